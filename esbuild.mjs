@@ -1,0 +1,54 @@
+// Bundles the extension and the CLI (tsc only type-checks). With --tests, also bundles every test
+// file into out/test so mocha (in Node or in the extension host) can load it.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+
+/** @param {string} dir */
+function tsFiles(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...tsFiles(p));
+    else if (p.endsWith('.ts') && !p.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+const extra = [];
+if (args.has('--tests')) {
+  rmSync('out', { recursive: true, force: true });
+  extra.push({
+    // Each test file is bundled with the sources it imports (JSON schemas included); packages stay
+    // external so mocha and friends resolve from node_modules, and vscode from the extension host.
+    entryPoints: tsFiles('test').filter((f) => !f.includes('screenshots')),
+    outdir: 'out/test', outbase: 'test', bundle: true, packages: 'external', external: ['vscode'],
+    platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'inline', logLevel: 'warning',
+  });
+}
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  await Promise.all([...builds, ...extra].map((b) => esbuild.build(b)));
+}
