@@ -1,0 +1,2 @@
+console.error('specboard: CLI under construction');
+process.exit(2);
