@@ -1,0 +1,77 @@
+import type { Locale } from '../core';
+
+/** The CLI's own message catalog (the core's diagnostics have theirs in src/core/messages.ts). */
+const en = {
+  usage: `Usage: specboard <command> [options]
+
+Commands:
+  check [paths...]          Validate product docs and requirement references
+      --format text|json|sarif   Output format (default: text)
+  trace [paths...]          List requirements with their references and trace links
+      --format json|csv|md       Output format (default: json)
+  export html <doc|folder>  Write self-contained HTML pages for reviewers
+      --out <dir>                Output folder (required)
+  export csv [paths...]     Write the requirement list as CSV
+      --out <file>               Output file (default: standard output)
+
+Options:
+  --lang en|zh-cn           Language of messages (default: config, then $LANG)
+  -h, --help                Show this help
+  -v, --version             Show the version
+
+Exit codes: 0 no errors, 1 errors found, 2 usage or configuration error.`,
+  unknownCommand: "Unknown command '{name}'. Run 'specboard --help' for the list of commands.",
+  unknownOption: "Unknown option '{name}' for '{command}'.",
+  missingValue: "Option '{name}' needs a value.",
+  badValue: "Option '{name}' must be one of {allowed}, not '{value}'.",
+  missingPath: "No such file or folder: '{path}'.",
+  missingArg: "'{command}' needs {what}.",
+  summaryClean: '✔ No problems in {files} files ({documents} documents, {requirements} requirements, {references} references).',
+  summary: '✖ {errors} errors and {warnings} warnings in {files} files ({documents} documents, {requirements} requirements, {references} references).',
+  skipped: 'note: skipped {path}: {reason}',
+  skippedMore: 'note: {count} more files skipped',
+  cancelled: 'Indexing was interrupted.',
+  wrote: 'Wrote {count} files to {dir}',
+  internal: 'specboard: internal error: {detail}',
+} as const;
+
+type Key = keyof typeof en;
+
+const zhCn: Record<Key, string> = {
+  usage: `用法：specboard <命令> [选项]
+
+命令：
+  check [路径...]           校验产品文档和需求引用
+      --format text|json|sarif   输出格式（默认 text）
+  trace [路径...]           列出需求及其引用和追溯关系
+      --format json|csv|md       输出格式（默认 json）
+  export html <文档|目录>   为评审人生成独立的 HTML 页面
+      --out <目录>               输出目录（必填）
+  export csv [路径...]      以 CSV 导出需求列表
+      --out <文件>               输出文件（默认标准输出）
+
+选项：
+  --lang en|zh-cn           消息语言（默认取配置，其次 $LANG）
+  -h, --help                显示帮助
+  -v, --version             显示版本
+
+退出码：0 无错误，1 发现错误，2 用法或配置错误。`,
+  unknownCommand: "未知命令 '{name}'。运行 'specboard --help' 查看命令列表。",
+  unknownOption: "'{command}' 不支持选项 '{name}'。",
+  missingValue: "选项 '{name}' 需要一个值。",
+  badValue: "选项 '{name}' 必须是 {allowed} 之一，而不是 '{value}'。",
+  missingPath: "文件或目录不存在：'{path}'。",
+  missingArg: "'{command}' 需要{what}。",
+  summaryClean: '✔ {files} 个文件中没有问题（{documents} 个文档，{requirements} 条需求，{references} 处引用）。',
+  summary: '✖ {files} 个文件中有 {errors} 个错误、{warnings} 个警告（{documents} 个文档，{requirements} 条需求，{references} 处引用）。',
+  skipped: '注意：已跳过 {path}：{reason}',
+  skippedMore: '注意：另有 {count} 个文件被跳过',
+  cancelled: '索引被中断。',
+  wrote: '已写入 {count} 个文件到 {dir}',
+  internal: 'specboard：内部错误：{detail}',
+};
+
+export function cliMessage(locale: Locale, key: Key, args: Record<string, string | number> = {}): string {
+  const template = (locale === 'zh-cn' ? zhCn : en)[key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+}

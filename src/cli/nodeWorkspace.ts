@@ -1,0 +1,50 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { SpecWorkspace } from '../core';
+
+/** The core's workspace over the local file system, with absolute posix-style paths. */
+export class NodeWorkspace implements SpecWorkspace {
+  constructor(readonly roots: readonly string[]) {}
+
+  async listFiles(folder: string, skipDir: (relDir: string) => boolean): Promise<string[]> {
+    const out: string[] = [];
+    const walk = async (dir: string, rel: string): Promise<void> => {
+      let entries;
+      try {
+        entries = await fs.readdir(dir, { withFileTypes: true });
+      } catch (e) {
+        if (rel === '') throw e;
+        return; // An unreadable sub-folder is skipped, not fatal.
+      }
+      const subdirs: Promise<void>[] = [];
+      for (const e of entries) {
+        const childRel = rel ? `${rel}/${e.name}` : e.name;
+        const child = `${dir}/${e.name}`;
+        // Symbolic links are not followed: they can loop and usually point outside the tree.
+        if (e.isDirectory()) {
+          if (!skipDir(childRel)) subdirs.push(walk(child, childRel));
+        } else if (e.isFile()) out.push(child);
+      }
+      await Promise.all(subdirs);
+    };
+    await walk(folder, '');
+    return out.sort();
+  }
+
+  async readFile(p: string): Promise<Uint8Array> {
+    return fs.readFile(p);
+  }
+
+  async fileSize(p: string): Promise<number | undefined> {
+    try {
+      return (await fs.stat(p)).size;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** Absolute path with forward slashes, the form the core's paths take. */
+export function toPosix(p: string): string {
+  return path.resolve(p).split(path.sep).join('/');
+}

@@ -1,0 +1,111 @@
+import { message } from './messages';
+import type { Locale, SpecDiagnostic } from './types';
+import { range } from './text';
+
+/** The format's options, read from `.specboard/config.json` so the CLI and the editor agree. */
+export interface SpecConfig {
+  readonly prefixes: readonly string[];
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  readonly sources: readonly string[];
+  readonly statuses?: readonly string[];
+  readonly priorities?: readonly string[];
+  readonly transitions: Readonly<Record<string, readonly string[]>>;
+  readonly deliverables?: Readonly<Record<string, readonly string[]>>;
+  readonly language?: Locale;
+  readonly maxFileSize: number;
+}
+
+export const CONFIG_PATH = '.specboard/config.json';
+export const SCHEMAS_DIR = '.specboard/schemas';
+
+/** Folders never worth reading: dependencies, VCS data and build output. */
+export const ALWAYS_EXCLUDED_DIRS: ReadonlySet<string> = new Set([
+  'node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', 'target', 'coverage', '.next', '.nuxt',
+  '.vscode-test', '.vscode-test-web', '__pycache__', '.venv', 'venv', '.tox', '.gradle', '.idea', 'bower_components',
+]);
+
+export const DEFAULT_SOURCES = [
+  '**/*.{ts,tsx,js,jsx,mjs,cjs,vue,svelte}',
+  '**/*.{py,java,kt,kts,scala,go,rs,c,h,cc,cpp,cxx,hpp,cs,fs,rb,php,swift,m,mm,dart,lua,sh,sql}',
+  '**/*.feature',
+];
+
+export const DEFAULT_CONFIG: SpecConfig = {
+  prefixes: [],
+  include: ['**/*.md', '**/*.markdown'],
+  exclude: [],
+  sources: DEFAULT_SOURCES,
+  transitions: {},
+  maxFileSize: 2_000_000,
+};
+
+type Shape = 'stringList' | 'stringListMap' | 'number' | 'language';
+const SHAPES: Record<string, Shape> = {
+  prefixes: 'stringList', include: 'stringList', exclude: 'stringList', sources: 'stringList',
+  statuses: 'stringList', priorities: 'stringList', transitions: 'stringListMap', deliverables: 'stringListMap',
+  language: 'language', maxFileSize: 'number',
+};
+
+export interface ConfigResult {
+  readonly config: SpecConfig;
+  readonly diagnostics: SpecDiagnostic[];
+}
+
+/**
+ * Parses a config file. Any problem yields one `config-error` naming the file and the defaults stay
+ * in force for the broken option, so one typo never stops validation of the whole workspace.
+ */
+export function parseConfig(text: string, path: string, displayName: string, locale: Locale): ConfigResult {
+  const diagnostics: SpecDiagnostic[] = [];
+  const fail = (msg: string, line = 0, character = 0) =>
+    diagnostics.push({ path, range: range(line, character, line, character + 1), severity: 'error', code: 'config-error', message: msg });
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    const at = /position (\d+)/.exec(detail);
+    const offset = at ? Number(at[1]) : 0;
+    const before = text.slice(0, offset).split('\n');
+    fail(message(locale, 'config.json', { file: displayName, detail }), before.length - 1, before[before.length - 1].length);
+    return { config: DEFAULT_CONFIG, diagnostics };
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    fail(message(locale, 'config.shape', { file: displayName, key: '', detail: 'must be a JSON object' }));
+    return { config: DEFAULT_CONFIG, diagnostics };
+  }
+  const config: Record<string, unknown> = { ...DEFAULT_CONFIG };
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    const shape = SHAPES[key];
+    const line = lineOfKey(text, key);
+    if (!shape) {
+      if (key !== '$schema') fail(message(locale, 'config.unknownKey', { file: displayName, key }), line);
+      continue;
+    }
+    const problem = checkShape(shape, value);
+    if (problem) fail(message(locale, 'config.shape', { file: displayName, key, detail: problem }), line);
+    else config[key] = key === 'prefixes' ? (value as string[]).map((p) => p.toUpperCase()) : value;
+  }
+  return { config: config as unknown as SpecConfig, diagnostics };
+}
+
+function checkShape(shape: Shape, value: unknown): string | undefined {
+  const isStringList = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === 'string');
+  switch (shape) {
+    case 'stringList':
+      return isStringList(value) ? undefined : 'must be a list of strings';
+    case 'stringListMap':
+      return value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every(isStringList)
+        ? undefined : 'must map names to lists of strings';
+    case 'number':
+      return typeof value === 'number' && value > 0 ? undefined : 'must be a positive number';
+    case 'language':
+      return value === 'en' || value === 'zh-cn' ? undefined : "must be 'en' or 'zh-cn'";
+  }
+}
+
+function lineOfKey(text: string, key: string): number {
+  const idx = text.indexOf(`"${key}"`);
+  return idx < 0 ? 0 : text.slice(0, idx).split('\n').length - 1;
+}

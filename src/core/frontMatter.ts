@@ -1,0 +1,89 @@
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { message } from './messages';
+import { LineOffsets, range } from './text';
+import type { Locale, Range } from './types';
+
+export interface FrontMatterField {
+  readonly key: string;
+  readonly keyRange: Range;
+  /** Range of the value (or of the key when the value is empty). */
+  readonly valueRange: Range;
+}
+
+export interface FrontMatterProblem {
+  readonly range: Range;
+  readonly message: string;
+}
+
+export interface FrontMatter {
+  /** Lines 0..endLine hold the front matter, both `---` fences included. */
+  readonly endLine: number;
+  readonly data: Record<string, unknown> | undefined;
+  readonly fields: ReadonlyMap<string, FrontMatterField>;
+  readonly problems: readonly FrontMatterProblem[];
+  /** True when there were fences but nothing between them. */
+  readonly empty: boolean;
+}
+
+const FENCE = /^---\s*$/;
+const CLOSE = /^(?:---|\.\.\.)\s*$/;
+
+/**
+ * Reads YAML front matter from the top of a document. Returns undefined when the document has none.
+ * Errors become problems with precise ranges instead of exceptions.
+ */
+export function readFrontMatter(lines: readonly string[], locale: Locale): FrontMatter | undefined {
+  if (lines.length === 0 || !FENCE.test(lines[0].replace(/^\uFEFF/, ''))) return undefined;
+  let end = -1;
+  for (let i = 1; i < lines.length; i++) {
+    if (CLOSE.test(lines[i])) { end = i; break; }
+  }
+  if (end < 0) {
+    return {
+      endLine: 0, data: undefined, fields: new Map(), empty: false,
+      problems: [{ range: range(0, 0, 0, lines[0].length), message: message(locale, 'fm.notClosed') }],
+    };
+  }
+  const source = lines.slice(1, end).join('\n');
+  if (source.trim() === '') {
+    return { endLine: end, data: undefined, fields: new Map(), problems: [], empty: true };
+  }
+  const offsets = new LineOffsets(source);
+  const toRange = (from: number, to: number): Range => {
+    const a = offsets.positionAt(from);
+    const b = offsets.positionAt(Math.max(from, to));
+    return range(a.line + 1, a.character, b.line + 1, b.character);
+  };
+  const problems: FrontMatterProblem[] = [];
+  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: false });
+  for (const err of doc.errors) {
+    const [from, to] = err.pos;
+    const tabs = err.code === 'TAB_AS_INDENT' || /tab/i.test(err.message);
+    const detail = err.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
+    const text = err.code === 'DUPLICATE_KEY'
+      ? message(locale, 'fm.duplicateKey', { field: source.slice(from, to).trim() })
+      : tabs ? message(locale, 'fm.tabs') : message(locale, 'fm.yaml', { detail });
+    problems.push({ range: toRange(from, to === from ? from + 1 : to), message: text });
+  }
+  if (problems.length > 0) return { endLine: end, data: undefined, fields: new Map(), problems, empty: false };
+
+  const contents = doc.contents;
+  if (!isMap(contents)) {
+    const kind = isSeq(contents) ? message(locale, 'type.list') : message(locale, 'type.text');
+    return {
+      endLine: end, data: undefined, fields: new Map(), empty: false,
+      problems: [{ range: range(1, 0, Math.max(1, end - 1), lines[Math.max(1, end - 1)].length), message: message(locale, 'fm.notMapping', { kind }) }],
+    };
+  }
+  const fields = new Map<string, FrontMatterField>();
+  for (const pair of contents.items) {
+    if (!isScalar(pair.key) || !pair.key.range) continue;
+    const key = String(pair.key.value);
+    const keyRange = toRange(pair.key.range[0], pair.key.range[1]);
+    const value = pair.value as { range?: [number, number, number] } | null;
+    const valueRange = value && value.range ? toRange(value.range[0], value.range[1]) : keyRange;
+    fields.set(key, { key, keyRange, valueRange });
+  }
+  const data = doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>;
+  return { endLine: end, data, fields, problems, empty: false };
+}

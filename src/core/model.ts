@@ -1,0 +1,71 @@
+import type { FrontMatter } from './frontMatter';
+import type { Range } from './types';
+
+/** A heading of a document (requirement headings included). */
+export interface Heading {
+  readonly line: number;
+  readonly level: number;
+  /** Heading text without the `#` marks. */
+  readonly text: string;
+  readonly range: Range;
+  /** Set when this heading defines a requirement. */
+  readonly requirementId?: string;
+}
+
+export interface AttributeSpan {
+  /** The attribute key as written (`优先级`). */
+  readonly key: string;
+  readonly line: number;
+  readonly keyRange: Range;
+  readonly valueRange: Range;
+}
+
+/** A requirement as defined in a document (heading or table form). */
+export interface RequirementDef {
+  readonly id: string;
+  readonly title: string;
+  readonly path: string;
+  readonly form: 'heading' | 'table';
+  readonly line: number;
+  /** The ID token itself: where definition/rename/diagnostics point. */
+  readonly idRange: Range;
+  /** The heading line or table row. */
+  readonly range: Range;
+  /** Last line of the requirement's block (attributes and text under a heading). */
+  readonly endLine: number;
+  /** Canonical attribute name → value as written (emphasis removed). */
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly attributeSpans: Readonly<Record<string, AttributeSpan>>;
+  /** Upstream IDs from the `traces` attribute. */
+  readonly traces: readonly string[];
+  /** The first lines of its text, for hovers. */
+  readonly excerpt: string;
+  /** Text of the enclosing non-requirement heading. */
+  readonly section?: string;
+  /** For the table form: the table's header line (transitions/edits need to find columns). */
+  readonly tableHeaderLine?: number;
+}
+
+/** An ID-shaped token that is not a definition. Whether it is a reference depends on its prefix. */
+export interface IdToken {
+  readonly id: string;
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+  /** Part of a `traces` attribute value. */
+  readonly inTraces?: boolean;
+}
+
+export type FileKind = 'doc' | 'source';
+
+export interface ParsedFile {
+  readonly path: string;
+  readonly kind: FileKind;
+  readonly lineCount: number;
+  readonly frontMatter?: FrontMatter;
+  /** `type` from the front matter when it is a string. */
+  readonly docType?: string;
+  readonly headings: readonly Heading[];
+  readonly requirements: readonly RequirementDef[];
+  readonly tokens: readonly IdToken[];
+}

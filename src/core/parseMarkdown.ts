@@ -1,0 +1,187 @@
+import { canonicalKey, isIdHeader, stripInline } from './attributes';
+import { readFrontMatter } from './frontMatter';
+import { isRequirementId, scanIds } from './ids';
+import type { AttributeSpan, Heading, IdToken, ParsedFile, RequirementDef } from './model';
+import { isDelimiterRow, splitRow } from './tableRow';
+import { range, splitLines } from './text';
+import type { Locale } from './types';
+
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const REQ_HEADING = /^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+)(?![A-Za-z0-9_])(?:\s*[:：\-—–]\s*|\s+|$)(.*)$/;
+const BULLET = /^(\s*[-*+]\s+)(.*)$/;
+const KEY_VALUE = /^([^:：]{1,40}?)\s*[:：]\s*(.*)$/;
+const EXCERPT_LINES = 3;
+const EXCERPT_CHARS = 280;
+
+/**
+ * Parses a Markdown file line by line. Deliberately not markdown-it: finding headings, tables and
+ * attribute lists needs no full parse, and this runs on every keystroke and over thousands of docs.
+ */
+export function parseMarkdown(path: string, text: string, locale: Locale): ParsedFile {
+  const lines = splitLines(text);
+  const frontMatter = readFrontMatter(lines, locale);
+  const headings: Heading[] = [];
+  const requirements: RequirementDef[] = [];
+  const tokens: IdToken[] = [];
+  const first = frontMatter ? frontMatter.endLine + 1 : 0;
+  let fence: string | undefined;
+  let section: string | undefined;
+  let open: { def: MutableDef; bodyLines: string[] } | undefined;
+
+  const closeOpen = (endLine: number) => {
+    if (!open) return;
+    open.def.endLine = Math.max(open.def.line, endLine);
+    open.def.excerpt = excerptOf(open.bodyLines);
+    open = undefined;
+  };
+  const scanTokens = (i: number, line: string, from = 0, to = line.length, inTraces = false) => {
+    for (const m of scanIds(line.slice(from, to))) {
+      tokens.push({ id: m.id, line: i, start: from + m.start, end: from + m.end, ...(inTraces ? { inTraces } : {}) });
+    }
+  };
+
+  for (let i = first; i < lines.length; i++) {
+    const line = lines[i];
+    if (fence) {
+      if (line.trim().startsWith(fence) && line.trim().replace(/[`~]/g, '') === '') fence = undefined;
+      scanTokens(i, line);
+      if (open) open.bodyLines.push(line);
+      continue;
+    }
+    const fenceMatch = FENCE_OPEN.exec(line);
+    if (fenceMatch) {
+      fence = fenceMatch[1];
+      scanTokens(i, line);
+      continue;
+    }
+    const h = ATX.exec(line);
+    if (h) {
+      closeOpen(i - 1);
+      const content = h[2] ?? '';
+      const textStart = content ? line.indexOf(content, h[1].length) : line.length;
+      const req = REQ_HEADING.exec(content);
+      if (req && isRequirementId(req[1])) {
+        const def = newDef(path, req[1], stripInline(req[2]), 'heading', i, textStart, line, section);
+        requirements.push(def);
+        headings.push({ line: i, level: h[1].length, text: content, range: range(i, 0, i, line.length), requirementId: def.id });
+        scanTokens(i, line, textStart + req[1].length);
+        open = { def, bodyLines: [] };
+        i = readAttributeList(lines, i + 1, def, scanTokens);
+      } else {
+        section = content;
+        headings.push({ line: i, level: h[1].length, text: content, range: range(i, 0, i, line.length) });
+        scanTokens(i, line);
+      }
+      continue;
+    }
+    if (line.includes('|') && i + 1 < lines.length && isDelimiterRow(lines[i + 1])) {
+      const header = splitRow(line);
+      if (header.length > 1 && isIdHeader(header[0].text)) {
+        closeOpen(i - 1);
+        i = readRequirementTable(lines, i, header.map((c) => c.text), path, section, requirements, scanTokens);
+        continue;
+      }
+    }
+    scanTokens(i, line);
+    if (open) open.bodyLines.push(line);
+  }
+  closeOpen(lines.length - 1);
+  const docType = typeof frontMatter?.data?.type === 'string' ? frontMatter.data.type : undefined;
+  return { path, kind: 'doc', lineCount: lines.length, frontMatter, docType, headings, requirements, tokens };
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type MutableDef = Mutable<RequirementDef> & { attributes: Record<string, string>; attributeSpans: Record<string, AttributeSpan> };
+type TokenScanner = (i: number, line: string, from?: number, to?: number, inTraces?: boolean) => void;
+
+function newDef(path: string, id: string, title: string, form: 'heading' | 'table', line: number, idStart: number, text: string, section?: string): MutableDef {
+  return {
+    id, title, path, form, line,
+    idRange: range(line, idStart, line, idStart + id.length),
+    range: range(line, 0, line, text.length),
+    endLine: line, attributes: title ? { title } : {}, attributeSpans: {}, traces: [], excerpt: '',
+    ...(section !== undefined ? { section } : {}),
+  };
+}
+
+/**
+ * Reads the `- Key: value` list right after a requirement heading (one blank line may separate them).
+ * The list counts as attributes only when every item is `Key: value`; otherwise it is body text.
+ * Returns the last line consumed.
+ */
+function readAttributeList(lines: readonly string[], from: number, def: MutableDef, scan: TokenScanner): number {
+  let i = from;
+  while (i < lines.length && lines[i].trim() === '' && i - from < 2) i++;
+  const items: { line: number; key: string; keyStart: number; value: string; valueStart: number }[] = [];
+  for (; i < lines.length; i++) {
+    const b = BULLET.exec(lines[i]);
+    if (!b) break;
+    const kv = KEY_VALUE.exec(b[2]);
+    if (!kv || scanIds(kv[1]).length > 0) return from - 1;
+    const keyStart = b[1].length;
+    const valueStart = keyStart + b[2].length - kv[2].length;
+    items.push({ line: i, key: kv[1], keyStart, value: kv[2], valueStart });
+  }
+  if (items.length === 0) return from - 1;
+  for (const item of items) {
+    const key = canonicalKey(item.key);
+    const value = stripInline(item.value);
+    const line = lines[item.line];
+    def.attributes[key] = value;
+    def.attributeSpans[key] = {
+      key: item.key, line: item.line,
+      keyRange: range(item.line, item.keyStart, item.line, item.keyStart + item.key.trim().length),
+      valueRange: range(item.line, item.valueStart, item.line, line.trimEnd().length),
+    };
+    if (key === 'traces') def.traces = scanIds(value).map((m) => m.id);
+    scan(item.line, line, item.valueStart, line.length, key === 'traces');
+  }
+  def.endLine = items[items.length - 1].line;
+  return def.endLine;
+}
+
+/** Reads a requirements table starting at its header line; returns the last line consumed. */
+function readRequirementTable(
+  lines: readonly string[], headerLine: number, header: readonly string[], path: string,
+  section: string | undefined, out: RequirementDef[], scan: TokenScanner,
+): number {
+  const keys = header.map((h) => canonicalKey(h));
+  let i = headerLine + 2;
+  for (; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line.includes('|') || line.trim() === '') break;
+    const cells = splitRow(line);
+    const idText = stripInline(cells[0]?.text ?? '');
+    if (!isRequirementId(idText)) {
+      scan(i, line);
+      continue;
+    }
+    const idStart = line.indexOf(idText, cells[0].start);
+    const titleCol = keys.indexOf('title');
+    const title = titleCol > 0 ? stripInline(cells[titleCol]?.text ?? '') : '';
+    const def = newDef(path, idText, title, 'table', i, idStart, line, section);
+    def.tableHeaderLine = headerLine;
+    for (let c = 1; c < keys.length && c < cells.length; c++) {
+      const cell = cells[c];
+      const value = stripInline(cell.text);
+      if (value === '') continue;
+      def.attributes[keys[c]] = value;
+      def.attributeSpans[keys[c]] = {
+        key: header[c], line: i, keyRange: range(headerLine, 0, headerLine, lines[headerLine].length),
+        valueRange: range(i, cell.start, i, cell.end),
+      };
+      if (keys[c] === 'traces') def.traces = scanIds(value).map((m) => m.id);
+      scan(i, line, cell.start, cell.end, keys[c] === 'traces');
+    }
+    def.excerpt = (def.attributes.description ?? '').slice(0, EXCERPT_CHARS);
+    out.push(def);
+  }
+  return i - 1;
+}
+
+function excerptOf(body: readonly string[]): string {
+  const picked = body.map((l) => l.trim()).filter((l) => l !== '').slice(0, EXCERPT_LINES);
+  const text = picked.join('\n');
+  return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 1)}…` : text;
+}

@@ -1,0 +1,88 @@
+import { ALWAYS_EXCLUDED_DIRS, CONFIG_PATH, DEFAULT_CONFIG, parseConfig, SCHEMAS_DIR, type SpecConfig } from './config';
+import { decodeText } from './decode';
+import { globMatcher } from './glob';
+import type { FileKind } from './model';
+import { SchemaSet, type CustomSchemaFile } from './schemaSet';
+import type { Locale, SpecDiagnostic } from './types';
+import { relativeTo, type SpecWorkspace } from './workspace';
+
+/**
+ * One workspace folder's format settings: its config, its schemas and which files it reads.
+ * Multi-root workspaces get one Project per folder, so each folder's config applies to its files.
+ */
+export class Project {
+  readonly diagnostics: SpecDiagnostic[];
+  private readonly isInclude: (rel: string) => boolean;
+  private readonly isExclude: (rel: string) => boolean;
+  private readonly isSource: (rel: string) => boolean;
+
+  constructor(
+    readonly root: string,
+    readonly config: SpecConfig,
+    readonly schemas: SchemaSet,
+    configDiagnostics: SpecDiagnostic[],
+  ) {
+    this.diagnostics = [...configDiagnostics, ...schemas.diagnostics];
+    this.isInclude = globMatcher(config.include);
+    this.isExclude = globMatcher(config.exclude);
+    this.isSource = globMatcher(config.sources);
+  }
+
+  /** Loads config and custom schemas of `root` through the workspace. */
+  static async load(workspace: SpecWorkspace, root: string, locale: Locale): Promise<Project> {
+    const configPath = `${root}/${CONFIG_PATH}`;
+    let config: SpecConfig = DEFAULT_CONFIG;
+    let configDiagnostics: SpecDiagnostic[] = [];
+    const text = await readText(workspace, configPath);
+    if (text !== undefined) {
+      const parsed = parseConfig(text, configPath, CONFIG_PATH, locale);
+      config = parsed.config;
+      configDiagnostics = parsed.diagnostics;
+    }
+    const custom: CustomSchemaFile[] = [];
+    let schemaFiles: string[] = [];
+    try {
+      schemaFiles = await workspace.listFiles(`${root}/${SCHEMAS_DIR}`, () => true);
+    } catch {
+      // No custom schemas folder: the built-ins apply.
+    }
+    for (const path of schemaFiles.filter((p) => p.endsWith('.json')).sort()) {
+      const schemaText = await readText(workspace, path);
+      if (schemaText !== undefined) custom.push({ path, displayName: relativeTo(root, path), text: schemaText });
+    }
+    return new Project(root, config, new SchemaSet(custom, locale), configDiagnostics);
+  }
+
+  /** Whether the adapter should descend into a folder (relative path). */
+  skipDir(relDir: string): boolean {
+    const name = relDir.slice(relDir.lastIndexOf('/') + 1);
+    return ALWAYS_EXCLUDED_DIRS.has(name) || (this.config.exclude.length > 0 && this.isExclude(relDir));
+  }
+
+  /** How a file is read: as a product doc, as source scanned for references, or not at all. */
+  classify(path: string): FileKind | undefined {
+    const rel = relativeTo(this.root, path);
+    if (rel.startsWith('.specboard/')) return undefined;
+    const parts = rel.split('/');
+    for (let i = 0; i < parts.length - 1; i++) if (ALWAYS_EXCLUDED_DIRS.has(parts[i])) return undefined;
+    if (this.isExclude(rel)) return undefined;
+    if (this.isInclude(rel)) return 'doc';
+    if (this.isSource(rel)) return 'source';
+    return undefined;
+  }
+
+  /** True for the files whose change means the project must be reloaded. */
+  isSettingsFile(path: string): boolean {
+    const rel = relativeTo(this.root, path);
+    return rel === CONFIG_PATH || (rel.startsWith(`${SCHEMAS_DIR}/`) && rel.endsWith('.json'));
+  }
+}
+
+async function readText(workspace: SpecWorkspace, path: string): Promise<string | undefined> {
+  try {
+    const decoded = decodeText(await workspace.readFile(path), 5_000_000);
+    return decoded.ok ? decoded.text : undefined;
+  } catch {
+    return undefined;
+  }
+}

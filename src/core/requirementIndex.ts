@@ -1,0 +1,250 @@
+import { formatId, numberOf, prefixOf, stemOf } from './ids';
+import type { IdToken, ParsedFile, RequirementDef } from './model';
+import type { SpecDiagnostic } from './types';
+
+/** One indexed file: its parse, its own diagnostics and a hash to skip re-parsing identical text. */
+export interface FileEntry {
+  readonly path: string;
+  readonly root: string;
+  readonly hash: number;
+  readonly parsed: ParsedFile;
+  /** Diagnostics that depend on this file alone (front matter, sections, attributes, skips). */
+  readonly diagnostics: readonly SpecDiagnostic[];
+}
+
+/** What an update touched, so callers refresh only files whose cross-file diagnostics can change. */
+export interface IndexDelta {
+  readonly ids: ReadonlySet<string>;
+  readonly prefixes: ReadonlySet<string>;
+}
+
+export interface Reference extends IdToken {
+  readonly path: string;
+  readonly kind: 'doc' | 'code';
+}
+
+/**
+ * The workspace's requirements and references, kept in maps keyed by ID so every provider query is
+ * a lookup. Updates replace one file's contributions; nothing is ever rebuilt wholesale.
+ */
+export class RequirementIndex {
+  private readonly files = new Map<string, FileEntry>();
+  private readonly defs = new Map<string, RequirementDef[]>();
+  /** id → path → tokens: removing a file touches only its own tokens. */
+  private readonly tokens = new Map<string, Map<string, IdToken[]>>();
+  /** prefix → path → token count: which files an appearing or vanishing prefix affects. */
+  private readonly prefixFiles = new Map<string, Map<string, number>>();
+  private readonly defPrefixes = new Map<string, number>();
+  /** stem (`REQ-CHK-`) → IDs defined with it: for next-free IDs and suggestions. */
+  private readonly stems = new Map<string, Set<string>>();
+  private configPrefixes: ReadonlySet<string> = new Set();
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  setConfigPrefixes(prefixes: Iterable<string>): void {
+    this.configPrefixes = new Set(prefixes);
+  }
+
+  /**
+   * Replaces a file's entry and returns what changed for other files: IDs whose definition count
+   * changed (or that stay duplicated, since "also at" lines move) and prefixes that became known or
+   * unknown. Re-parsing a file with the same definitions reports nothing, so typing stays local.
+   */
+  set(entry: FileEntry): IndexDelta {
+    const old = this.files.get(entry.path);
+    const touched = new Set<string>();
+    for (const d of old?.parsed.requirements ?? []) touched.add(d.id);
+    for (const d of entry.parsed.requirements) touched.add(d.id);
+    const before = new Map([...touched].map((id) => [id, this.defs.get(id)?.length ?? 0]));
+    const prefixes = new Set([...touched].map(prefixOf));
+    const known = new Map([...prefixes].map((p) => [p, this.isKnownPrefix(p)]));
+    this.drop(entry.path);
+    this.add(entry);
+    return this.delta(before, known);
+  }
+
+  /** Drops a file's contributions. */
+  remove(path: string): IndexDelta {
+    const old = this.files.get(path);
+    if (!old) return { ids: new Set(), prefixes: new Set() };
+    const before = new Map(old.parsed.requirements.map((d) => [d.id, this.defs.get(d.id)?.length ?? 0]));
+    const known = new Map(old.parsed.requirements.map((d) => [prefixOf(d.id), true]));
+    this.drop(path);
+    return this.delta(before, known);
+  }
+
+  private delta(before: Map<string, number>, known: Map<string, boolean>): IndexDelta {
+    const ids = new Set<string>();
+    for (const [id, n] of before) {
+      const now = this.defs.get(id)?.length ?? 0;
+      if (now !== n || now > 1) ids.add(id);
+    }
+    const prefixes = new Set<string>();
+    for (const [p, was] of known) if (this.isKnownPrefix(p) !== was) prefixes.add(p);
+    return { ids, prefixes };
+  }
+
+  private add(entry: FileEntry): void {
+    this.files.set(entry.path, entry);
+    for (const def of entry.parsed.requirements) {
+      let list = this.defs.get(def.id);
+      if (!list) this.defs.set(def.id, (list = []));
+      list.push(def);
+      const prefix = prefixOf(def.id);
+      this.defPrefixes.set(prefix, (this.defPrefixes.get(prefix) ?? 0) + 1);
+      const stem = stemOf(def.id);
+      let set = this.stems.get(stem);
+      if (!set) this.stems.set(stem, (set = new Set()));
+      set.add(def.id);
+    }
+    for (const token of entry.parsed.tokens) {
+      let byPath = this.tokens.get(token.id);
+      if (!byPath) this.tokens.set(token.id, (byPath = new Map()));
+      let list = byPath.get(entry.path);
+      if (!list) byPath.set(entry.path, (list = []));
+      list.push(token);
+      const prefix = prefixOf(token.id);
+      let files = this.prefixFiles.get(prefix);
+      if (!files) this.prefixFiles.set(prefix, (files = new Map()));
+      files.set(entry.path, (files.get(entry.path) ?? 0) + 1);
+    }
+  }
+
+  private drop(path: string): void {
+    const old = this.files.get(path);
+    if (!old) return;
+    this.files.delete(path);
+    for (const def of old.parsed.requirements) {
+      const rest = (this.defs.get(def.id) ?? []).filter((d) => d !== def);
+      if (rest.length) this.defs.set(def.id, rest);
+      else {
+        this.defs.delete(def.id);
+        this.stems.get(stemOf(def.id))?.delete(def.id);
+      }
+      const prefix = prefixOf(def.id);
+      const n = (this.defPrefixes.get(prefix) ?? 1) - 1;
+      if (n > 0) this.defPrefixes.set(prefix, n);
+      else this.defPrefixes.delete(prefix);
+    }
+    for (const token of old.parsed.tokens) {
+      const byPath = this.tokens.get(token.id);
+      byPath?.delete(path);
+      if (byPath && byPath.size === 0) this.tokens.delete(token.id);
+      this.prefixFiles.get(prefixOf(token.id))?.delete(path);
+    }
+  }
+
+  get(path: string): FileEntry | undefined {
+    return this.files.get(path);
+  }
+
+  entries(): IterableIterator<FileEntry> {
+    return this.files.values();
+  }
+
+  isKnownPrefix(prefix: string): boolean {
+    return this.defPrefixes.has(prefix) || this.configPrefixes.has(prefix);
+  }
+
+  knownPrefixes(): string[] {
+    return [...new Set([...this.defPrefixes.keys(), ...this.configPrefixes])].sort();
+  }
+
+  definitions(id: string): readonly RequirementDef[] {
+    return this.defs.get(id) ?? [];
+  }
+
+  /** Every defined ID once (the first definition wins for duplicates). */
+  *requirements(): IterableIterator<RequirementDef> {
+    for (const list of this.defs.values()) yield list[0];
+  }
+
+  get requirementCount(): number {
+    return this.defs.size;
+  }
+
+  /** References to `id`: tokens in docs and code (never the definitions themselves). */
+  references(id: string): Reference[] {
+    const byPath = this.tokens.get(id);
+    if (!byPath || !this.isKnownPrefix(prefixOf(id))) return [];
+    const out: Reference[] = [];
+    for (const [path, list] of byPath) {
+      const kind = this.files.get(path)?.parsed.kind === 'doc' ? 'doc' : 'code';
+      for (const t of list) out.push({ ...t, path, kind });
+    }
+    return out;
+  }
+
+  /** Count of references without materializing them (CodeLens, coverage). */
+  referenceCounts(id: string): { doc: number; code: number } {
+    const counts = { doc: 0, code: 0 };
+    const byPath = this.tokens.get(id);
+    if (!byPath) return counts;
+    for (const [path, list] of byPath) {
+      if (this.files.get(path)?.parsed.kind === 'doc') counts.doc += list.length;
+      else counts.code += list.length;
+    }
+    return counts;
+  }
+
+  /** Files whose cross-file diagnostics may change after `delta`. */
+  affectedFiles(delta: IndexDelta): Set<string> {
+    const out = new Set<string>();
+    for (const id of delta.ids) {
+      for (const path of this.tokens.get(id)?.keys() ?? []) out.add(path);
+      for (const def of this.defs.get(id) ?? []) out.add(def.path);
+    }
+    for (const prefix of delta.prefixes) {
+      for (const path of this.prefixFiles.get(prefix)?.keys() ?? []) out.add(path);
+    }
+    return out;
+  }
+
+  /** The next unused ID with the same stem: `REQ-CHK-005` after `REQ-CHK-004`. */
+  nextFreeId(stem: string): string {
+    let max = 0;
+    let width = 3;
+    const ids = this.stems.get(stem);
+    if (ids && ids.size > 0) width = 1;
+    for (const id of ids ?? []) {
+      const n = numberOf(id);
+      max = Math.max(max, n.value);
+      width = Math.max(width, n.width);
+    }
+    return formatId(stem, max + 1, width);
+  }
+
+  stemsOf(prefix: string): string[] {
+    return [...this.stems.keys()].filter((s) => prefixOf(s) === prefix && (this.stems.get(s)?.size ?? 0) > 0);
+  }
+
+  /** Defined IDs close to an unknown one: same stem with the nearest numbers, else the closest stem. */
+  suggestions(id: string, max = 3): string[] {
+    let stem = stemOf(id);
+    if (!this.stems.get(stem)?.size) {
+      const candidates = this.stemsOf(prefixOf(id));
+      if (candidates.length === 0) return [];
+      stem = candidates.reduce((best, s) => (editDistance(s, stem) < editDistance(best, stem) ? s : best));
+    }
+    const target = numberOf(id).value;
+    return [...(this.stems.get(stem) ?? [])]
+      .sort((a, b) => Math.abs(numberOf(a).value - target) - Math.abs(numberOf(b).value - target) || a.localeCompare(b))
+      .slice(0, max);
+  }
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}

@@ -1,0 +1,322 @@
+import { crossDiagnostics } from './crossDiagnostics';
+import { decodeText } from './decode';
+import { prefixOf, scanIds } from './ids';
+import { message } from './messages';
+import type { ParsedFile, RequirementDef } from './model';
+import { parseMarkdown } from './parseMarkdown';
+import { parseSource } from './parseSource';
+import { Project } from './project';
+import { RequirementIndex, type FileEntry } from './requirementIndex';
+import { contains, range } from './text';
+import { buildTrace, type TraceRequirement } from './trace';
+import type { Locale, Position, Range, SpecDiagnostic } from './types';
+import { validateDoc } from './validateDoc';
+import { relativeTo, rootOf, type Cancellation, type SpecWorkspace } from './workspace';
+
+export interface SpecboardOptions {
+  readonly workspace: SpecWorkspace;
+  readonly locale?: Locale;
+  /** How paths appear inside messages ("also at docs/prd.md:12"); defaults to root-relative. */
+  readonly display?: (path: string) => string;
+}
+
+export interface IndexOptions {
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly cancellation?: Cancellation;
+  /** Files read at once; I/O-bound, so more than the core count helps. */
+  readonly concurrency?: number;
+  /** Restrict indexing to these files (still classified by their folder's config). */
+  readonly filter?: (path: string) => boolean;
+}
+
+export interface SkippedFile {
+  readonly path: string;
+  readonly reason: string;
+}
+
+export interface IndexStats {
+  readonly files: number;
+  readonly documents: number;
+  readonly requirements: number;
+  readonly references: number;
+  readonly skipped: readonly SkippedFile[];
+  readonly cancelled: boolean;
+}
+
+/** Front matter of a product doc, flattened for views and listings. */
+export interface DocSummary {
+  readonly path: string;
+  readonly type: string;
+  readonly id?: string;
+  readonly title?: string;
+  readonly stage?: string;
+  readonly status?: string;
+  readonly owner?: string;
+  readonly product?: string;
+  readonly release?: string;
+  readonly version?: string;
+  readonly requirementCount: number;
+}
+
+export interface UpdateResult {
+  /** Files whose diagnostics may have changed (the updated file included). */
+  readonly affected: ReadonlySet<string>;
+}
+
+export interface IdHit {
+  readonly id: string;
+  readonly range: Range;
+  readonly isDefinition: boolean;
+}
+
+/**
+ * Specboard's core: one object over an injected workspace. The CLI indexes once and reports; the
+ * extension indexes once in the background and then feeds it single-file updates.
+ */
+export class Specboard {
+  readonly index = new RequirementIndex();
+  readonly locale: Locale;
+  private readonly projects = new Map<string, Project>();
+  private readonly skipped = new Map<string, string>();
+  private readonly workspace: SpecWorkspace;
+  private readonly display: (path: string) => string;
+
+  constructor(options: SpecboardOptions) {
+    this.workspace = options.workspace;
+    this.locale = options.locale ?? 'en';
+    this.display = options.display ?? ((p) => {
+      const root = rootOf(this.workspace.roots, p);
+      return root ? relativeTo(root, p) : p;
+    });
+  }
+
+  /** Loads every root's config and schemas, then reads and indexes all their files. */
+  async indexAll(options: IndexOptions = {}): Promise<IndexStats> {
+    const all: { path: string; project: Project }[] = [];
+    for (const root of this.workspace.roots) {
+      const project = await this.loadProject(root);
+      let files: string[] = [];
+      try {
+        files = await this.workspace.listFiles(root, (rel) => project.skipDir(rel));
+      } catch {
+        continue;
+      }
+      for (const path of files) {
+        if ((!options.filter || options.filter(path)) && project.classify(path)) all.push({ path, project });
+      }
+    }
+    // Docs first: definitions make prefixes known before code is shown to anyone.
+    all.sort((a, b) => Number(a.project.classify(b.path) === 'doc') - Number(a.project.classify(a.path) === 'doc'));
+    let done = 0;
+    let cancelled = false;
+    let next = 0;
+    const worker = async () => {
+      while (next < all.length) {
+        if (options.cancellation?.isCancellationRequested) { cancelled = true; return; }
+        const { path } = all[next++];
+        await this.refreshFromDisk(path);
+        options.onProgress?.(++done, all.length);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 32) }, worker));
+    return { ...this.stats(), cancelled };
+  }
+
+  /** Counts of what is indexed now. */
+  stats(): Omit<IndexStats, 'cancelled'> {
+    let documents = 0;
+    let references = 0;
+    for (const entry of this.index.entries()) {
+      if (entry.parsed.docType) documents++;
+      for (const t of entry.parsed.tokens) if (this.index.isKnownPrefix(prefixOf(t.id))) references++;
+    }
+    return {
+      files: this.index.fileCount, documents, requirements: this.index.requirementCount, references,
+      skipped: [...this.skipped].map(([path, reason]) => ({ path, reason })),
+    };
+  }
+
+  /** Re-reads a file from the workspace (watcher events, files closed in the editor). */
+  async refreshFromDisk(path: string): Promise<UpdateResult> {
+    const project = this.projectFor(path);
+    if (!project || !project.classify(path)) return this.remove(path);
+    let bytes: Uint8Array;
+    try {
+      if (this.workspace.fileSize) {
+        const size = await this.workspace.fileSize(path);
+        if (size !== undefined && size > project.config.maxFileSize) {
+          return this.skip(path, project, message(this.locale, 'skip.tooLarge', { size, max: project.config.maxFileSize }));
+        }
+      }
+      bytes = await this.workspace.readFile(path);
+    } catch {
+      return this.skip(path, project, message(this.locale, 'skip.unreadable'));
+    }
+    const decoded = decodeText(bytes, project.config.maxFileSize);
+    if (!decoded.ok) {
+      return this.skip(path, project, message(this.locale, decoded.reason, { size: decoded.size ?? 0, max: project.config.maxFileSize }));
+    }
+    return this.updateText(path, decoded.text);
+  }
+
+  /** Indexes a file's current text (from an editor, possibly unsaved). Cheap when nothing changed. */
+  updateText(path: string, text: string): UpdateResult {
+    const project = this.projectFor(path);
+    const kind = project?.classify(path);
+    if (!project || !kind) return this.remove(path);
+    const hash = fnv1a(text);
+    const old = this.index.get(path);
+    if (old && old.hash === hash && !this.skipped.has(path)) return { affected: new Set() };
+    this.skipped.delete(path);
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const parsed = kind === 'doc' ? parseMarkdown(path, body, this.locale) : parseSource(path, body);
+    const diagnostics = kind === 'doc' ? validateDoc(parsed, project.schemas, project.config, this.locale) : [];
+    return this.commit({ path, root: project.root, hash, parsed, diagnostics });
+  }
+
+  remove(path: string): UpdateResult {
+    this.skipped.delete(path);
+    const had = this.index.get(path) !== undefined;
+    const delta = this.index.remove(path);
+    const affected = this.index.affectedFiles(delta);
+    if (had) affected.add(path);
+    return { affected };
+  }
+
+  /** Local and workspace-wide diagnostics of one file. */
+  diagnostics(path: string): SpecDiagnostic[] {
+    const entry = this.index.get(path);
+    const own = entry ? [...entry.diagnostics, ...crossDiagnostics(this.index, path, this.locale, this.display)] : [];
+    for (const project of this.projects.values()) for (const d of project.diagnostics) if (d.path === path) own.push(d);
+    return own;
+  }
+
+  /** Every diagnostic in the workspace, config and schema errors included. */
+  allDiagnostics(): SpecDiagnostic[] {
+    const out: SpecDiagnostic[] = [];
+    for (const project of this.projects.values()) out.push(...project.diagnostics);
+    for (const entry of this.index.entries()) {
+      out.push(...entry.diagnostics, ...crossDiagnostics(this.index, entry.path, this.locale, this.display));
+    }
+    return out;
+  }
+
+  /** Files that carry project-level diagnostics (config and custom schemas). */
+  settingsDiagnosticPaths(): string[] {
+    return [...this.projects.values()].flatMap((p) => p.diagnostics.map((d) => d.path));
+  }
+
+  projectFor(path: string): Project | undefined {
+    const root = rootOf(this.workspace.roots, path);
+    return root ? this.projects.get(root) : undefined;
+  }
+
+  /** True when a change to `path` means its folder's config or schemas must be reloaded. */
+  isSettingsFile(path: string): boolean {
+    return this.projectFor(path)?.isSettingsFile(path) ?? false;
+  }
+
+  /** Reloads a folder's config and schemas and re-indexes that folder. */
+  async reloadProject(root: string): Promise<UpdateResult> {
+    const before = new Set([...this.index.entries()].filter((e) => e.root === root).map((e) => e.path));
+    for (const path of before) this.index.remove(path);
+    for (const path of [...this.skipped.keys()]) if (path.startsWith(`${root}/`)) this.skipped.delete(path);
+    await this.indexAll({ filter: (p) => p.startsWith(`${root}/`) });
+    const affected = new Set(before);
+    for (const e of this.index.entries()) if (e.root === root) affected.add(e.path);
+    for (const d of this.projects.get(root)?.diagnostics ?? []) affected.add(d.path);
+    return { affected };
+  }
+
+  file(path: string): ParsedFile | undefined {
+    return this.index.get(path)?.parsed;
+  }
+
+  documents(): DocSummary[] {
+    const out: DocSummary[] = [];
+    for (const entry of this.index.entries()) {
+      const data = entry.parsed.frontMatter?.data;
+      if (!entry.parsed.docType || !data) continue;
+      const str = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
+      out.push({
+        path: entry.path, type: entry.parsed.docType, id: str(data.id), title: str(data.title), stage: str(data.stage),
+        status: str(data.status), owner: str(data.owner), product: str(data.product), release: str(data.release),
+        version: str(data.version), requirementCount: entry.parsed.requirements.length,
+      });
+    }
+    return out.sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  /** The requirement ID at a position: a definition, a known-prefix reference, or an ID in `traces`. */
+  idAt(path: string, position: Position): IdHit | undefined {
+    const parsed = this.file(path);
+    if (!parsed) return undefined;
+    for (const def of parsed.requirements) {
+      if (contains(def.idRange, position)) return { id: def.id, range: def.idRange, isDefinition: true };
+    }
+    for (const t of parsed.tokens) {
+      if (t.line !== position.line) continue;
+      const r = range(t.line, t.start, t.line, t.end);
+      if (contains(r, position) && this.index.isKnownPrefix(prefixOf(t.id))) return { id: t.id, range: r, isDefinition: false };
+    }
+    return undefined;
+  }
+
+  /** The ID-shaped word at a position in arbitrary text (files the index does not hold). */
+  static idInLine(line: string, character: number): { id: string; start: number; end: number } | undefined {
+    return scanIds(line).find((m) => m.start <= character && character <= m.end);
+  }
+
+  definition(id: string): RequirementDef | undefined {
+    return this.index.definitions(id)[0];
+  }
+
+  trace(include?: (path: string) => boolean): TraceRequirement[] {
+    return buildTrace(this.index, include);
+  }
+
+  displayPath(path: string): string {
+    return this.display(path);
+  }
+
+  private async loadProject(root: string): Promise<Project> {
+    const project = await Project.load(this.workspace, root, this.locale);
+    this.projects.set(root, project);
+    const prefixes = new Set<string>();
+    for (const p of this.projects.values()) for (const x of p.config.prefixes) prefixes.add(x);
+    this.index.setConfigPrefixes(prefixes);
+    return project;
+  }
+
+  private skip(path: string, project: Project, reason: string): UpdateResult {
+    this.skipped.set(path, reason);
+    const kind = project.classify(path);
+    const parsed: ParsedFile = { path, kind: kind ?? 'source', lineCount: 0, headings: [], requirements: [], tokens: [] };
+    // A skipped doc is worth a visible warning; a skipped source file is only noted in the summary.
+    const diagnostics: SpecDiagnostic[] = kind === 'doc'
+      ? [{ path, range: range(0, 0, 0, 1), severity: 'warning', code: 'file-skipped', message: reason }] : [];
+    return this.commit({ path, root: project.root, hash: -1, parsed, diagnostics });
+  }
+
+  private commit(entry: FileEntry): UpdateResult {
+    const delta = this.index.set(entry);
+    const affected = this.index.affectedFiles(delta);
+    affected.add(entry.path);
+    return { affected };
+  }
+}
+
+/** The one entry point of the core. */
+export function createSpecboard(options: SpecboardOptions): Specboard {
+  return new Specboard(options);
+}
+
+/** 32-bit FNV-1a: enough to notice that an editor's text did not change since the last parse. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}

@@ -1,0 +1,169 @@
+import type { ErrorObject } from 'ajv';
+import { COMMON_SCHEMA } from './builtinSchemas';
+import type { SpecConfig } from './config';
+import { joinList, message } from './messages';
+import type { ParsedFile, RequirementDef } from './model';
+import type { DocTypeInfo, SchemaSet } from './schemaSet';
+import { normalizeTitle, sectionNames } from './sections';
+import { range } from './text';
+import type { Locale, Range, SpecDiagnostic } from './types';
+
+/** Chinese names shown next to field names, so messages read well for both audiences. */
+const LABELS: Record<string, string> = {
+  type: '类型', id: '文档编号', title: '标题', stage: '阶段', status: '状态', owner: '负责人',
+  version: '版本', release: '发布版本', product: '产品', updated: '更新日期', reviewers: '评审人', tags: '标签',
+  priority: '优先级', traces: '追溯',
+};
+
+/**
+ * Everything that can be said about one document on its own: front matter, type, sections and
+ * requirement attributes. Cross-document problems (duplicates, unknown IDs) are the index's job.
+ */
+export function validateDoc(file: ParsedFile, schemas: SchemaSet, config: SpecConfig, locale: Locale): SpecDiagnostic[] {
+  const out: SpecDiagnostic[] = [];
+  const fm = file.frontMatter;
+  if (!fm) return out;
+  const push = (r: Range, code: SpecDiagnostic['code'], text: string, severity: SpecDiagnostic['severity'] = 'error', data?: SpecDiagnostic['data']) =>
+    out.push({ path: file.path, range: r, severity, code, message: text, ...(data ? { data } : {}) });
+  const fenceRange = range(0, 0, 0, 3);
+  for (const p of fm.problems) push(p.range, 'frontmatter-syntax', p.message);
+  if (fm.empty) push(fenceRange, 'frontmatter-syntax', message(locale, 'fm.empty'), 'warning');
+  const data = fm.data;
+  if (!data || data.type === undefined) return out;
+
+  const typeField = fm.fields.get('type');
+  const info = typeof data.type === 'string' ? schemas.get(data.type) : undefined;
+  if (!info) {
+    const types = schemas.types().map((t) => t.type);
+    push(typeField?.valueRange ?? fenceRange, 'unknown-type', message(locale, 'type.unknown', { type: String(data.type), types: joinList(locale, types) }), 'error',
+      { field: 'type', value: String(data.type), allowed: types });
+    return out;
+  }
+  const docName = info.abbreviation ?? info.name[locale];
+  const fieldRange = (field: string) => fm.fields.get(field)?.valueRange ?? fenceRange;
+
+  for (const err of dedupe(schemas.validateFrontMatter(info.type, data))) {
+    const field = fieldOf(err);
+    if (err.keyword === 'required') {
+      const missing = String(err.params.missingProperty);
+      push(fenceRange, 'missing-field', message(locale, 'field.missing', { doc: docName, field: missing, label: LABELS[missing] ?? missing }), 'error',
+        { field: missing, value: defaultFor(info, missing) });
+      continue;
+    }
+    push(fieldRange(field), 'invalid-value', valueMessage(err, field, valueAt(data, err), locale), 'error',
+      { field, value: String(valueAt(data, err) ?? ''), ...(err.keyword === 'enum' ? { allowed: (err.params.allowedValues as unknown[]).map(String) } : {}) });
+  }
+  checkSections(file, info, docName, locale, push, titleRange(file) ?? fenceRange);
+  for (const def of file.requirements) checkRequirement(def, info.type, schemas, config, locale, push);
+  return out;
+}
+
+type Push = (r: Range, code: SpecDiagnostic['code'], text: string, severity?: SpecDiagnostic['severity'], data?: SpecDiagnostic['data']) => void;
+
+function checkSections(file: ParsedFile, info: DocTypeInfo, docName: string, locale: Locale, push: Push, at: Range): void {
+  if (info.sections.length === 0) return;
+  const present = new Set(file.headings.filter((h) => !h.requirementId).map((h) => normalizeTitle(h.text)));
+  for (const spec of info.sections) {
+    const names = sectionNames(spec);
+    if ([...names].some((n) => present.has(n))) continue;
+    const required = spec.level === 'required';
+    push(at, 'missing-section', message(locale, required ? 'section.missing' : 'section.recommended',
+      { doc: docName, title: spec.title.en, titleZh: spec.title['zh-cn'] }), required ? 'error' : 'warning',
+    { section: spec.id, sectionTitle: spec.title[locale] });
+  }
+}
+
+function checkRequirement(def: RequirementDef, type: string, schemas: SchemaSet, config: SpecConfig, locale: Locale, push: Push): void {
+  const attrs = def.attributes as Record<string, string>;
+  const errors = schemas.validateRequirement(type, attrs) ?? [];
+  // Statuses and priorities from the workspace config replace the schema's enums.
+  const overrides: Record<string, readonly string[] | undefined> = { status: config.statuses, priority: config.priorities };
+  for (const err of dedupe(errors)) {
+    const field = err.keyword === 'required' ? String(err.params.missingProperty) : fieldOf(err);
+    if (err.keyword === 'enum' && overrides[field]) continue;
+    if (err.keyword === 'required') {
+      push(def.idRange, 'missing-field', message(locale, 'req.missing', { id: def.id, field, label: LABELS[field] ?? field }), 'error', { field, id: def.id });
+      continue;
+    }
+    const span = def.attributeSpans[field];
+    const value = attrs[field] ?? '';
+    const allowed = err.keyword === 'enum' ? (err.params.allowedValues as unknown[]).map(String) : undefined;
+    push(span?.valueRange ?? def.idRange, 'invalid-value', allowed
+      ? message(locale, 'req.enum', { id: def.id, field, value, allowed: joinList(locale, allowed) })
+      : message(locale, 'req.invalid', { id: def.id, field, detail: err.message ?? err.keyword }), 'error', { field, value, id: def.id, ...(allowed ? { allowed } : {}) });
+  }
+  for (const [field, allowed] of Object.entries(overrides)) {
+    const value = attrs[field];
+    if (!allowed || value === undefined || allowed.includes(value)) continue;
+    push(def.attributeSpans[field]?.valueRange ?? def.idRange, 'invalid-value',
+      message(locale, 'req.enum', { id: def.id, field, value, allowed: joinList(locale, allowed) }), 'error', { field, value, id: def.id, allowed });
+  }
+}
+
+function valueMessage(err: ErrorObject, field: string, value: unknown, locale: Locale): string {
+  const shown = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  switch (err.keyword) {
+    case 'enum':
+      return message(locale, 'field.enum', { field, value: shown, allowed: joinList(locale, (err.params.allowedValues as unknown[]).map(String)) });
+    case 'type':
+      return message(locale, 'field.type', { field, expected: typeName(String(err.params.type), locale), actual: typeName(jsonType(value), locale) });
+    case 'minLength':
+      return message(locale, 'field.empty', { field });
+    case 'pattern':
+      if (field === 'id') return message(locale, 'field.pattern.id', { value: shown });
+      if (/\\d\{4\}/.test(String(err.params.pattern))) return message(locale, 'field.pattern.date', { field, value: shown });
+      return message(locale, 'field.pattern', { field, value: shown });
+    case 'const':
+      return message(locale, 'field.const', { field, expected: String(err.params.allowedValue) });
+    default:
+      return message(locale, 'field.invalid', { field, detail: err.message ?? err.keyword });
+  }
+}
+
+/** The top-level front-matter field an error concerns (`/tags/2` → `tags`). */
+function fieldOf(err: ErrorObject): string {
+  return err.instancePath.split('/')[1] ?? '';
+}
+
+function valueAt(data: Record<string, unknown>, err: ErrorObject): unknown {
+  let v: unknown = data;
+  for (const part of err.instancePath.split('/').slice(1)) v = (v as Record<string, unknown> | undefined)?.[part];
+  return v;
+}
+
+/** allErrors reports `type` and `enum` for one value, and allOf repeats errors: keep the first per path. */
+function dedupe(errors: readonly ErrorObject[]): ErrorObject[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = e.keyword === 'required' ? `required:${String(e.params.missingProperty)}` : e.instancePath;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function jsonType(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v === 'object' ? 'object' : typeof v;
+}
+
+function typeName(t: string, locale: Locale): string {
+  const key = ({ array: 'type.list', string: 'type.text', number: 'type.number', integer: 'type.number', object: 'type.mapping', boolean: 'type.boolean', null: 'type.nothing' } as const)[t.split(',')[0]];
+  return key ? message(locale, key) : t;
+}
+
+/** A sensible default for a missing field, from the schema's `default` (used by quick fixes). */
+export function defaultFor(info: DocTypeInfo, field: string): string | undefined {
+  const own = (info.schema.properties as Record<string, { default?: unknown }> | undefined)?.[field]?.default;
+  if (own !== undefined) return String(own);
+  if (field === 'type') return info.type;
+  const common = (COMMON_SCHEMA as { properties: Record<string, { default?: unknown }> }).properties[field]?.default;
+  return common === undefined ? undefined : String(common);
+}
+
+/** Where "document-level" problems point: the first H1, else the `title` field. */
+function titleRange(file: ParsedFile): Range | undefined {
+  const h1 = file.headings.find((h) => h.level === 1);
+  return h1?.range ?? file.frontMatter?.fields.get('title')?.valueRange;
+}
