@@ -23,7 +23,6 @@ export type DiagnosticCode =
   | 'missing-field'
   | 'invalid-value'
   | 'missing-section'
-  | 'missing-attribute'
   | 'duplicate-id'
   | 'unknown-id'
   | 'config-error'

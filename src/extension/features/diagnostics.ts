@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import { toDiagnostic, toUri } from '../adapters/convert';
+import type { Services } from '../services';
+
+/**
+ * Publishes the core's diagnostics. Only files an index change affected are re-published, so a
+ * keystroke in one doc never re-diagnoses the workspace.
+ */
+export function register(context: vscode.ExtensionContext, services: Services): vscode.DiagnosticCollection {
+  const collection = vscode.languages.createDiagnosticCollection('specboard');
+  const publish = (paths: Iterable<string>, full: boolean) => {
+    if (!services.config.validationEnabled) {
+      collection.clear();
+      return;
+    }
+    if (full) collection.clear();
+    const core = services.index.core;
+    for (const path of paths) {
+      const list = core.diagnostics(path);
+      collection.set(toUri(path), list.length ? list.map(toDiagnostic) : undefined);
+    }
+  };
+  context.subscriptions.push(
+    collection,
+    services.index.onDidChange((e) => publish(e.affected, e.full)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (services.config.affects(e, 'validation.enabled')) {
+        const core = services.index.core;
+        publish([...core.index.entries()].map((x) => x.path).concat(core.settingsDiagnosticPaths()), true);
+      }
+    }),
+  );
+  return collection;
+}

@@ -1,0 +1,176 @@
+import * as vscode from 'vscode';
+import { createSpecboard, normalizeLocale, type Specboard } from '../core';
+import { VscodeWorkspace } from './adapters/vscodeWorkspace';
+import type { EditorConfig } from './adapters/editorConfig';
+
+export interface IndexChange {
+  /** URI strings of files whose diagnostics or contents may have changed. */
+  readonly affected: ReadonlySet<string>;
+  /** True after a full (re)index: views should rebuild rather than patch. */
+  readonly full: boolean;
+}
+
+/**
+ * Owns the core and keeps it in step with the workspace: one background index at start, then
+ * single-file updates from editors (debounced, unsaved text wins) and file-system watchers.
+ * Features read the core from memory and listen to onDidChange.
+ */
+export class SpecboardService implements vscode.Disposable {
+  private board: Specboard;
+  private readonly changeEmitter = new vscode.EventEmitter<IndexChange>();
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private indexing: Promise<void> = Promise.resolve();
+  private cancel?: vscode.CancellationTokenSource;
+  private generation = 0;
+  private indexed = false;
+
+  constructor(private readonly config: EditorConfig) {
+    this.board = this.createBoard();
+    this.disposables.push(
+      this.changeEmitter,
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.onClosed(d)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.reindex()),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((u) => this.onDisk(u)),
+      watcher.onDidChange((u) => this.onDisk(u)),
+      watcher.onDidDelete((u) => this.onDeleted(u)),
+    );
+  }
+
+  /** The core, for read-only queries. Replaced on re-index, so never cache it. */
+  get core(): Specboard {
+    return this.board;
+  }
+
+  get isIndexed(): boolean {
+    return this.indexed;
+  }
+
+  /** Resolves when the current background index (if any) is complete. */
+  get ready(): Promise<void> {
+    return this.indexing;
+  }
+
+  /** Starts (or restarts) the background index; activation does not wait for it. */
+  reindex(): Promise<void> {
+    this.cancel?.cancel();
+    const cancel = (this.cancel = new vscode.CancellationTokenSource());
+    const generation = ++this.generation;
+    const board = (this.board = this.createBoard());
+    this.indexed = false;
+    this.indexing = Promise.resolve(vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Specboard: indexing'), cancellable: false },
+      async (progress) => {
+        let last = 0;
+        await board.indexAll({
+          cancellation: cancel.token,
+          onProgress: (done, total) => {
+            const pct = Math.floor((done / total) * 100);
+            if (pct >= last + 5) {
+              progress.report({ message: `${done}/${total}`, increment: pct - last });
+              last = pct;
+            }
+          },
+        });
+        if (generation !== this.generation) return;
+        // Open editors may hold unsaved text that differs from disk: it wins.
+        for (const doc of vscode.workspace.textDocuments) if (this.inScope(doc.uri)) board.updateText(doc.uri.toString(), doc.getText());
+        this.indexed = true;
+        this.changeEmitter.fire({ affected: new Set([...board.index.entries()].map((e) => e.path).concat(board.settingsDiagnosticPaths())), full: true });
+      },
+    )).catch((e: unknown) => {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Specboard could not index the workspace: {0}', e instanceof Error ? e.message : String(e)));
+    });
+    return this.indexing;
+  }
+
+  /** Applies every pending debounced edit now (commands and tests call this before reading). */
+  flush(): void {
+    for (const [key, timer] of this.pending) {
+      clearTimeout(timer);
+      this.pending.delete(key);
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      if (doc) this.apply(doc);
+    }
+  }
+
+  private createBoard(): Specboard {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    return createSpecboard({ workspace: new VscodeWorkspace(folders), locale: normalizeLocale(vscode.env.language) });
+  }
+
+  private inScope(uri: vscode.Uri): boolean {
+    return uri.scheme !== 'output' && uri.scheme !== 'git' && this.board.projectFor(uri.toString()) !== undefined;
+  }
+
+  private schedule(doc: vscode.TextDocument, delay = this.config.debounceMs): void {
+    if (!this.indexed || !this.inScope(doc.uri)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(key, setTimeout(() => {
+      this.pending.delete(key);
+      this.apply(doc);
+    }, delay));
+  }
+
+  private apply(doc: vscode.TextDocument): void {
+    if (doc.isClosed) return;
+    const key = doc.uri.toString();
+    if (this.board.isSettingsFile(key)) {
+      void this.reloadSettings(key);
+      return;
+    }
+    const result = this.board.updateText(key, doc.getText());
+    if (result.affected.size) this.changeEmitter.fire({ affected: result.affected, full: false });
+  }
+
+  private onClosed(doc: vscode.TextDocument): void {
+    // Closing without saving: the file on disk is the truth again.
+    if (this.indexed && this.inScope(doc.uri)) void this.onDisk(doc.uri);
+  }
+
+  private async onDisk(uri: vscode.Uri): Promise<void> {
+    if (!this.indexed || !this.inScope(uri)) return;
+    const key = uri.toString();
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
+    if (open && open.isDirty) return; // The editor's unsaved text is what the user sees; keep it.
+    if (this.board.isSettingsFile(key)) return this.reloadSettings(key);
+    const result = open ? this.board.updateText(key, open.getText()) : await this.board.refreshFromDisk(key);
+    if (result.affected.size) this.changeEmitter.fire({ affected: result.affected, full: false });
+  }
+
+  private onDeleted(uri: vscode.Uri): void {
+    if (!this.indexed) return;
+    const key = uri.toString();
+    const affected = new Set<string>();
+    // A deleted folder arrives as one event: drop every indexed file below it.
+    for (const entry of [...this.board.index.entries()]) {
+      if (entry.path === key || entry.path.startsWith(`${key}/`)) for (const p of this.board.remove(entry.path).affected) affected.add(p);
+    }
+    if (this.board.isSettingsFile(key)) void this.reloadSettings(key);
+    if (affected.size) this.changeEmitter.fire({ affected, full: false });
+  }
+
+  private async reloadSettings(path: string): Promise<void> {
+    const root = this.board.projectFor(path)?.root;
+    if (!root) return;
+    const before = new Set(this.board.settingsDiagnosticPaths());
+    const result = await this.board.reloadProject(root);
+    const affected = new Set([...result.affected, ...before, path]);
+    for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && this.inScope(doc.uri)) this.board.updateText(doc.uri.toString(), doc.getText());
+    this.changeEmitter.fire({ affected, full: true });
+  }
+
+  dispose(): void {
+    this.cancel?.cancel();
+    for (const t of this.pending.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+  }
+}
