@@ -12,3 +12,7 @@ export { isRequirementId, prefixOf, stemOf, scanIds } from './ids';
 export { message, normalizeLocale } from './messages';
 export { normalizeTitle } from './sections';
 export { canonicalKey, KNOWN_ATTRIBUTES } from './attributes';
+export { IdCatalog } from './idCatalog';
+export { renderTemplate, type TemplateOptions } from './templates';
+export type { SectionSpec } from './sections';
+export { isDelimiterRow, splitRow } from './tableRow';

@@ -38,6 +38,12 @@ export class RequirementIndex {
   /** stem (`REQ-CHK-`) → IDs defined with it: for next-free IDs and suggestions. */
   private readonly stems = new Map<string, Set<string>>();
   private configPrefixes: ReadonlySet<string> = new Set();
+  private version = 0;
+
+  /** Bumped whenever the set of defined IDs changes (not when a definition merely moves). */
+  get definitionsVersion(): number {
+    return this.version;
+  }
 
   get fileCount(): number {
     return this.files.size;
@@ -45,6 +51,7 @@ export class RequirementIndex {
 
   setConfigPrefixes(prefixes: Iterable<string>): void {
     this.configPrefixes = new Set(prefixes);
+    this.version++;
   }
 
   /**
@@ -90,7 +97,10 @@ export class RequirementIndex {
     this.files.set(entry.path, entry);
     for (const def of entry.parsed.requirements) {
       let list = this.defs.get(def.id);
-      if (!list) this.defs.set(def.id, (list = []));
+      if (!list) {
+        this.defs.set(def.id, (list = []));
+        this.version++;
+      }
       list.push(def);
       const prefix = prefixOf(def.id);
       this.defPrefixes.set(prefix, (this.defPrefixes.get(prefix) ?? 0) + 1);
@@ -122,6 +132,7 @@ export class RequirementIndex {
       else {
         this.defs.delete(def.id);
         this.stems.get(stemOf(def.id))?.delete(def.id);
+        this.version++;
       }
       const prefix = prefixOf(def.id);
       const n = (this.defPrefixes.get(prefix) ?? 1) - 1;

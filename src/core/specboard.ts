@@ -1,5 +1,6 @@
 import { crossDiagnostics } from './crossDiagnostics';
 import { decodeText } from './decode';
+import { IdCatalog } from './idCatalog';
 import { prefixOf, scanIds } from './ids';
 import { message } from './messages';
 import type { ParsedFile, RequirementDef } from './model';
@@ -75,6 +76,7 @@ export interface IdHit {
  */
 export class Specboard {
   readonly index = new RequirementIndex();
+  readonly catalog = new IdCatalog(this.index);
   readonly locale: Locale;
   private readonly projects = new Map<string, Project>();
   private readonly skipped = new Map<string, string>();

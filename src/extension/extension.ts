@@ -1,7 +1,16 @@
 import * as vscode from 'vscode';
 import { createApi, type SpecboardApi } from './api';
 import { EditorConfig } from './adapters/editorConfig';
+import * as codeLens from './features/codeLens';
+import * as completion from './features/completion';
 import * as diagnostics from './features/diagnostics';
+import * as documentLinks from './features/documentLinks';
+import * as hover from './features/hover';
+import * as navigation from './features/navigation';
+import * as newDocument from './features/newDocument';
+import * as quickFixes from './features/quickFixes';
+import * as rename from './features/rename';
+import * as symbols from './features/symbols';
 import type { Services } from './services';
 import { SpecboardService } from './specboardService';
 
@@ -17,6 +26,15 @@ export function activate(context: vscode.ExtensionContext): SpecboardApi {
   context.subscriptions.push(index);
   const services: Services = { index, config };
   diagnostics.register(context, services);
+  completion.register(context, services);
+  hover.register(context, services);
+  navigation.register(context, services);
+  rename.register(context, services);
+  symbols.register(context, services);
+  codeLens.register(context, services);
+  documentLinks.register(context, services);
+  quickFixes.register(context, services);
+  newDocument.register(context, services);
   void index.reindex();
   return createApi(index, VERSION);
 }

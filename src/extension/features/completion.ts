@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { ALL_FILES } from './idAtPosition';
+import { idCompletions } from './idCompletion';
+import { structureCompletions } from './structureCompletion';
+
+const MARKDOWN = new Set(['markdown', 'mdx']);
+
+/** One completion provider for every file: requirement IDs anywhere, structure only in docs. */
+export function register(context: vscode.ExtensionContext, services: Services): void {
+  context.subscriptions.push(vscode.languages.registerCompletionItemProvider(ALL_FILES, {
+    provideCompletionItems(document, position) {
+      const core = services.index.core;
+      const path = document.uri.toString();
+      const isDoc = MARKDOWN.has(document.languageId) || core.file(path)?.kind === 'doc';
+      if (!isDoc && !services.config.completionInSource(document.uri)) return undefined;
+      const structure = isDoc ? structureCompletions(services, document, position) : [];
+      if (structure.length) return structure;
+      return idCompletions(services, document, position, isDoc);
+    },
+  }, '-', ' ', ':', '：', '|'));
+}

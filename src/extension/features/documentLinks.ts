@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { prefixOf } from '../../core';
+import { toUri } from '../adapters/convert';
+import type { Services } from '../services';
+import { ALL_FILES } from './idAtPosition';
+
+/** Makes every defined requirement ID clickable, in docs and in code. */
+export function register(context: vscode.ExtensionContext, services: Services): void {
+  context.subscriptions.push(vscode.languages.registerDocumentLinkProvider(ALL_FILES, {
+    provideDocumentLinks(document) {
+      services.index.flush();
+      const core = services.index.core;
+      const parsed = core.file(document.uri.toString());
+      if (!parsed) return [];
+      const links: vscode.DocumentLink[] = [];
+      for (const t of parsed.tokens) {
+        if (!core.index.isKnownPrefix(prefixOf(t.id))) continue;
+        const def = core.definition(t.id);
+        if (!def) continue;
+        // `#L12,5` is how VS Code's opener takes a line and column in a file link.
+        const target = toUri(def.path).with({ fragment: `L${def.line + 1},${def.idRange.start.character + 1}` });
+        const link = new vscode.DocumentLink(new vscode.Range(t.line, t.start, t.line, t.end), target);
+        link.tooltip = def.title ? `${def.id}: ${def.title}` : def.id;
+        links.push(link);
+      }
+      return links;
+    },
+  }));
+}

@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import { toLocation, toRange, toUri } from '../adapters/convert';
+import type { Services } from '../services';
+import { ALL_FILES, idAtPosition } from './idAtPosition';
+
+/**
+ * Go to definition (F12, peek) and find references (Shift+F12) for requirement IDs, in docs and code.
+ * Both answer from the in-memory index.
+ */
+export function register(context: vscode.ExtensionContext, services: Services): void {
+  context.subscriptions.push(
+    vscode.languages.registerDefinitionProvider(ALL_FILES, {
+      provideDefinition(document, position) {
+        const hit = idAtPosition(services, document, position);
+        if (!hit) return undefined;
+        return services.index.core.index.definitions(hit.id).map((def): vscode.LocationLink => ({
+          originSelectionRange: hit.range,
+          targetUri: toUri(def.path),
+          targetRange: new vscode.Range(def.line, 0, def.endLine, Number.MAX_SAFE_INTEGER),
+          targetSelectionRange: toRange(def.idRange),
+        }));
+      },
+    }),
+    vscode.languages.registerReferenceProvider(ALL_FILES, {
+      provideReferences(document, position, ctx) {
+        services.index.flush();
+        const hit = idAtPosition(services, document, position);
+        if (!hit) return undefined;
+        return referenceLocations(services, hit.id, ctx.includeDeclaration);
+      },
+    }),
+    vscode.commands.registerCommand('specboard.showReferences', (id: unknown, uri?: unknown, position?: unknown) => {
+      if (typeof id !== 'string') return;
+      const def = services.index.core.definition(id);
+      const at = uri instanceof vscode.Uri ? uri : def ? toUri(def.path) : undefined;
+      const pos = position instanceof vscode.Position ? position : def ? toRange(def.idRange).start : undefined;
+      if (!at || !pos) return;
+      return vscode.commands.executeCommand('editor.action.showReferences', at, pos, referenceLocations(services, id, false));
+    }),
+    vscode.commands.registerCommand('specboard.revealRequirement', async (id: unknown) => {
+      if (typeof id !== 'string') return;
+      const def = services.index.core.definition(id);
+      if (!def) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not defined in any document.', id));
+        return;
+      }
+      await vscode.window.showTextDocument(toUri(def.path), { selection: toRange(def.idRange), preview: true });
+    }),
+  );
+}
+
+/** Every reference to `id` (and its definitions when asked), docs and code. */
+export function referenceLocations(services: Services, id: string, includeDeclaration: boolean): vscode.Location[] {
+  const index = services.index.core.index;
+  const out = index.references(id).map((r) => new vscode.Location(toUri(r.path), new vscode.Range(r.line, r.start, r.line, r.end)));
+  if (includeDeclaration) out.unshift(...index.definitions(id).map((d) => toLocation(d.path, d.idRange)));
+  return out;
+}

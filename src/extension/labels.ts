@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+
+/** Localized names of lifecycle stages, shared by hovers, trees and pickers. */
+export function stageLabel(stage: string | undefined): string {
+  switch (stage) {
+    case 'concept': return vscode.l10n.t('Concept');
+    case 'productization': return vscode.l10n.t('Productization');
+    case 'development': return vscode.l10n.t('Development');
+    case 'commercialization': return vscode.l10n.t('Commercialization');
+    case 'market': return vscode.l10n.t('Market');
+    case 'retired': return vscode.l10n.t('Retired');
+    default: return stage ?? '';
+  }
+}
+
+/** What each requirement status means, for completion and pickers. */
+export function statusDescription(status: string): string | undefined {
+  switch (status) {
+    case 'proposed': return vscode.l10n.t('Proposed: written down, not yet agreed');
+    case 'approved': return vscode.l10n.t('Approved: agreed and ready to plan');
+    case 'in-progress': return vscode.l10n.t('In progress: being built');
+    case 'done': return vscode.l10n.t('Done: built, awaiting verification');
+    case 'verified': return vscode.l10n.t('Verified: tested and accepted');
+    case 'rejected': return vscode.l10n.t('Rejected: will not be built');
+    case 'deferred': return vscode.l10n.t('Deferred: postponed to a later release');
+    default: return undefined;
+  }
+}
+
+export function priorityDescription(priority: string): string | undefined {
+  switch (priority) {
+    case 'P0': return vscode.l10n.t('P0: must have, blocks the release');
+    case 'P1': return vscode.l10n.t('P1: should have');
+    case 'P2': return vscode.l10n.t('P2: could have');
+    case 'P3': return vscode.l10n.t('P3: nice to have');
+    default: return undefined;
+  }
+}
