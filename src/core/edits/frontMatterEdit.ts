@@ -22,12 +22,17 @@ export function frontMatterEdit(text: string, key: string, value: string): TextE
     return { range: range(fm.endLine, 0, fm.endLine, 0), newText: `${key}: ${quote(value)}\n` };
   }
   if (fm.data?.[key] === value) return undefined;
-  const r = field.valueRange === field.keyRange
-    ? range(field.keyRange.end.line, lines[field.keyRange.end.line].length, field.keyRange.end.line, lines[field.keyRange.end.line].length)
-    : field.valueRange;
-  const old = lines[r.start.line].slice(r.start.character, r.start.line === r.end.line ? r.end.character : undefined);
-  // Field lines are never line 0 (the fence is), so a BOM does not shift them.
-  const newText = field.valueRange === field.keyRange ? ` ${quote(value)}` : quote(value, old[0]);
+  const line = field.keyRange.end.line;
+  const empty = field.valueRange === field.keyRange
+    || (field.valueRange.start.line === field.valueRange.end.line && field.valueRange.start.character === field.valueRange.end.character);
+  if (empty) {
+    // `stage:` with nothing (or only a comment) after it: the value goes right after the colon.
+    const colon = lines[line].indexOf(':', field.keyRange.end.character) + 1;
+    return { range: range(line, colon, line, colon), newText: ` ${quote(value)}` };
+  }
+  const r = field.valueRange;
+  const old = lines[r.start.line].slice(r.start.character);
+  const newText = quote(value, old[0]);
   return { range: r, newText };
 }
 
