@@ -1,0 +1,35 @@
+import type { Locale, SpecDiagnostic } from '../types';
+
+/** What the renderer knows about a requirement beyond its own text. */
+export interface RequirementFacts {
+  /** References from source code (not from other documents). */
+  readonly codeReferences: number;
+}
+
+/**
+ * Everything that differs between the three places a document is rendered (the preview webview,
+ * exported HTML, VS Code's built-in Markdown preview). The renderer itself never does I/O.
+ */
+export interface RenderContext {
+  readonly locale: Locale;
+  /** Whether an ID-shaped token is a requirement ID (its prefix is known). Default: every ID. */
+  readonly isRequirementId?: (id: string) => boolean;
+  /** Where a requirement ID links to; undefined marks the ID as not defined anywhere. */
+  readonly idHref?: (id: string) => string | undefined;
+  readonly facts?: (id: string) => RequirementFacts | undefined;
+  /** Problems of this document, placed next to the block they concern. */
+  readonly diagnostics?: readonly SpecDiagnostic[];
+  /** Known statuses and priorities (config or schema) for badge colours. */
+  readonly statuses?: readonly string[];
+  readonly priorities?: readonly string[];
+  /**
+   * Maps an image's (already validated) source to what the page may load; undefined shows the alt
+   * text instead. Without this function images render as markdown-it renders them.
+   */
+  readonly imageSrc?: (src: string) => string | undefined;
+  /** Adds `data-line` to blocks so a preview can follow the editor's scroll position. */
+  readonly sourceLines?: boolean;
+}
+
+/** The key under markdown-it's `env` where a render's context travels. */
+export const ENV_KEY = 'specboard';

@@ -1,0 +1,106 @@
+import * as assert from 'node:assert/strict';
+import { setAttribute, type AttributeEditRequest } from '../../src/core/edits/setAttribute';
+import { LineOffsets } from '../../src/core/text';
+
+/** Applies the computed edit the way an editor would. */
+function apply(text: string, request: AttributeEditRequest): string {
+  const result = setAttribute(text, request);
+  assert.ok(result.ok, `refused: ${!result.ok ? result.reason : ''}`);
+  if (!result.edit) return text;
+  const o = new LineOffsets(text);
+  return text.slice(0, o.offsetAt(result.edit.range.start)) + result.edit.newText + text.slice(o.offsetAt(result.edit.range.end));
+}
+
+const HEADING = `# Features
+
+### REQ-1: Guest checkout
+- Priority: **P0**
+- Status: approved
+- Release: 2.0
+
+Text.
+
+### REQ-2: Saved cards
+
+A shopper reuses a card.
+`;
+
+const TABLE = `| ID | Title | Priority | Status | Owner |
+|----|-------|----------|--------|-------|
+| REQ-PAY-001 | 统一收银台 | P0 | done | 王磊 |
+| REQ-PAY-002 | 渠道接入 | P1 |  |  |
+`;
+
+describe('setAttribute', () => {
+  it('replaces only the value in a heading attribute list', () => {
+    const out = apply(HEADING, { id: 'REQ-1', key: 'status', value: 'in-progress', expected: { line: 2, value: 'approved' } });
+    assert.equal(out, HEADING.replace('- Status: approved', '- Status: in-progress'));
+  });
+
+  it('keeps emphasis around a value it replaces', () => {
+    const out = apply(HEADING, { id: 'REQ-1', key: 'priority', value: 'P1', expected: { line: 2, value: 'P0' } });
+    assert.ok(out.includes('- Priority: **P1**'));
+  });
+
+  it('adds a missing attribute line after the existing list in its style', () => {
+    const out = apply(HEADING, { id: 'REQ-1', key: 'owner', value: 'Alice', expected: { line: 2, value: undefined } });
+    assert.equal(out, HEADING.replace('- Release: 2.0\n', '- Release: 2.0\n- Owner: Alice\n'));
+  });
+
+  it('starts an attribute list under a heading that has none, keeping the text out of it', () => {
+    const out = apply(HEADING, { id: 'REQ-2', key: 'status', value: 'approved', expected: { line: 9, value: undefined } });
+    assert.ok(out.includes('### REQ-2: Saved cards\n- Status: approved\n\nA shopper reuses a card.'), out);
+  });
+
+  it('writes Chinese keys with a full-width colon when the list uses them', () => {
+    const text = '### REQ-9：退款\n- 优先级：P0\n- 负责人：刘洋\n';
+    const out = apply(text, { id: 'REQ-9', key: 'status', value: 'done', expected: { line: 0, value: undefined } });
+    assert.equal(out, '### REQ-9：退款\n- 优先级：P0\n- 负责人：刘洋\n- 状态：done\n');
+  });
+
+  it('keeps CRLF line endings', () => {
+    const text = HEADING.replace(/\n/g, '\r\n');
+    const out = apply(text, { id: 'REQ-1', key: 'owner', value: 'Bob', expected: { line: 2, value: undefined } });
+    assert.ok(out.includes('- Release: 2.0\r\n- Owner: Bob\r\n'));
+    assert.ok(!/[^\r]\n/.test(out));
+  });
+
+  it('changes one table cell and nothing else', () => {
+    const out = apply(TABLE, { id: 'REQ-PAY-001', key: 'status', value: 'verified', expected: { line: 2, value: 'done' } });
+    assert.equal(out, TABLE.replace('| P0 | done |', '| P0 | verified |'));
+  });
+
+  it('fills an empty table cell', () => {
+    const out = apply(TABLE, { id: 'REQ-PAY-002', key: 'status', value: 'approved', expected: { line: 3, value: undefined } });
+    assert.equal(out, TABLE.replace('| P1 |  |  |', '| P1 | approved |  |'));
+  });
+
+  it('refuses a table without a column for the attribute', () => {
+    const result = setAttribute(TABLE, { id: 'REQ-PAY-001', key: 'release', value: '3.0', expected: { line: 2, value: undefined } });
+    assert.deepEqual(result, { ok: false, reason: 'missingColumn' });
+  });
+
+  it('refuses when the value changed since the board was drawn', () => {
+    const result = setAttribute(HEADING, { id: 'REQ-1', key: 'status', value: 'done', expected: { line: 2, value: 'proposed' } });
+    assert.deepEqual(result, { ok: false, reason: 'stale' });
+  });
+
+  it('refuses when the requirement moved to another line', () => {
+    const result = setAttribute(`\n${HEADING}`, { id: 'REQ-1', key: 'status', value: 'done', expected: { line: 2, value: 'approved' } });
+    assert.deepEqual(result, { ok: false, reason: 'stale' });
+  });
+
+  it('refuses values that would break the line', () => {
+    const result = setAttribute(HEADING, { id: 'REQ-1', key: 'status', value: 'done\n- Owner: x', expected: { line: 2, value: 'approved' } });
+    assert.deepEqual(result, { ok: false, reason: 'invalidValue' });
+  });
+
+  it('returns no edit when the value is already set', () => {
+    assert.deepEqual(setAttribute(HEADING, { id: 'REQ-1', key: 'status', value: 'approved', expected: { line: 2, value: 'approved' } }), { ok: true, edit: undefined });
+  });
+
+  it('refuses a table value containing a pipe rather than guess how it reads back', () => {
+    const result = setAttribute(TABLE, { id: 'REQ-PAY-001', key: 'owner', value: 'A|B', expected: { line: 2, value: '王磊' } });
+    assert.equal(result.ok, false);
+  });
+});
