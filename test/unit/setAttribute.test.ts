@@ -49,7 +49,7 @@ describe('setAttribute', () => {
 
   it('starts an attribute list under a heading that has none, keeping the text out of it', () => {
     const out = apply(HEADING, { id: 'REQ-2', key: 'status', value: 'approved', expected: { line: 9, value: undefined } });
-    assert.ok(out.includes('### REQ-2: Saved cards\n- Status: approved\n\nA shopper reuses a card.'), out);
+    assert.ok(out.includes('### REQ-2: Saved cards\n\n- Status: approved\n\nA shopper reuses a card.'), out);
   });
 
   it('writes Chinese keys with a full-width colon when the list uses them', () => {
@@ -72,7 +72,7 @@ describe('setAttribute', () => {
 
   it('fills an empty table cell', () => {
     const out = apply(TABLE, { id: 'REQ-PAY-002', key: 'status', value: 'approved', expected: { line: 3, value: undefined } });
-    assert.equal(out, TABLE.replace('| P1 |  |  |', '| P1 | approved |  |'));
+    assert.equal(out, TABLE.replace('| P1 |  |  |', '| P1 |  approved |  |'));
   });
 
   it('refuses a table without a column for the attribute', () => {
