@@ -44,9 +44,8 @@ export function hoverContent(services: Services, id: string): vscode.MarkdownStr
   md.appendMarkdown('\n\n');
   if (defs.length > 1) md.appendMarkdown(`$(warning) ${vscode.l10n.t('Defined {0} times', defs.length)}\n\n`);
   if (def.excerpt) {
-    md.appendMarkdown('---\n\n');
-    md.appendText(def.excerpt);
-    md.appendMarkdown('\n\n');
+    // Escaped line by line: appendText would turn spaces into &nbsp; and break wrapping.
+    md.appendMarkdown(`---\n\n${def.excerpt.split('\n').map(esc).join('  \n')}\n\n`);
   }
   const links = traceLines(services, def);
   if (links.length) md.appendMarkdown(`---\n\n${links.join('  \n')}\n\n`);

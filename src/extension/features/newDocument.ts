@@ -24,7 +24,8 @@ export async function newDocument(services: Services, args: NewDocumentArgs): Pr
   if (!folder) return undefined;
   await services.index.ready;
   const core = services.index.core;
-  const schemas = core.projectFor(folder.uri.toString())?.schemas;
+  // projectFor takes a path inside the folder; the folder's own URI plus '/' is the shortest one.
+  const schemas = core.projectFor(`${folder.uri.toString()}/`)?.schemas;
   if (!schemas) return undefined;
   const locale = services.config.templateLanguage;
   let info: DocTypeInfo | undefined = args.type ? schemas.get(args.type) : undefined;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { normalizeTitle, stemOf, type ParsedFile, type SpecDiagnostic } from '../../core';
-import { toRange } from '../adapters/convert';
+import { toDiagnostic, toRange } from '../adapters/convert';
 import type { Services } from '../services';
 
 const MAX_CHOICES = 12;
@@ -12,17 +12,16 @@ const HAN = /\p{Script=Han}/u;
  */
 export function register(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, {
-    provideCodeActions(document, _range, ctx) {
-      const ours = ctx.diagnostics.filter((d) => d.source === 'specboard');
-      if (!ours.length) return [];
+    provideCodeActions(document, range, ctx) {
       services.index.flush();
       const core = services.index.core;
-      const path = document.uri.toString();
-      const specs = core.diagnostics(path);
+      // Fixes come from the core's diagnostics under the cursor, which carry the data the fixes
+      // need; the editor's copies (ctx.diagnostics) lose it and can lag right after a file opens.
+      const specs = core.diagnostics(document.uri.toString()).filter((s) => toRange(s.range).intersection(range) !== undefined);
       const actions: vscode.CodeAction[] = [];
-      for (const diagnostic of ours) {
-        const spec = specs.find((s) => s.code === diagnostic.code && toRange(s.range).isEqual(diagnostic.range));
-        if (spec) actions.push(...fixesFor(services, document, spec, diagnostic));
+      for (const spec of specs) {
+        const shown = ctx.diagnostics.find((d) => d.source === 'specboard' && d.code === spec.code && d.range.isEqual(toRange(spec.range)));
+        actions.push(...fixesFor(services, document, spec, shown ?? toDiagnostic(spec)));
       }
       return actions;
     },

@@ -32,16 +32,16 @@ export function register(context: vscode.ExtensionContext, services: Services): 
 /** Headings nest by level; requirements (heading or table rows) sit under their section. */
 export function documentSymbols(parsed: ParsedFile): vscode.DocumentSymbol[] {
   const roots: vscode.DocumentSymbol[] = [];
-  const stack: { level: number; symbol: vscode.DocumentSymbol }[] = [];
+  const stack: { level: number; symbol: vscode.DocumentSymbol; requirement: boolean }[] = [];
   const headingEnd = (i: number, h: Heading) => {
     const next = parsed.headings.slice(i + 1).find((n) => n.level <= h.level);
     return next ? Math.max(h.line, next.line - 1) : Math.max(h.line, parsed.lineCount - 1);
   };
   const defsByLine = new Map(parsed.requirements.map((d) => [d.line, d]));
-  const place = (level: number, symbol: vscode.DocumentSymbol) => {
+  const place = (level: number, symbol: vscode.DocumentSymbol, requirement: boolean) => {
     while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
     (stack.length ? stack[stack.length - 1].symbol.children : roots).push(symbol);
-    stack.push({ level, symbol });
+    stack.push({ level, symbol, requirement });
   };
   const tableRows = parsed.requirements.filter((d) => d.form === 'table');
   let row = 0;
@@ -53,13 +53,15 @@ export function documentSymbols(parsed: ParsedFile): vscode.DocumentSymbol[] {
     const symbol = def
       ? new vscode.DocumentSymbol(def.id, def.title, vscode.SymbolKind.Key, full, toRange(def.idRange))
       : new vscode.DocumentSymbol(h.text || '#', '', vscode.SymbolKind.String, full, toRange(h.range));
-    place(h.level, symbol);
+    place(h.level, symbol, def !== undefined);
   });
   for (; row < tableRows.length; row++) placeRow(tableRows[row]);
   return roots;
 
   function placeRow(def: ParsedFile['requirements'][number]) {
     const symbol = new vscode.DocumentSymbol(def.id, def.title, vscode.SymbolKind.Key, toRange(def.range), toRange(def.idRange));
-    (stack.length ? stack[stack.length - 1].symbol.children : roots).push(symbol);
+    // A table sits in a section, never inside the requirement heading above it.
+    const parent = [...stack].reverse().find((s) => !s.requirement);
+    (parent ? parent.symbol.children : roots).push(symbol);
   }
 }
