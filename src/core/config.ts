@@ -72,7 +72,7 @@ export function parseConfig(text: string, path: string, displayName: string, loc
     return { config: DEFAULT_CONFIG, diagnostics };
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    fail(message(locale, 'config.shape', { file: displayName, key: '', detail: 'must be a JSON object' }));
+    fail(message(locale, 'config.notObject', { file: displayName }));
     return { config: DEFAULT_CONFIG, diagnostics };
   }
   const config: Record<string, unknown> = { ...DEFAULT_CONFIG };

@@ -60,8 +60,10 @@ export function readFrontMatter(lines: readonly string[], locale: Locale): Front
     const [from, to] = err.pos;
     const tabs = err.code === 'TAB_AS_INDENT' || /tab/i.test(err.message);
     const detail = err.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
+    // The error's span can be a single character: read the whole key from its line.
+    const keyName = () => (/^\s*([^:\n]+?)\s*:/.exec(source.slice(source.lastIndexOf('\n', from) + 1)) ?? [])[1] ?? source.slice(from, to).trim();
     const text = err.code === 'DUPLICATE_KEY'
-      ? message(locale, 'fm.duplicateKey', { field: source.slice(from, to).trim() })
+      ? message(locale, 'fm.duplicateKey', { field: keyName() })
       : tabs ? message(locale, 'fm.tabs') : message(locale, 'fm.yaml', { detail });
     problems.push({ range: toRange(from, to === from ? from + 1 : to), message: text });
   }

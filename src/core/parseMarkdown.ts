@@ -1,6 +1,6 @@
 import { canonicalKey, isIdHeader, stripInline } from './attributes';
 import { readFrontMatter } from './frontMatter';
-import { isRequirementId, scanIds } from './ids';
+import { isRequirementId, prefixOf, scanIds } from './ids';
 import type { AttributeSpan, Heading, IdToken, ParsedFile, RequirementDef } from './model';
 import { isDelimiterRow, splitRow } from './tableRow';
 import { range, splitLines } from './text';
@@ -8,9 +8,14 @@ import type { Locale } from './types';
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
-const REQ_HEADING = /^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+)(?![A-Za-z0-9_])(?:\s*[:：\-—–]\s*|\s+|$)(.*)$/;
+/** An ID at the start of a heading, optionally in bold or code (`**REQ-1**`), then a separator. */
+const REQ_HEADING = /^(\*\*|__|`)?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+)\1(?![A-Za-z0-9_])(?:\s*[:：\-—–]\s*|\s+|$)(.*)$/;
 const BULLET = /^(\s*[-*+]\s+)(.*)$/;
-const KEY_VALUE = /^([^:：]{1,40}?)\s*[:：]\s*(.*)$/;
+/** `Key: value`, also with the key in bold and the colon inside or outside it (`**Priority:** P0`). */
+const KEY_VALUE = /^(\*\*|__)?([^:：*]{1,40}?)\s*(?:[:：]\s*\1|\1\s*[:：])\s*(.*)$/;
+
+/** Decides which ID prefixes may define requirements (see Project.definesPrefix). */
+export type PrefixPolicy = (prefix: string) => boolean;
 const EXCERPT_LINES = 3;
 const EXCERPT_CHARS = 280;
 
@@ -18,7 +23,7 @@ const EXCERPT_CHARS = 280;
  * Parses a Markdown file line by line. Deliberately not markdown-it: finding headings, tables and
  * attribute lists needs no full parse, and this runs on every keystroke and over thousands of docs.
  */
-export function parseMarkdown(path: string, text: string, locale: Locale): ParsedFile {
+export function parseMarkdown(path: string, text: string, locale: Locale, definesPrefix: PrefixPolicy = () => true): ParsedFile {
   const lines = splitLines(text);
   const frontMatter = readFrontMatter(lines, locale);
   const headings: Heading[] = [];
@@ -61,11 +66,12 @@ export function parseMarkdown(path: string, text: string, locale: Locale): Parse
       const content = h[2] ?? '';
       const textStart = content ? line.indexOf(content, h[1].length) : line.length;
       const req = REQ_HEADING.exec(content);
-      if (req && isRequirementId(req[1])) {
-        const def = newDef(path, req[1], stripInline(req[2]), 'heading', i, textStart, line, section);
+      if (req && isRequirementId(req[2]) && definesPrefix(prefixOf(req[2]))) {
+        const idStart = textStart + (req[1]?.length ?? 0);
+        const def = newDef(path, req[2], stripInline(req[3]), 'heading', i, idStart, line, section);
         requirements.push(def);
         headings.push({ line: i, level: h[1].length, text: content, range: range(i, 0, i, line.length), requirementId: def.id });
-        scanTokens(i, line, textStart + req[1].length);
+        scanTokens(i, line, idStart + req[2].length);
         open = { def, bodyLines: [] };
         i = readAttributeList(lines, i + 1, def, scanTokens);
       } else {
@@ -79,7 +85,7 @@ export function parseMarkdown(path: string, text: string, locale: Locale): Parse
       const header = splitRow(line);
       if (header.length > 1 && isIdHeader(header[0].text)) {
         closeOpen(i - 1);
-        i = readRequirementTable(lines, i, header.map((c) => c.text), path, section, requirements, scanTokens);
+        i = readRequirementTable(lines, i, header.map((c) => c.text), path, section, requirements, scanTokens, definesPrefix);
         continue;
       }
     }
@@ -118,10 +124,10 @@ function readAttributeList(lines: readonly string[], from: number, def: MutableD
     const b = BULLET.exec(lines[i]);
     if (!b) break;
     const kv = KEY_VALUE.exec(b[2]);
-    if (!kv || scanIds(kv[1]).length > 0) return from - 1;
-    const keyStart = b[1].length;
-    const valueStart = keyStart + b[2].length - kv[2].length;
-    items.push({ line: i, key: kv[1], keyStart, value: kv[2], valueStart });
+    if (!kv || scanIds(kv[2]).length > 0) return from - 1;
+    const keyStart = b[1].length + (kv[1]?.length ?? 0);
+    const valueStart = b[1].length + b[2].length - kv[3].length;
+    items.push({ line: i, key: kv[2], keyStart, value: kv[3], valueStart });
   }
   if (items.length === 0) return from - 1;
   for (const item of items) {
@@ -144,7 +150,7 @@ function readAttributeList(lines: readonly string[], from: number, def: MutableD
 /** Reads a requirements table starting at its header line; returns the last line consumed. */
 function readRequirementTable(
   lines: readonly string[], headerLine: number, header: readonly string[], path: string,
-  section: string | undefined, out: RequirementDef[], scan: TokenScanner,
+  section: string | undefined, out: RequirementDef[], scan: TokenScanner, definesPrefix: PrefixPolicy,
 ): number {
   const keys = header.map((h) => canonicalKey(h));
   let i = headerLine + 2;
@@ -153,18 +159,18 @@ function readRequirementTable(
     if (!line.includes('|') || line.trim() === '') break;
     const cells = splitRow(line);
     const idText = stripInline(cells[0]?.text ?? '');
-    if (!isRequirementId(idText)) {
+    if (!isRequirementId(idText) || !definesPrefix(prefixOf(idText))) {
       scan(i, line);
       continue;
     }
     const idStart = line.indexOf(idText, cells[0].start);
     const titleCol = keys.indexOf('title');
-    const title = titleCol > 0 ? stripInline(cells[titleCol]?.text ?? '') : '';
+    const title = titleCol > 0 ? cellValue(cells[titleCol]?.text ?? '') : '';
     const def = newDef(path, idText, title, 'table', i, idStart, line, section);
     def.tableHeaderLine = headerLine;
     for (let c = 1; c < keys.length && c < cells.length; c++) {
       const cell = cells[c];
-      const value = stripInline(cell.text);
+      const value = cellValue(cell.text);
       if (value === '') continue;
       def.attributes[keys[c]] = value;
       def.attributeSpans[keys[c]] = {
@@ -178,6 +184,11 @@ function readRequirementTable(
     out.push(def);
   }
   return i - 1;
+}
+
+/** A table cell's value: emphasis removed and escaped pipes (`\\|`) turned back into `|`. */
+function cellValue(text: string): string {
+  return stripInline(text).replace(/\\\|/g, '|');
 }
 
 function excerptOf(body: readonly string[]): string {

@@ -15,6 +15,7 @@ export class Project {
   private readonly isInclude: (rel: string) => boolean;
   private readonly isExclude: (rel: string) => boolean;
   private readonly isSource: (rel: string) => boolean;
+  private readonly definingPrefixes?: ReadonlySet<string>;
 
   constructor(
     readonly root: string,
@@ -26,6 +27,19 @@ export class Project {
     this.isInclude = globMatcher(config.include);
     this.isExclude = globMatcher(config.exclude);
     this.isSource = globMatcher(config.sources);
+    if (config.prefixes.length) {
+      const typePrefixes = schemas.types().map((t) => t.idPrefix).filter((p): p is string => !!p);
+      this.definingPrefixes = new Set([...config.prefixes, ...typePrefixes]);
+    }
+  }
+
+  /**
+   * Whether a heading or table row starting with an ID of this prefix defines a requirement.
+   * With `prefixes` configured, only those (and the document types' own prefixes) do; otherwise any
+   * prefix does except the names of standards and encodings (`### UTF-8 everywhere` is no requirement).
+   */
+  definesPrefix(prefix: string): boolean {
+    return this.definingPrefixes ? this.definingPrefixes.has(prefix) : !NEVER_REQUIREMENT_PREFIXES.has(prefix);
   }
 
   /** Loads config and custom schemas of `root` through the workspace. */
@@ -77,6 +91,12 @@ export class Project {
     return rel === CONFIG_PATH || (rel.startsWith(`${SCHEMAS_DIR}/`) && rel.endsWith('.json'));
   }
 }
+
+/** Standards, encodings and identifiers that look like IDs but never name a requirement. */
+const NEVER_REQUIREMENT_PREFIXES: ReadonlySet<string> = new Set([
+  'UTF', 'UCS', 'SHA', 'MD', 'AES', 'RSA', 'DES', 'ISO', 'IEC', 'IEEE', 'RFC', 'ECMA', 'ANSI', 'GB', 'GBK', 'HTTP', 'TLS', 'SSL',
+  'CVE', 'CWE', 'PCI', 'WCAG', 'COVID', 'IPV', 'PEP', 'JSR',
+]);
 
 async function readText(workspace: SpecWorkspace, path: string): Promise<string | undefined> {
   try {

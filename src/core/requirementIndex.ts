@@ -39,6 +39,8 @@ export class RequirementIndex {
   private readonly stems = new Map<string, Set<string>>();
   private configPrefixes: ReadonlySet<string> = new Set();
   private version = 0;
+  /** prefix → IDs referenced but defined nowhere: whose "did you mean" may change when IDs come and go. */
+  private readonly undefinedIds = new Map<string, Set<string>>();
 
   /** Bumped whenever the set of defined IDs changes (not when a definition merely moves). */
   get definitionsVersion(): number {
@@ -100,8 +102,11 @@ export class RequirementIndex {
       if (!list) {
         this.defs.set(def.id, (list = []));
         this.version++;
+        this.undefinedIds.get(prefixOf(def.id))?.delete(def.id);
       }
       list.push(def);
+      // Files finish reading in any order; duplicates must still list (and win) the same way every run.
+      if (list.length > 1) list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
       const prefix = prefixOf(def.id);
       this.defPrefixes.set(prefix, (this.defPrefixes.get(prefix) ?? 0) + 1);
       const stem = stemOf(def.id);
@@ -111,7 +116,10 @@ export class RequirementIndex {
     }
     for (const token of entry.parsed.tokens) {
       let byPath = this.tokens.get(token.id);
-      if (!byPath) this.tokens.set(token.id, (byPath = new Map()));
+      if (!byPath) {
+        this.tokens.set(token.id, (byPath = new Map()));
+        if (!this.defs.has(token.id)) this.markUndefined(token.id);
+      }
       let list = byPath.get(entry.path);
       if (!list) byPath.set(entry.path, (list = []));
       list.push(token);
@@ -120,6 +128,13 @@ export class RequirementIndex {
       if (!files) this.prefixFiles.set(prefix, (files = new Map()));
       files.set(entry.path, (files.get(entry.path) ?? 0) + 1);
     }
+  }
+
+  private markUndefined(id: string): void {
+    const prefix = prefixOf(id);
+    let set = this.undefinedIds.get(prefix);
+    if (!set) this.undefinedIds.set(prefix, (set = new Set()));
+    set.add(id);
   }
 
   private drop(path: string): void {
@@ -133,6 +148,7 @@ export class RequirementIndex {
         this.defs.delete(def.id);
         this.stems.get(stemOf(def.id))?.delete(def.id);
         this.version++;
+        if (this.tokens.has(def.id)) this.markUndefined(def.id);
       }
       const prefix = prefixOf(def.id);
       const n = (this.defPrefixes.get(prefix) ?? 1) - 1;
@@ -142,7 +158,10 @@ export class RequirementIndex {
     for (const token of old.parsed.tokens) {
       const byPath = this.tokens.get(token.id);
       byPath?.delete(path);
-      if (byPath && byPath.size === 0) this.tokens.delete(token.id);
+      if (byPath && byPath.size === 0) {
+        this.tokens.delete(token.id);
+        this.undefinedIds.get(prefixOf(token.id))?.delete(token.id);
+      }
       this.prefixFiles.get(prefixOf(token.id))?.delete(path);
     }
   }
@@ -203,9 +222,15 @@ export class RequirementIndex {
   /** Files whose cross-file diagnostics may change after `delta`. */
   affectedFiles(delta: IndexDelta): Set<string> {
     const out = new Set<string>();
+    const prefixesOfIds = new Set<string>();
     for (const id of delta.ids) {
       for (const path of this.tokens.get(id)?.keys() ?? []) out.add(path);
       for (const def of this.defs.get(id) ?? []) out.add(def.path);
+      prefixesOfIds.add(prefixOf(id));
+    }
+    // Unknown IDs of the same prefix get their suggestions from the defined ones.
+    for (const prefix of prefixesOfIds) {
+      for (const id of this.undefinedIds.get(prefix) ?? []) for (const path of this.tokens.get(id)?.keys() ?? []) out.add(path);
     }
     for (const prefix of delta.prefixes) {
       for (const path of this.prefixFiles.get(prefix)?.keys() ?? []) out.add(path);

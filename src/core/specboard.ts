@@ -146,7 +146,9 @@ export class Specboard {
     try {
       if (this.workspace.fileSize) {
         const size = await this.workspace.fileSize(path);
-        if (size !== undefined && size > project.config.maxFileSize) {
+        // Gone (deleted or renamed away): drop it rather than report it unreadable.
+        if (size === undefined) return this.remove(path);
+        if (size > project.config.maxFileSize) {
           return this.skip(path, project, message(this.locale, 'skip.tooLarge', { size, max: project.config.maxFileSize }));
         }
       }
@@ -171,7 +173,7 @@ export class Specboard {
     if (old && old.hash === hash && !this.skipped.has(path)) return { affected: new Set() };
     this.skipped.delete(path);
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    const parsed = kind === 'doc' ? parseMarkdown(path, body, this.locale) : parseSource(path, body);
+    const parsed = kind === 'doc' ? parseMarkdown(path, body, this.locale, (p) => project.definesPrefix(p)) : parseSource(path, body);
     const diagnostics = kind === 'doc' ? validateDoc(parsed, project.schemas, project.config, this.locale) : [];
     return this.commit({ path, root: project.root, hash, parsed, diagnostics });
   }

@@ -32,6 +32,12 @@ export function validateDoc(file: ParsedFile, schemas: SchemaSet, config: SpecCo
   if (!data || data.type === undefined) return out;
 
   const typeField = fm.fields.get('type');
+  if (data.type === null || data.type === '') {
+    const types = schemas.types().map((t) => t.type);
+    push(typeField?.keyRange ?? fenceRange, 'missing-field', message(locale, 'type.empty', { types: joinList(locale, types) }), 'error',
+      { field: 'type', allowed: types });
+    return out;
+  }
   const info = typeof data.type === 'string' ? schemas.get(data.type) : undefined;
   if (!info) {
     const types = schemas.types().map((t) => t.type);

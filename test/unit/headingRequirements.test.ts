@@ -125,10 +125,7 @@ describe('requirements in heading form', () => {
     ]);
   });
 
-  // BUG: src/core/parseMarkdown.ts (KEY_VALUE + stripInline) does not understand the common style
-  // `- **Priority:** P0` (colon inside the bold): the key becomes '**priority' and the value '** P0',
-  // so the PRD reports priority and status as missing. Expected attributes {priority: 'P0', status: 'done'}.
-  it.skip('reads attributes written as - **Key:** value', async () => {
+  it('reads attributes written as - **Key:** value', async () => {
     const { byId, diags } = await parse('### REQ-1 A\n- **Priority:** P0\n- **Status:** done\n');
     assert.equal(byId.get('REQ-1')?.attributes.priority, 'P0');
     assert.equal(byId.get('REQ-1')?.attributes.status, 'done');
@@ -140,10 +137,7 @@ describe('requirements in heading form', () => {
     assert.equal(byId.get('REQ-1')?.attributes.priority, 'P0');
   });
 
-  // BUG: src/core/parseMarkdown.ts (REQ_HEADING) does not strip emphasis before the ID, so
-  // `### **REQ-1** Guest checkout` or "### `REQ-1` Guest checkout" defines nothing and REQ-1 becomes a
-  // mere reference, although the table form accepts `**REQ-1**` in its ID cell.
-  it.skip('defines a requirement whose heading ID is in bold or code', async () => {
+  it('defines a requirement whose heading ID is in bold or code', async () => {
     const { byId } = await parse(`### **REQ-1** Guest checkout\n${OK}\n### \`REQ-2\` Saved cards\n${OK}`);
     assert.deepEqual([...byId.keys()], ['REQ-1', 'REQ-2']);
   });

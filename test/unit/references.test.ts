@@ -21,11 +21,7 @@ describe('references and cross-document checks', () => {
     assert.equal(textAt(dir, 'b.md', b[0]), 'REQ-1');
   });
 
-  // BUG: src/core/requirementIndex.ts keeps definitions in the order files finished reading
-  // (Specboard.indexAll reads 32 files at once), so for a duplicated ID the "also at" order and the
-  // definition that trace()/definition() report change from run to run: when a.md is large (1.5 MB),
-  // b.md or c.md is read first and "wins". Expected: a stable order, e.g. by path then line.
-  it.skip('orders duplicate definitions deterministically, by path then line', async () => {
+  it('orders duplicate definitions deterministically, by path then line', async () => {
     const dir = writeTree({ 'a.md': `# A\n## REQ-1 First\n${'x'.repeat(1_500_000)}\n`, 'b.md': '# B\n\n## REQ-1 Second\n', 'c.md': '| ID | Title |\n|---|---|\n| REQ-1 | Third |\n' });
     for (let run = 0; run < 5; run++) {
       const board = await indexTree(dir);

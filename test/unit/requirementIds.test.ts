@@ -64,12 +64,7 @@ describe('requirement IDs', () => {
     assert.deepEqual(diagnosticsOf(board, dir, 'b.md').map((d) => textAt(dir, 'b.md', d)), ['MR-2']);
   });
 
-  // BUG: src/core/parseMarkdown.ts turns any heading that starts with an ID-shaped token into a
-  // requirement definition, even when its prefix is neither configured nor a document type's. So
-  // `### UTF-8 everywhere` in a PRD defines "UTF-8" (and fails for missing priority/status), and the
-  // prefix UTF becomes known, making every UTF-8 in the workspace a reference.
-  // examples/README.md: "only the prefixes in .specboard/config.json and those of the document types count".
-  it.skip('does not define UTF-8 from a heading when configured prefixes exclude UTF', async () => {
+  it('does not define UTF-8 from a heading when configured prefixes exclude UTF', async () => {
     const dir = writeTree({
       '.specboard/config.json': '{ "prefixes": ["REQ"] }',
       'doc.md': designDoc('### UTF-8 everywhere\nAll text is UTF-8.\n'),

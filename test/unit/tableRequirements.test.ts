@@ -87,9 +87,7 @@ describe('requirements in table form', () => {
     assert.equal(byId.get('REQ-1')?.tableHeaderLine, lineOf(dir, 'prd.md', '| ID |'));
   });
 
-  // BUG: src/core/parseMarkdown.ts (readRequirementTable) keeps the backslash of an escaped pipe in
-  // cell values: title 'Card \| wallet' should read 'Card | wallet'.
-  it.skip('unescapes \\| inside cells', async () => {
+  it('unescapes \\| inside cells', async () => {
     const { byId } = await parse('| ID | Title | Priority | Status |\n|---|---|---|---|\n| REQ-1 | Card \\| wallet | P0 | done |\n');
     assert.equal(byId.get('REQ-1')?.title, 'Card | wallet');
   });
