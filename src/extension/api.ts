@@ -1,4 +1,4 @@
-import type { DocSummary, TraceRequirement } from '../core';
+import { buildCoverage, buildLifecycle, buildReleases, type CoverageModel, type DocSummary, type LifecycleModel, type ReleaseGroup, type TraceRequirement } from '../core';
 import { toUri } from './adapters/convert';
 import type { SpecboardService } from './specboardService';
 
@@ -52,6 +52,12 @@ export interface SpecboardApi {
   trace(): TraceRequirement[];
   nextFreeId(stem: string): string;
   stats(): { files: number; documents: number; requirements: number; references: number };
+  /** Products → stages → documents and missing deliverables, as the Lifecycle view shows them. */
+  lifecycle(): LifecycleModel;
+  /** Requirements by document with their code coverage and trace links, as the Traceability view shows them. */
+  coverage(): CoverageModel;
+  /** Requirements by product and release, as the Releases view shows them. */
+  releases(): ReleaseGroup[];
 }
 
 export function createApi(service: SpecboardService, version: string): SpecboardApi {
@@ -90,5 +96,8 @@ export function createApi(service: SpecboardService, version: string): Specboard
       const { files, documents, requirements, references } = service.core.stats();
       return { files, documents, requirements, references };
     },
+    lifecycle: () => buildLifecycle(service.core),
+    coverage: () => buildCoverage(service.core),
+    releases: () => buildReleases(service.core),
   };
 }

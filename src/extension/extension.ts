@@ -3,16 +3,20 @@ import { createApi, type SpecboardApi } from './api';
 import { EditorConfig } from './adapters/editorConfig';
 import * as codeLens from './features/codeLens';
 import * as completion from './features/completion';
+import * as deliverableCommands from './features/deliverableCommands';
 import * as diagnostics from './features/diagnostics';
 import * as documentLinks from './features/documentLinks';
 import * as hover from './features/hover';
+import * as lifecycleCommands from './features/lifecycleCommands';
 import * as navigation from './features/navigation';
 import * as newDocument from './features/newDocument';
 import * as quickFixes from './features/quickFixes';
 import * as rename from './features/rename';
+import * as statusBar from './features/statusBar';
 import * as symbols from './features/symbols';
 import type { Services } from './services';
 import { SpecboardService } from './specboardService';
+import * as views from './views/registerViews';
 
 const VERSION = '0.1.0';
 
@@ -35,6 +39,10 @@ export function activate(context: vscode.ExtensionContext): SpecboardApi {
   documentLinks.register(context, services);
   quickFixes.register(context, services);
   newDocument.register(context, services);
+  views.register(context, services);
+  lifecycleCommands.register(context, services);
+  deliverableCommands.register(context, services);
+  statusBar.register(context, services);
   void index.reindex();
   return createApi(index, VERSION);
 }

@@ -69,6 +69,7 @@ export async function advanceStage(services: Services, arg: unknown): Promise<Ad
   const locale = normalizeLocale(vscode.env.language);
   const incomplete = stage.deliverables.filter((d) => !d.approved).map((d) => d.name[locale]);
   const result = { uri, from, to, incomplete };
+  if (to === from) return { ...result, applied: false };
   if (incomplete.length && args.confirm !== false) {
     const advance = vscode.l10n.t('Advance Anyway');
     const choice = await vscode.window.showWarningMessage(
