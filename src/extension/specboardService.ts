@@ -123,10 +123,8 @@ export class SpecboardService implements vscode.Disposable {
   private apply(doc: vscode.TextDocument): void {
     if (doc.isClosed) return;
     const key = doc.uri.toString();
-    if (this.board.isSettingsFile(key)) {
-      void this.reloadSettings(key);
-      return;
-    }
+    // Config and schemas apply when saved (the watcher reloads them), like the CLI reads them.
+    if (this.board.isSettingsFile(key)) return;
     const result = this.board.updateText(key, doc.getText());
     if (result.affected.size) this.changeEmitter.fire({ affected: result.affected, full: false });
   }

@@ -68,3 +68,36 @@ describe('live diagnostics', () => {
     }
   });
 });
+
+describe('configuration changes', () => {
+  before(api);
+
+  it('clears diagnostics of files the config excludes, and restores them', async () => {
+    const config = fixture('.specboard/config.json');
+    const original = await vscode.workspace.fs.readFile(config);
+    const refunds = fixture('docs/refunds.prd.md');
+    await waitFor('refunds diagnostics', () => specDiagnostics(refunds).length > 0);
+    const excluded = JSON.parse(Buffer.from(original).toString()) as Record<string, unknown>;
+    excluded.exclude = ['docs/refunds.prd.md'];
+    try {
+      await vscode.workspace.fs.writeFile(config, Buffer.from(JSON.stringify(excluded, null, 2)));
+      await waitFor('excluded file to lose its diagnostics', () => specDiagnostics(refunds).length === 0);
+    } finally {
+      await vscode.workspace.fs.writeFile(config, original);
+    }
+    await waitFor('diagnostics to come back', () => specDiagnostics(refunds).length > 0);
+  });
+
+  it('reports an invalid config file as one config-error on that file', async () => {
+    const config = fixture('.specboard/config.json');
+    const original = await vscode.workspace.fs.readFile(config);
+    try {
+      await vscode.workspace.fs.writeFile(config, Buffer.from('{ "prefixes": ["REQ", }'));
+      const d = await waitFor('config-error', () => specDiagnostics(config).find((x) => codeOf(x) === 'config-error'));
+      assert.match(d.message, /\.specboard\/config\.json: not valid JSON/);
+    } finally {
+      await vscode.workspace.fs.writeFile(config, original);
+    }
+    await waitFor('config-error to clear', () => specDiagnostics(config).length === 0);
+  });
+});
