@@ -94,7 +94,8 @@ export class Specboard {
 
   /** Loads every root's config and schemas, then reads and indexes all their files. */
   async indexAll(options: IndexOptions = {}): Promise<IndexStats> {
-    const all: { path: string; project: Project }[] = [];
+    const docs: string[] = [];
+    const sources: string[] = [];
     for (const root of this.workspace.roots) {
       const project = await this.loadProject(root);
       let files: string[] = [];
@@ -104,18 +105,21 @@ export class Specboard {
         continue;
       }
       for (const path of files) {
-        if ((!options.filter || options.filter(path)) && project.classify(path)) all.push({ path, project });
+        if (options.filter && !options.filter(path)) continue;
+        const kind = project.classify(path);
+        if (kind === 'doc') docs.push(path);
+        else if (kind === 'source') sources.push(path);
       }
     }
     // Docs first: definitions make prefixes known before code is shown to anyone.
-    all.sort((a, b) => Number(a.project.classify(b.path) === 'doc') - Number(a.project.classify(a.path) === 'doc'));
+    const all = [...docs, ...sources];
     let done = 0;
     let cancelled = false;
     let next = 0;
     const worker = async () => {
       while (next < all.length) {
         if (options.cancellation?.isCancellationRequested) { cancelled = true; return; }
-        const { path } = all[next++];
+        const path = all[next++];
         await this.refreshFromDisk(path);
         options.onProgress?.(++done, all.length);
       }
