@@ -35,6 +35,8 @@ export interface CodeServer {
   readonly pid: number;
   /** Everything the server printed so far (kept for error reports). */
   log(): string;
+  /** Settles with the server's exit code if it stops on its own. */
+  readonly exited: Promise<number | null>;
   /** A workbench URL for `folder`, optionally with a test-electron style payload. */
   workbenchUrl(folder: string, payload?: { extensionDevelopmentPath?: string; extensionTestsPath?: string }): string;
 }
@@ -102,7 +104,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   child.stdout.on('data', append);
   child.stderr.on('data', append);
   let exitCode: number | null | undefined;
-  child.on('exit', (code) => (exitCode = code));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve((exitCode = code))));
 
   for (const deadline = Date.now() + 60_000; !(await healthy(port)); ) {
     if (exitCode !== undefined) throw new Error(`code-server exited (${exitCode}) before answering:\n${log}`);
@@ -115,6 +117,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     authority,
     pid,
     log: () => log,
+    exited,
     workbenchUrl(folder, payload = {}) {
       const remote = (path: string): string => `vscode-remote://${authority}${path}`;
       const entries = Object.entries(payload).filter(([, value]) => value !== undefined)

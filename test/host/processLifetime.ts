@@ -13,7 +13,7 @@ export interface Lifetime {
  * Ties a runner's cleanup to every way the process can end: normal completion, an error, Ctrl+C,
  * SIGTERM from CI, and an optional overall time limit (exit 124, like coreutils' timeout).
  */
-export function startLifetime(options: { timeoutSeconds?: number } = {}): Lifetime {
+export function startLifetime(options: { timeoutSeconds?: number; interruptCode?: number } = {}): Lifetime {
   const cleanup = new CleanupStack();
   let finishing: Promise<never> | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -29,7 +29,9 @@ export function startLifetime(options: { timeoutSeconds?: number } = {}): Lifeti
     return finishing;
   };
 
-  const signals: Array<[NodeJS.Signals, number]> = [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]];
+  // A server (npm start) is meant to be stopped with Ctrl+C and passes interruptCode 0, so npm
+  // does not report the normal way to stop it as a failed script.
+  const signals: Array<[NodeJS.Signals, number]> = [['SIGINT', options.interruptCode ?? 130], ['SIGTERM', 143], ['SIGHUP', 129]];
   for (const [signal, code] of signals) {
     process.on(signal, () => void finish(code, `\n${signal}: cleaning up`));
   }

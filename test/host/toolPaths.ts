@@ -28,7 +28,6 @@ export interface ToolPaths {
   readonly node24: string;
   readonly codeServerPrefix: string;
   readonly codeServerEntry: string;
-  readonly vsix: string;
   readonly chromium: string;
 }
 
@@ -46,7 +45,15 @@ export function toolPaths(root: string = findRepoRoot()): ToolPaths {
     node24: join(node24Home, 'bin', 'node'),
     codeServerPrefix,
     codeServerEntry: join(codeServerPrefix, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
-    vsix: join(cache, 'specboard.vsix'),
     chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   };
+}
+
+/**
+ * The workspace shown to people (npm start, screenshots): examples/ once it holds documents,
+ * the test fixture before that, so the demo never opens an empty window.
+ */
+export function demoWorkspace(root: string = findRepoRoot()): string {
+  const examples = join(root, 'examples');
+  return existsSync(join(examples, 'docs')) ? examples : join(root, 'test', 'fixtures', 'workspace');
 }

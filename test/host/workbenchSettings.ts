@@ -15,6 +15,8 @@ export const QUIET_SETTINGS: Readonly<Record<string, unknown>> = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'chat.disableAIFeatures': true,
   'security.workspace.trust.enabled': false,
+  // Ports the extension host or chromium open would otherwise appear as forwarded ports.
+  'remote.autoForwardPorts': false,
   // The fixture lives inside this repository; without this the Git extension offers to open it.
   'git.openRepositoryInParentFolders': 'never',
 };

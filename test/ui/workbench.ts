@@ -1,0 +1,79 @@
+import type { Locator, Page } from 'playwright-core';
+
+/**
+ * Drives the VS Code workbench the way a person does (command palette, quick open, views), so
+ * scenes read as steps and survive layout changes better than clicks on coordinates.
+ */
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  /** Waits for the workbench and its first restored view; extensions activate after this. */
+  async ready(): Promise<void> {
+    await this.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await this.page.waitForSelector('.statusbar', { timeout: 60_000 });
+    await this.page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+  }
+
+  /** Runs a command by its palette label (category included, e.g. "View: Close All Editors"). */
+  async command(label: string): Promise<void> {
+    const input = await this.openQuickInput();
+    await input.fill(`>${label}`);
+    await this.pickQuickInputRow(label);
+  }
+
+  /** Opens a workspace file through Quick Open, by a path fragment such as "docs/shop/prd-checkout.md". */
+  async openFile(path: string): Promise<void> {
+    const input = await this.openQuickInput();
+    await input.fill(path);
+    const name = path.split('/').pop() ?? path;
+    await this.pickQuickInputRow(name);
+    await this.page.waitForSelector(`.tab.active[aria-label*="${name}"]`, { timeout: 15_000 });
+  }
+
+  /** Resets between scenes so each starts from the same layout whatever the previous one did. */
+  async reset(): Promise<void> {
+    await this.command('View: Close All Editors');
+    // The palette only offers "Hide Panel" while the panel is open.
+    if (await this.page.locator('.part.panel').isVisible()) await this.command('View: Hide Panel');
+  }
+
+  /**
+   * Waits until the status bar shows no spinner (extensions activating, Specboard indexing), then
+   * lets syntax colouring, decorations and debounced updates settle before a screenshot.
+   */
+  async settle(ms = 1000): Promise<void> {
+    const spinner = this.page.locator('.statusbar .codicon-modifier-spin');
+    try {
+      await spinner.first().waitFor({ state: 'hidden', timeout: 60_000 });
+    } catch {
+      const busy = await this.page.locator('.statusbar-item', { has: spinner }).allInnerTexts();
+      throw new Error(`the status bar still shows work in progress after 60 s: ${busy.join(' | ')}`);
+    }
+    await this.page.waitForTimeout(ms);
+  }
+
+  /** A locator inside the workbench, for scene-specific waits. */
+  locator(selector: string): Locator {
+    return this.page.locator(selector);
+  }
+
+  private async openQuickInput(): Promise<Locator> {
+    // F1 rather than Ctrl+Shift+P/Ctrl+P, which a browser may keep for itself.
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    return input;
+  }
+
+  private async pickQuickInputRow(text: string): Promise<void> {
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: text }).first();
+    try {
+      await row.waitFor({ state: 'visible', timeout: 10_000 });
+    } catch {
+      const offered = await this.page.locator('.quick-input-widget .monaco-list-row').allInnerTexts();
+      throw new Error(`"${text}" not offered in the quick input; it showed: ${offered.slice(0, 8).join(' | ') || 'nothing'}`);
+    }
+    await row.click();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+}
