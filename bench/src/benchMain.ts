@@ -1,0 +1,131 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { CorpusOptions } from './corpusPlan';
+import { generateCorpus, isCurrent, readManifest } from './generateCorpus';
+import { markdownTable, textTable } from './report';
+import type { BenchResults, Machine, SizeResult } from './results';
+import { rgArgs, rgCounts, shellQuote, timeCommand } from './scanTimes';
+
+const SIZES: Record<string, CorpusOptions> = {
+  small: { docs: 100, reqsPerDoc: 10, codeFiles: 200, seed: 1 },
+  medium: { docs: 1000, reqsPerDoc: 10, codeFiles: 2000, seed: 1 },
+  large: { docs: 10000, reqsPerDoc: 10, codeFiles: 20000, seed: 1 },
+};
+/** npm runs scripts from the package root; the built harness lives in a tool cache (see build.mjs). */
+const BENCH = path.resolve('bench');
+const OUT = __dirname;
+
+/**
+ * `npm run bench [-- --sizes small,medium] [--runs N]`: generates missing corpora, measures each
+ * in fresh child processes, prints the table and writes bench/results/*.json and *.md.
+ */
+async function main(argv: readonly string[]): Promise<void> {
+  const started = performance.now();
+  const arg = (name: string) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
+  const sizes = (arg('sizes') ?? 'small,medium,large').split(',');
+  for (const s of sizes) if (!SIZES[s]) throw new Error(`Unknown size '${s}' (small, medium, large)`);
+  const runs = Number(arg('runs') ?? 3);
+  const notes: string[] = [];
+  const rg = ensureRipgrep(notes);
+  const machine: Machine = {
+    cpu: cpuModel(), cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`,
+    node: process.version, ripgrep: rg ? spawnSync(rg, ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] : undefined,
+    load: { start: os.loadavg()[0] },
+  };
+  log(`Specboard bench on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}, load ${machine.load.start.toFixed(1)}`);
+  const results: SizeResult[] = [];
+  for (const name of sizes) results.push(measureSize(name, SIZES[name], runs, rg));
+  const bundles = Object.fromEntries(['extension.js', 'cli.js'].map((f) => {
+    const bytes = fs.readFileSync(path.join(OUT, 'prod', f));
+    return [f, { bytes: bytes.length, gzipBytes: gzipSync(bytes).length }];
+  }));
+  const all: BenchResults = {
+    date: new Date().toISOString(), machine: { ...machine, load: { ...machine.load, end: os.loadavg()[0] } }, bundles, sizes: results, notes,
+    totalMs: Math.round(performance.now() - started),
+  };
+  const dir = path.join(BENCH, 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = all.date.replace(/[:.]/g, '-');
+  for (const file of [`bench-${stamp}`, 'latest']) {
+    fs.writeFileSync(path.join(dir, `${file}.json`), `${JSON.stringify(all, null, 2)}\n`);
+    fs.writeFileSync(path.join(dir, `${file}.md`), `${markdownTable(all)}\n`);
+  }
+  console.log(`\n${textTable(all)}`);
+  for (const n of notes) console.log(`note: ${n}`);
+  console.log(`\nWrote ${path.relative(process.cwd(), path.join(dir, 'latest.json'))} (and .md) in ${(all.totalMs / 1000).toFixed(0)} s`);
+}
+
+function measureSize(name: string, options: CorpusOptions, runs: number, rg: string | undefined): SizeResult {
+  const root = path.join(BENCH, 'corpus', name);
+  let generateMs: number | undefined;
+  if (!isCurrent(root, options)) {
+    log(`${name}: generating corpus (${options.docs} docs × ${options.reqsPerDoc} requirements, ${options.codeFiles} source files)`);
+    generateMs = generateCorpus(root, options).generateMs;
+  }
+  const manifest = readManifest(root)!;
+  log(`${name}: CLI check ×${runs}`);
+  const cli = timeCommand(`node ${shellQuote([path.join(OUT, 'prod', 'cli.js'), 'check', root, '--format', 'json'])} > /dev/null`, runs, [0, 1]);
+  let rgResult: SizeResult['rg'];
+  if (rg) {
+    log(`${name}: ripgrep ×${runs}`);
+    const timing = timeCommand(`cd ${shellQuote([root])} && ${shellQuote([rg, '--count-matches', ...rgArgs()])} > /dev/null`, runs, [0, 1]);
+    rgResult = { ...timing, ...rgCounts(rg, root) };
+  }
+  log(`${name}: core in-process (index, incremental updates, keystrokes)`);
+  const core = child('measureCore.js', [root]);
+  log(`${name}: memory`);
+  const memory = child('measureMemory.js', [root], ['--expose-gc']);
+  log(`${name}: extension (activation, background index, providers)`);
+  const extension = child('measureExtension.js', [root, path.join(OUT, 'prod', 'extension.js')]);
+  return {
+    name,
+    corpus: { docs: manifest.docs, requirements: manifest.requirements, codeFiles: manifest.codeFiles, mb: manifest.bytes / 1e6, generateMs },
+    cli, rg: rgResult, core: core as SizeResult['core'], memory: memory as SizeResult['memory'], extension: extension as SizeResult['extension'],
+  };
+}
+
+/** Runs one measurement script in a fresh Node and parses the JSON line it prints. */
+function child(script: string, args: string[], nodeArgs: string[] = []): unknown {
+  const r = spawnSync(process.execPath, [...nodeArgs, path.join(OUT, script), ...args], { encoding: 'utf8', maxBuffer: 1 << 26, timeout: 10 * 60_000, stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0) throw new Error(`${script} failed (${r.status ?? r.signal})`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+/** ripgrep is the floor the CLI is compared with; install it from Debian when we can. */
+function ensureRipgrep(notes: string[]): string | undefined {
+  const found = () => spawnSync('rg', ['--version']).status === 0;
+  if (found()) return 'rg';
+  if (process.getuid?.() === 0 && spawnSync('apt-get', ['--version']).status === 0) {
+    log('ripgrep not found: installing it with apt-get (Debian package ripgrep)');
+    let r = spawnSync('apt-get', ['install', '-y', '-q', 'ripgrep'], { stdio: 'inherit' });
+    if (r.status !== 0) {
+      spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit' });
+      r = spawnSync('apt-get', ['install', '-y', '-q', 'ripgrep'], { stdio: 'inherit' });
+    }
+    if (found()) return 'rg';
+  }
+  notes.push('ripgrep (rg) is not installed and could not be installed (needs root and apt-get): the ripgrep column is skipped. Install it with `sudo apt-get install ripgrep`.');
+  return undefined;
+}
+
+function cpuModel(): string {
+  try {
+    const m = /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'));
+    if (m) return m[1].trim();
+  } catch {
+    // Not Linux: fall back to what Node reports.
+  }
+  return os.cpus()[0]?.model ?? 'unknown CPU';
+}
+
+function log(text: string): void {
+  console.log(`[${new Date().toISOString().slice(11, 19)}] ${text}`);
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});

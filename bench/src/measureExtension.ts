@@ -1,0 +1,153 @@
+import Module from 'node:module';
+import * as path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import * as shim from '../vscodeShim';
+import { idQueries, completionQueries, type Query } from './providerQueries';
+import { round, summarize, type Summary } from './stats';
+
+const { host, Uri } = shim;
+const QUERIES = 1000;
+
+export interface ExtensionResult {
+  /** Loading the bundle (require) and running activate(): what VS Code reports as activation. */
+  readonly requireMs: number;
+  readonly activateMs: number;
+  /** activate() returned → background index complete and diagnostics published. */
+  readonly backgroundIndexMs: number;
+  /** Longest the event loop was blocked while the background index ran (the host's responsiveness). */
+  readonly maxBlockMs: number;
+  readonly blockP99Ms: number;
+  readonly progressReports: number;
+  readonly progressCancellable: boolean;
+  /** From the user's cancel (progress UI) to the index stopping; undefined when it cannot be cancelled. */
+  readonly cancelMs?: number;
+  readonly filesAtCancel?: number;
+  readonly files: number;
+  readonly completion: Summary;
+  readonly completionItems: number;
+  readonly hover: Summary;
+  readonly hoverHits: number;
+  readonly definition: Summary;
+  readonly definitionHits: number;
+  readonly stubbed: string[];
+}
+
+interface Api {
+  whenReady(): Promise<void>;
+  stats(): { files: number };
+}
+
+/**
+ * Loads the production extension bundle with `vscode` resolved to the shim, activates it on one
+ * corpus, waits for its background index while watching the event loop, then calls its registered
+ * completion, hover and definition providers 1,000 times each.
+ */
+async function main(root: string, bundle: string): Promise<ExtensionResult> {
+  host.folders = [{ uri: Uri.file(root), name: path.basename(root), index: 0 }];
+  const vscodeModule = withTopLevelStubs(shim);
+  const mod = Module as unknown as { _load(request: string, ...rest: unknown[]): unknown };
+  const load = mod._load;
+  mod._load = function (request: string, ...rest: unknown[]) {
+    return request === 'vscode' ? vscodeModule : load.call(this, request, ...rest);
+  };
+
+  const t0 = performance.now();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const extension = require(bundle) as { activate(context: unknown): Api };
+  const t1 = performance.now();
+  const context = extensionContext(root);
+  const api = extension.activate(context);
+  const t2 = performance.now();
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  await api.whenReady();
+  const t3 = performance.now();
+  delay.disable();
+  const files = api.stats().files;
+  const progressReports = host.progress.reports;
+
+  const completion = timeQueries(completionQueries(root, QUERIES, 11), 'completion', 'provideCompletionItems');
+  const hover = timeQueries(idQueries(root, QUERIES, 12), 'hover', 'provideHover');
+  const definition = timeQueries(idQueries(root, QUERIES, 13), 'definition', 'provideDefinition');
+
+  const cancel = await cancelReindex(api);
+  for (const d of context.subscriptions) d.dispose();
+  return {
+    requireMs: round(t1 - t0), activateMs: round(t2 - t1), backgroundIndexMs: round(t3 - t2),
+    maxBlockMs: round(delay.max / 1e6), blockP99Ms: round(delay.percentile(99) / 1e6),
+    progressReports, progressCancellable: host.progress.cancellable > 0, ...cancel, files,
+    completion: completion.summary, completionItems: completion.results,
+    hover: hover.summary, hoverHits: hover.results, definition: definition.summary, definitionHits: definition.results,
+    stubbed: [...host.stubbed].sort(),
+  };
+}
+
+function timeQueries(queries: readonly Query[], kind: string, method: string): { summary: Summary; results: number } {
+  const provider = host.providers.get(kind)?.[0]?.provider;
+  if (!provider) throw new Error(`no ${kind} provider registered`);
+  const token = new shim.CancellationTokenSource().token;
+  const samples: number[] = [];
+  let results = 0;
+  for (const q of queries) {
+    const t = performance.now();
+    const r = provider[method](q.document, q.position, token, { triggerKind: 0 });
+    samples.push(performance.now() - t);
+    const n = Array.isArray(r) ? r.length : r && typeof r === 'object' && 'items' in r ? (r as { items: unknown[] }).items.length : r ? 1 : 0;
+    results += kind === 'completion' ? n : n > 0 ? 1 : 0;
+  }
+  return { summary: summarize(samples), results };
+}
+
+/**
+ * Re-indexes (a workspace-folder change) and cancels from the progress UI once indexing is under
+ * way; measures how long until the index stops.
+ */
+async function cancelReindex(api: Api): Promise<{ cancelMs?: number; filesAtCancel?: number }> {
+  const before = host.progress.sources.length;
+  host.events.folders.fire({ added: [], removed: [] });
+  await new Promise((r) => setTimeout(r, 150));
+  const cancellable = host.progress.sources.slice(before);
+  if (host.progress.cancellable === 0 || cancellable.length === 0) {
+    await api.whenReady();
+    return {};
+  }
+  const t = performance.now();
+  for (const s of cancellable) s.cancel();
+  await api.whenReady();
+  return { cancelMs: round(performance.now() - t), filesAtCancel: api.stats().files };
+}
+
+function extensionContext(root: string) {
+  const memento = () => {
+    const data = new Map<string, unknown>();
+    return { get: (k: string, d?: unknown) => (data.has(k) ? data.get(k) : d), update: async (k: string, v: unknown) => { data.set(k, v); }, keys: () => [...data.keys()], setKeysForSync() {} };
+  };
+  const storage = Uri.file(path.join(path.dirname(root), '.bench-storage', path.basename(root)));
+  return {
+    subscriptions: [] as { dispose(): unknown }[],
+    extensionUri: Uri.file(process.cwd()), extensionPath: process.cwd(), asAbsolutePath: (p: string) => path.join(process.cwd(), p),
+    storageUri: storage, globalStorageUri: storage, logUri: storage, storagePath: storage.fsPath, globalStoragePath: storage.fsPath,
+    workspaceState: memento(), globalState: memento(), secrets: { get: async () => undefined, store: async () => undefined, delete: async () => undefined },
+    extensionMode: 1, extension: { id: 'specboard.specboard', packageJSON: {} }, environmentVariableCollection: {},
+  };
+}
+
+/** The module object the bundle receives: the shim, with stubs recorded for anything it lacks. */
+function withTopLevelStubs(ns: object): object {
+  const stubs = new Proxy({}, {
+    get(_t, key) {
+      if (typeof key === 'symbol' || key === 'then' || key === '__esModule' || key === 'default') return undefined;
+      host.stubbed.add(String(key));
+      return class Stub { constructor(...args: unknown[]) { Object.assign(this, { args }); } };
+    },
+  });
+  return Object.setPrototypeOf({ ...ns }, stubs);
+}
+
+main(path.resolve(process.argv[2]).split(path.sep).join('/'), path.resolve(process.argv[3])).then((r) => {
+  process.stdout.write(`${JSON.stringify(r)}\n`);
+  process.exit(0);
+}, (e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
