@@ -19,8 +19,6 @@ function testFiles(dir: string): string[] {
  * `node esbuild.mjs --tests` as out/test/integration/index.js, next to the compiled tests.
  */
 export async function run(): Promise<void> {
-  // The tests are bundled with inline source maps; this makes failure stacks point at the .ts.
-  process.setSourceMapsEnabled(true);
   // Colours would reach the runner as raw escape codes through the automation log.
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30_000 });
   const files = testFiles(__dirname);
