@@ -1,7 +1,7 @@
 // Bundles the extension and the CLI (tsc only type-checks). With --tests, also bundles every test
 // file into out/test so mocha (in Node or in the extension host) can load it.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -32,8 +32,20 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI's HTML export inlines media/render.css, the stylesheet the preview webview links.
+  { ...common, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, loader: { '.css': 'text' } },
+  // Webview scripts (board, preview) run in the browser; they go to media/dist/, the only folder
+  // the webviews may load from. Third-party licences (VS Code Elements, Lit) stay in the bundle.
+  {
+    entryPoints: ['src/webview/board.ts', 'src/webview/preview.ts'], outdir: 'media/dist', bundle: true,
+    platform: 'browser', format: 'iife', target: 'es2022', sourcemap: production ? false : 'inline',
+    minify: production, logLevel: 'warning', legalComments: 'eof',
+  },
 ];
+
+// Codicons for the board's icons, copied next to the webview bundles (generated, git-ignored).
+mkdirSync('media/dist', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `media/dist/${file}`);
 
 const extra = [];
 if (args.has('--tests')) {
@@ -43,7 +55,7 @@ if (args.has('--tests')) {
     // external so mocha and friends resolve from node_modules, and vscode from the extension host.
     entryPoints: tsFiles('test').filter((f) => !f.includes('screenshots')),
     outdir: 'out/test', outbase: 'test', bundle: true, packages: 'external', external: ['vscode'],
-    platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'inline', logLevel: 'warning',
+    platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'inline', logLevel: 'warning', loader: { '.css': 'text' },
   });
 }
 

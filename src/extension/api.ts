@@ -1,3 +1,4 @@
+import type { MarkdownIt } from 'markdown-it';
 import { buildCoverage, buildLifecycle, buildReleases, type CoverageModel, type DocSummary, type LifecycleModel, type ReleaseGroup, type TraceRequirement } from '../core';
 import { toUri } from './adapters/convert';
 import type { SpecboardService } from './specboardService';
@@ -58,6 +59,14 @@ export interface SpecboardApi {
   coverage(): CoverageModel;
   /** Requirements by product and release, as the Releases view shows them. */
   releases(): ReleaseGroup[];
+}
+
+/**
+ * What `activate()` returns: the API plus `extendMarkdownIt`, which VS Code's built-in Markdown
+ * preview calls because the manifest sets `contributes.markdown.markdownItPlugins`.
+ */
+export interface SpecboardExports extends SpecboardApi {
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
 export function createApi(service: SpecboardService, version: string): SpecboardApi {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createApi, type SpecboardApi } from './api';
+import { createApi, type SpecboardExports } from './api';
 import { EditorConfig } from './adapters/editorConfig';
 import * as codeLens from './features/codeLens';
 import * as completion from './features/completion';
@@ -17,6 +17,8 @@ import * as symbols from './features/symbols';
 import type { Services } from './services';
 import { SpecboardService } from './specboardService';
 import * as views from './views/registerViews';
+import { markdownPreviewPlugin } from './panels/markdownPreviewPlugin';
+import * as panels from './panels/registerPanels';
 
 const VERSION = '0.1.0';
 
@@ -24,7 +26,7 @@ const VERSION = '0.1.0';
  * Wires adapters and features, starts the background index and returns the public API. It does no
  * indexing work itself, so activation stays in the low milliseconds on any workspace size.
  */
-export function activate(context: vscode.ExtensionContext): SpecboardApi {
+export function activate(context: vscode.ExtensionContext): SpecboardExports {
   const config = new EditorConfig();
   const index = new SpecboardService(config);
   context.subscriptions.push(index);
@@ -43,8 +45,9 @@ export function activate(context: vscode.ExtensionContext): SpecboardApi {
   lifecycleCommands.register(context, services);
   deliverableCommands.register(context, services);
   statusBar.register(context, services);
+  panels.register(context, services);
   void index.reindex();
-  return createApi(index, VERSION);
+  return Object.assign(createApi(index, VERSION), { extendMarkdownIt: markdownPreviewPlugin(services) });
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,128 @@
+import * as vscode from 'vscode';
+import { escapeHtml } from '../../core/render';
+import { parseBoardMessage, type HostToBoard } from '../../shared/protocol';
+import { toUri } from '../adapters/convert';
+import type { Services } from '../services';
+import { buildBoardModel } from './boardModel';
+import { boardStrings } from './boardStrings';
+import { moveRequirement } from './moveRequirement';
+import { localResourceRoots, webviewHtml } from './webviewHtml';
+
+const REFRESH_DELAY = 150;
+
+/**
+ * The requirements board panel: one instance, revived by its serializer after a reload. The
+ * webview keeps grouping and filters itself; this side sends models and carries out moves.
+ */
+export class BoardPanel implements vscode.Disposable {
+  static readonly viewType = 'specboard.board';
+  private static current: BoardPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readyResolve!: () => void;
+  /** Resolves once the webview's script has loaded and asked for its first model. */
+  readonly ready = new Promise<void>((resolve) => { this.readyResolve = resolve; });
+  /** Cards on screen after the webview's last redraw (undefined before the first). */
+  renderedCards: number | undefined;
+
+  static get instance(): BoardPanel | undefined {
+    return BoardPanel.current;
+  }
+
+  static show(context: vscode.ExtensionContext, services: Services): BoardPanel {
+    if (BoardPanel.current) {
+      BoardPanel.current.panel.reveal();
+      return BoardPanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel(BoardPanel.viewType, vscode.l10n.t('Requirements Board'), vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: localResourceRoots(context.extensionUri),
+    });
+    return new BoardPanel(panel, context, services);
+  }
+
+  static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, services: Services): BoardPanel {
+    BoardPanel.current?.dispose();
+    panel.webview.options = { enableScripts: true, localResourceRoots: localResourceRoots(context.extensionUri) };
+    return new BoardPanel(panel, context, services);
+  }
+
+  private constructor(readonly panel: vscode.WebviewPanel, context: vscode.ExtensionContext, private readonly services: Services) {
+    BoardPanel.current = this;
+    panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'specboard.svg');
+    panel.webview.html = webviewHtml({
+      webview: panel.webview, extensionUri: context.extensionUri, title: vscode.l10n.t('Requirements Board'),
+      styles: ['dist/codicon.css', 'board.css'],
+      scripts: ['dist/board.js'],
+      data: { strings: boardStrings() },
+      body: `<div id="toolbar" class="toolbar"></div>
+<p id="board-status" class="board-status" role="status" hidden></p>
+<div id="board" class="board" role="region" aria-label="${escapeHtml(vscode.l10n.t('Requirements board'))}"></div>
+<p id="keyboard-help" class="visually-hidden"></p>
+<div id="live" class="visually-hidden" aria-live="polite"></div>`,
+    });
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((raw: unknown) => void this.handleMessage(raw)),
+      panel.onDidChangeViewState(() => { if (panel.visible) this.scheduleRefresh(0); }),
+      services.index.onDidChange(() => this.scheduleRefresh()),
+    );
+    void services.index.ready.then(() => this.scheduleRefresh(0));
+  }
+
+  /**
+   * Handles one message from the webview (exposed for integration tests, which drive the real
+   * handler with the same messages the webview sends). Returns what it answered, if anything.
+   */
+  async handleMessage(raw: unknown): Promise<HostToBoard | undefined> {
+    const message = parseBoardMessage(raw);
+    if (!message) return undefined;
+    switch (message.type) {
+      case 'ready':
+        this.readyResolve();
+        this.refresh();
+        return undefined;
+      case 'refresh':
+        this.refresh();
+        return undefined;
+      case 'rendered':
+        this.renderedCards = message.cards;
+        return undefined;
+      case 'open':
+        if (this.services.index.core.file(message.path)) {
+          const position = new vscode.Position(message.line, 0);
+          await vscode.window.showTextDocument(toUri(message.path), { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.Beside, preview: true });
+        }
+        return undefined;
+      case 'move': {
+        const outcome = await moveRequirement(this.services, message);
+        const reply: HostToBoard = { type: 'moveResult', id: message.id, ok: outcome.ok, ...(outcome.message ? { message: outcome.message } : {}) };
+        void this.panel.webview.postMessage(reply);
+        if (outcome.message) void vscode.window.showWarningMessage(outcome.message);
+        this.refresh();
+        return reply;
+      }
+    }
+  }
+
+  /** Sends a fresh model now. */
+  refresh(): void {
+    clearTimeout(this.timer);
+    this.services.index.flush();
+    const model = buildBoardModel(this.services.index.core, !this.services.index.isIndexed);
+    void this.panel.webview.postMessage({ type: 'model', model } satisfies HostToBoard);
+  }
+
+  private scheduleRefresh(delay = REFRESH_DELAY): void {
+    if (!this.panel.visible) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.refresh(), delay);
+  }
+
+  dispose(): void {
+    if (BoardPanel.current === this) BoardPanel.current = undefined;
+    clearTimeout(this.timer);
+    this.panel.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

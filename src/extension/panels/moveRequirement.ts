@@ -1,0 +1,84 @@
+import * as vscode from 'vscode';
+import { setAttribute, type AttributeEditRefusal } from '../../core/edits/setAttribute';
+import { checkTransition, prioritiesOf, statusesOf } from '../../core/transitions';
+import { toRange, toUri } from '../adapters/convert';
+import type { Services } from '../services';
+import type { BoardToHost } from '../../shared/protocol';
+
+export type MoveRequest = Extract<BoardToHost, { type: 'move' }>;
+
+export interface MoveOutcome {
+  readonly ok: boolean;
+  /** Why the move was refused, in the display language. */
+  readonly message?: string;
+  /** The board's view of the file was out of date: it should redraw from a fresh model. */
+  readonly stale?: boolean;
+}
+
+/**
+ * Carries out a card move: the requirement's attribute changes in its file through one
+ * WorkspaceEdit (one undo step), computed against the editor's current text so unsaved changes
+ * stay. It is refused, with a message, when the card is stale, when a transition rule forbids
+ * it, or when a table has no column for the attribute. A file that had no unsaved changes is
+ * saved afterwards so the move reaches disk like any other board action; a dirty one is left
+ * for its author to save.
+ */
+export async function moveRequirement(services: Services, move: MoveRequest): Promise<MoveOutcome> {
+  const core = services.index.core;
+  const parsed = core.file(move.path);
+  if (parsed?.kind !== 'doc' || !parsed.requirements.some((d) => d.id === move.id)) return stale(move);
+  const config = core.projectFor(move.path)?.config;
+  const from = move.from ?? undefined;
+  if (move.key === 'status') {
+    if (!statusesOf(config).includes(move.to)) return refuse(vscode.l10n.t("'{0}' is not one of the configured statuses.", move.to));
+    const check = checkTransition(config, from, move.to);
+    if (!check.allowed) {
+      return refuse(vscode.l10n.t('{0} cannot move from {1} to {2}: a requirement can only become {2} from {3}.',
+        move.id, from ?? vscode.l10n.t('no status'), move.to, check.allowedFrom.join(', ')));
+    }
+  }
+  if (move.key === 'priority' && !prioritiesOf(config).includes(move.to)) {
+    return refuse(vscode.l10n.t("'{0}' is not one of the configured priorities.", move.to));
+  }
+
+  const uri = toUri(move.path);
+  const document = await vscode.workspace.openTextDocument(uri);
+  const version = document.version;
+  const result = setAttribute(document.getText(), { id: move.id, key: move.key, value: move.to, expected: { line: move.line, value: from } });
+  if (!result.ok) return result.reason === 'stale' ? stale(move) : refuse(refusalMessage(result.reason, move));
+  if (!result.edit) return { ok: true };
+  const wasDirty = document.isDirty;
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(uri, toRange(result.edit.range), result.edit.newText, {
+    needsConfirmation: false,
+    label: vscode.l10n.t('Move {0} to {1}', move.id, move.to),
+  });
+  // Someone typed between reading and applying: the computed range may no longer fit.
+  if (document.version !== version) return stale(move);
+  if (!(await vscode.workspace.applyEdit(edit))) return refuse(vscode.l10n.t('{0} could not be changed in {1}.', move.id, vscode.workspace.asRelativePath(uri)));
+  if (!wasDirty) await document.save();
+  services.index.flush();
+  return { ok: true };
+}
+
+function stale(move: MoveRequest): MoveOutcome {
+  return {
+    ok: false, stale: true,
+    message: vscode.l10n.t('{0} changed in its file since the board was drawn, so it was not moved. The board has been refreshed.', move.id),
+  };
+}
+
+function refuse(message: string): MoveOutcome {
+  return { ok: false, message };
+}
+
+function refusalMessage(reason: Exclude<AttributeEditRefusal, 'stale'>, move: MoveRequest): string {
+  switch (reason) {
+    case 'missingColumn':
+      return vscode.l10n.t('The table that defines {0} has no column for {1}. Add the column to the table to move it on the board.', move.id, move.key);
+    case 'missingCell':
+      return vscode.l10n.t('The table row of {0} has fewer cells than its header. Complete the row to move it on the board.', move.id);
+    case 'invalidValue':
+      return vscode.l10n.t("'{0}' cannot be written as a value.", move.to);
+  }
+}

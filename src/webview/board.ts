@@ -1,0 +1,166 @@
+import {
+  DEFAULT_BOARD_STATE, EMPTY_FILTERS, isHostToBoard, parseBoardState,
+  type BoardCard, type BoardModel, type BoardState, type BoardStrings, type BoardToHost, type HostToBoard,
+} from '../shared/protocol';
+import { valueLabel } from './boardCard';
+import { buildColumns, checkMove, editableKey, filterCards, valueOf, type Column } from './boardColumns';
+import { attachDrag } from './boardDrag';
+import { attachKeyboard } from './boardKeyboard';
+import { BoardToolbar } from './boardToolbar';
+import { cardOf, renderBoard, type ColumnView } from './boardView';
+import { bodyData, format, vscodeApi } from './vscodeApi';
+
+/**
+ * The requirements board. The host sends the model; grouping, filters and collapsed columns live
+ * here and persist through getState/setState (and the panel serializer across reloads). A move is
+ * only a request: the host checks it against the file, edits through a WorkspaceEdit and sends a
+ * fresh model, or refuses and the board redraws from its last model.
+ */
+class Board {
+  private readonly vscode = vscodeApi<BoardState, BoardToHost>();
+  private readonly strings = bodyData<BoardStrings>('strings')!;
+  private state: BoardState = parseBoardState(this.vscode.getState() ?? DEFAULT_BOARD_STATE);
+  private model: BoardModel | undefined;
+  private views: ColumnView[] = [];
+  private readonly pending = new Set<string>();
+  private focusedKey: string | undefined;
+  private readonly boardEl = document.getElementById('board')!;
+  private readonly statusEl = document.getElementById('board-status')!;
+  private readonly live = document.getElementById('live')!;
+  private readonly toolbar: BoardToolbar;
+
+  constructor() {
+    this.toolbar = new BoardToolbar(document.getElementById('toolbar')!, this.strings, {
+      groupBy: (groupBy) => this.setState({ ...this.state, groupBy }),
+      filter: (key, value) => this.setState({ ...this.state, filters: { ...this.state.filters, [key]: value } }),
+      clear: () => this.setState({ ...this.state, filters: EMPTY_FILTERS }),
+      refresh: () => this.post({ type: 'refresh' }),
+    });
+    document.getElementById('keyboard-help')!.textContent = this.strings.keyboardHelp;
+    attachKeyboard(this.boardEl, {
+      columns: () => this.views,
+      cardAt: (li) => cardOf(this.views, li),
+      check: (card, column) => this.check(card, column),
+      move: (card, column) => this.move(card, column),
+      open: (card) => this.post({ type: 'open', path: card.path, line: card.line }),
+      announce: (text) => this.announce(text),
+      label: (column) => this.label(column),
+      focused: (key) => { this.focusedKey = key; },
+      strings: this.strings,
+    });
+    attachDrag(this.boardEl, {
+      columns: () => this.views,
+      cardAt: (li) => cardOf(this.views, li),
+      check: (card, column) => this.check(card, column),
+      move: (card, column) => this.move(card, column),
+    });
+    this.boardEl.addEventListener('click', (e) => {
+      const li = (e.target as Element).closest('li.card');
+      const hit = li && cardOf(this.views, li);
+      if (hit) this.post({ type: 'open', path: hit.card.path, line: hit.card.line });
+    });
+    window.addEventListener('message', (e: MessageEvent<unknown>) => {
+      if (isHostToBoard(e.data)) this.receive(e.data);
+    });
+    this.post({ type: 'ready' });
+  }
+
+  private receive(message: HostToBoard): void {
+    if (message.type === 'model') {
+      this.model = message.model;
+      this.pending.clear();
+      this.render();
+    } else {
+      this.pending.delete(message.id);
+      if (!message.ok) this.render();
+      if (message.message) this.announce(message.message);
+    }
+  }
+
+  private setState(state: BoardState): void {
+    this.state = state;
+    this.vscode.setState(state);
+    this.render();
+  }
+
+  private check(card: BoardCard, column: Column) {
+    return this.model ? checkMove(this.model, card, this.state.groupBy, column) : { ok: false as const, reason: 'notEditable' as const };
+  }
+
+  /** Sends the move and shows the card in its new column until the host confirms or refuses. */
+  private move(card: BoardCard, column: Column): void {
+    const key = editableKey(this.state.groupBy);
+    const model = this.model;
+    if (!key || !model || !this.check(card, column).ok) return;
+    const from = key === 'release' ? card.release : valueOf(card, key);
+    this.post({ type: 'move', id: card.id, path: card.path, line: card.line, key, from: from ?? null, to: column.value });
+    this.pending.add(card.id);
+    const moved = { ...card, [key]: column.value };
+    this.model = { ...model, cards: model.cards.map((c) => (c === card ? moved : c)) };
+    this.focusedKey = `${card.path}#${card.id}`;
+    this.render();
+    this.model = model;
+    this.announce(format(this.strings.dropped, card.id, this.label(column)));
+  }
+
+  private label(column: Column): string {
+    return valueLabel(this.strings, this.state.groupBy, column.value);
+  }
+
+  private render(): void {
+    const model = this.model;
+    this.toolbar.update(model ?? { cards: [], statuses: [], closedStatuses: [], priorities: [], stages: [], transitions: {}, indexing: true }, this.state);
+    if (!model) return;
+    const cards = filterCards(model.cards, this.state.filters);
+    const columns = buildColumns(model, cards, this.state.groupBy);
+    const hadFocus = this.boardEl.contains(document.activeElement);
+    this.views = renderBoard(this.boardEl, {
+      model, columns, groupBy: this.state.groupBy, strings: this.strings, pending: this.pending,
+      isCollapsed: (c) => this.isCollapsed(c),
+      onToggle: (c) => this.toggle(c),
+    });
+    this.statusEl.textContent = model.indexing ? this.strings.indexing
+      : model.cards.length === 0 ? this.strings.empty
+        : cards.length === 0 ? this.strings.noMatch : '';
+    this.statusEl.hidden = this.statusEl.textContent === '';
+    this.restoreFocus(hadFocus);
+    this.post({ type: 'rendered', cards: cards.length });
+  }
+
+  private collapseKey(column: Column): string {
+    return `${this.state.groupBy}:${column.value}`;
+  }
+
+  private isCollapsed(column: Column): boolean {
+    const key = this.collapseKey(column);
+    const toggled = this.state.collapsed.includes(key);
+    return column.collapsedByDefault ? !toggled : toggled;
+  }
+
+  private toggle(column: Column): void {
+    const key = this.collapseKey(column);
+    const collapsed = this.state.collapsed.includes(key) ? this.state.collapsed.filter((k) => k !== key) : [...this.state.collapsed, key];
+    this.setState({ ...this.state, collapsed });
+  }
+
+  /** Keeps one card in the tab order (roving tabindex) and puts focus back after a redraw. */
+  private restoreFocus(hadFocus: boolean): void {
+    const cards = [...this.boardEl.querySelectorAll<HTMLElement>('li.card')];
+    const target = cards.find((c) => `${c.dataset.path}#${c.dataset.id}` === this.focusedKey) ?? cards[0];
+    if (!target) return;
+    target.tabIndex = 0;
+    if (hadFocus) target.focus();
+  }
+
+  private announce(text: string): void {
+    this.live.textContent = '';
+    // A fresh text node makes screen readers announce a repeated message too.
+    window.setTimeout(() => { this.live.textContent = text; }, 30);
+  }
+
+  private post(message: BoardToHost): void {
+    this.vscode.postMessage(message);
+  }
+}
+
+new Board();
