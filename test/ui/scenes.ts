@@ -1,3 +1,4 @@
+import { treeScenes } from './treeScenes';
 import type { Workbench } from './workbench';
 
 /** What scenes may rely on about the workspace being shown. */
@@ -39,4 +40,5 @@ export const scenes: readonly Scene[] = [
       await workbench.settle(1500);
     },
   },
+  ...treeScenes,
 ];

@@ -5,6 +5,7 @@ import {
 } from '../../core';
 import { toUri } from '../adapters/convert';
 import type { Services } from '../services';
+import { counts } from '../views/counts';
 
 export interface CreateDeliverableArgs {
   readonly productKey: string;
@@ -65,7 +66,7 @@ export async function writeReleaseNotes(services: Services, args: WriteReleaseNo
     const several = new Set(groups.map((g) => g.productKey)).size > 1;
     const picked = await vscode.window.showQuickPick(groups.map((g) => ({
       label: several && g.product ? `${g.product} ${g.release}` : g.release ?? '',
-      description: vscode.l10n.t('{0} requirements, {1} done', g.requirements.length, g.done), group: g,
+      description: vscode.l10n.t('{0}, {1} done', counts.requirements(g.requirements.length), g.done), group: g,
     })), { title: vscode.l10n.t('Write release notes for…') });
     group = picked?.group;
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
+import { counts } from '../views/counts';
 
 /**
  * The workspace's totals in the status bar: documents, requirements and Specboard errors; a click
@@ -35,10 +36,10 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       errors += p.errors;
       warnings += p.warnings;
     }
-    item.text = `$(checklist) ${vscode.l10n.t('{0} docs · {1} reqs', documents, requirements)} · $(error) ${errors}`;
+    item.text = `$(checklist) ${`${documents === 1 ? vscode.l10n.t('1 doc') : vscode.l10n.t('{0} docs', documents)} · ${requirements === 1 ? vscode.l10n.t('1 req') : vscode.l10n.t('{0} reqs', requirements)}`} · $(error) ${errors}`;
     item.tooltip = new vscode.MarkdownString(
-      `**Specboard**\n\n${vscode.l10n.t('{0} documents, {1} requirements', documents, requirements)}\n\n`
-      + `$(error) ${vscode.l10n.t('{0} errors', errors)} · $(warning) ${vscode.l10n.t('{0} warnings', warnings)}\n\n`
+      `**Specboard**\n\n${counts.documents(documents)} · ${counts.requirements(requirements)}\n\n`
+      + `$(error) ${counts.errors(errors)} · $(warning) ${counts.warnings(warnings)}\n\n`
       + vscode.l10n.t('Click to open the Problems panel.'), true);
     item.accessibilityInformation = { label: vscode.l10n.t('Specboard: {0} documents, {1} requirements, {2} errors', documents, requirements, errors) };
     item.show();

@@ -6,6 +6,7 @@ import {
 import { toUri } from '../adapters/convert';
 import { stageLabel } from '../labels';
 import type { Services } from '../services';
+import { counts } from './counts';
 import { IncrementalTree } from './incrementalTree';
 import { missingUri } from './missingDecorations';
 import { documentStatusIcon, ICONS, stageIcon, type StageProgress } from './treeIcons';
@@ -115,7 +116,7 @@ export class LifecycleTreeProvider extends IncrementalTree<LifecycleNode> {
   private productItem(product: ProductLifecycle): vscode.TreeItem {
     const single = this.model.products.length === 1;
     const item = new vscode.TreeItem(this.productName(product), single ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-    item.description = vscode.l10n.t('{0} · {1} documents', stageLabel(product.currentStage), product.documentCount);
+    item.description = `${stageLabel(product.currentStage)} · ${counts.documents(product.documentCount)}`;
     item.iconPath = ICONS.product();
     item.contextValue = 'specboard.product';
     const md = new vscode.MarkdownString(undefined, true);
@@ -151,16 +152,18 @@ export class LifecycleTreeProvider extends IncrementalTree<LifecycleNode> {
 
   private stageSummary(stage: StageLifecycle): string {
     if (stage.expected > 0) return vscode.l10n.t('{0}/{1} deliverables, {2} approved', stage.present, stage.expected, stage.approved);
-    return stage.documents.length ? vscode.l10n.t('{0} documents', stage.documents.length) : '';
+    return stage.documents.length ? counts.documents(stage.documents.length) : '';
   }
 
   private documentItem(doc: LifecycleDocument): vscode.TreeItem {
     const label = doc.title ?? doc.id ?? doc.path.slice(doc.path.lastIndexOf('/') + 1);
     const item = new vscode.TreeItem(label, doc.requirementCount ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-    const problems = doc.errors ? vscode.l10n.t('{0} errors', doc.errors) : doc.warnings ? vscode.l10n.t('{0} warnings', doc.warnings) : undefined;
-    item.description = [doc.abbreviation ?? doc.type.toUpperCase(), doc.status && statusLabel(doc.status), problems].filter(Boolean).join(' · ');
-    item.iconPath = doc.errors ? ICONS.documentWithErrors() : documentStatusIcon(doc.status);
-    // The file's URI lets VS Code's Problems decorations colour the label and add the count badge.
+    item.description = [doc.abbreviation ?? doc.type.toUpperCase(), doc.status && statusLabel(doc.status)].filter(Boolean).join(' · ');
+    item.iconPath = documentStatusIcon(doc.status);
+    const problems = [doc.errors && counts.errors(doc.errors), doc.warnings && counts.warnings(doc.warnings)].filter(Boolean).join(', ');
+    item.accessibilityInformation = { label: [label, item.description, problems].filter(Boolean).join(', ') };
+    // The validation badge: with the file's URI, VS Code's own Problems decorations colour the
+    // label and show the count, exactly as in the Explorer.
     item.resourceUri = toUri(doc.path);
     item.contextValue = doc.lifecycleStage === 'retired' ? 'specboard.document' : 'specboard.document.advanceable';
     item.command = openCommand(doc.path, 0);
@@ -173,10 +176,10 @@ export class LifecycleTreeProvider extends IncrementalTree<LifecycleNode> {
       doc.owner && `$(person) ${escape(doc.owner)}`,
       doc.version && `$(versions) ${escape(doc.version)}`,
       doc.release && `$(tag) ${escape(doc.release)}`,
-      `$(checklist) ${vscode.l10n.t('{0} requirements', doc.requirementCount)}`,
+      `$(checklist) ${counts.requirements(doc.requirementCount)}`,
     ].filter(Boolean);
     md.appendMarkdown(`${facts.join(' · ')}\n\n`);
-    if (doc.errors || doc.warnings) md.appendMarkdown(`$(error) ${doc.errors} · $(warning) ${doc.warnings}\n\n`);
+    if (doc.errors || doc.warnings) md.appendMarkdown(`$(error) ${counts.errors(doc.errors)} · $(warning) ${counts.warnings(doc.warnings)}\n\n`);
     md.appendMarkdown(`$(file) ${escape(this.services.index.core.displayPath(doc.path))}`);
     item.tooltip = md;
     return item;

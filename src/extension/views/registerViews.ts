@@ -6,6 +6,7 @@ import { LifecycleTreeProvider } from './lifecycleTreeProvider';
 import { registerMissingDecorations } from './missingDecorations';
 import { ReleasesTreeProvider } from './releasesTreeProvider';
 import { TraceabilityTreeProvider } from './traceabilityTreeProvider';
+import { counts } from './counts';
 import { itemTarget } from './itemTarget';
 
 /** How long index changes are gathered before the trees look at them (typing, bulk file events). */
@@ -35,7 +36,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       const products = lifecycle.model.products;
       const docs = products.reduce((n, p) => n + p.documentCount, 0);
       const withErrors = products.flatMap((p) => p.stages.flatMap((s) => s.documents)).filter((d) => d.errors > 0).length;
-      lifecycleView.description = docs ? vscode.l10n.t('{0} products · {1} documents', products.length, docs) : undefined;
+      lifecycleView.description = docs ? `${counts.products(products.length)} · ${counts.documents(docs)}` : undefined;
       lifecycleView.badge = withErrors ? { value: withErrors, tooltip: vscode.l10n.t('{0} documents have errors', withErrors) } : undefined;
     },
     traceability: () => {
@@ -47,7 +48,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     },
     releases: () => {
       const scheduled = releases.groups.filter((g) => g.release !== undefined).length;
-      releasesView.description = scheduled ? vscode.l10n.t('{0} releases', scheduled) : undefined;
+      releasesView.description = scheduled ? counts.releases(scheduled) : undefined;
     },
   };
   const entries: { view: vscode.TreeView<unknown>; tree: IncrementalTree<TreeNode>; describe: () => void; stale: boolean }[] = [

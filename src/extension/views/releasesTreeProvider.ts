@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { buildReleases, type ReleaseGroup } from '../../core';
 import type { Services } from '../services';
+import { counts } from './counts';
 import { IncrementalTree } from './incrementalTree';
 import { ICONS } from './treeIcons';
 import { referenceItem, requirementItem, requirementTooltip } from './treeItems';
@@ -65,7 +66,7 @@ export class ReleasesTreeProvider extends IncrementalTree<ReleaseNode> {
         const first = this.groups.find((g) => g.productKey === node.productKey);
         const item = new vscode.TreeItem(first?.product ?? vscode.l10n.t('No product'), vscode.TreeItemCollapsibleState.Expanded);
         const releases = this.groups.filter((g) => g.productKey === node.productKey && g.release !== undefined).length;
-        item.description = vscode.l10n.t('{0} releases', releases);
+        item.description = counts.releases(releases);
         item.iconPath = ICONS.product();
         item.contextValue = 'specboard.product';
         return item;
@@ -92,7 +93,7 @@ export class ReleasesTreeProvider extends IncrementalTree<ReleaseNode> {
 
   private releaseItem(group: ReleaseGroup): vscode.TreeItem {
     const item = new vscode.TreeItem(this.groupName(group, false), vscode.TreeItemCollapsibleState.Collapsed);
-    item.description = vscode.l10n.t('{0} requirements, {1} done', group.requirements.length, group.done);
+    item.description = vscode.l10n.t('{0}, {1} done', counts.requirements(group.requirements.length), group.done);
     item.iconPath = group.release === undefined ? ICONS.unscheduled() : ICONS.release();
     item.contextValue = group.release === undefined ? 'specboard.release.unscheduled' : 'specboard.release';
     item.tooltip = group.release === undefined

@@ -109,6 +109,7 @@ export class TraceabilityTreeProvider extends IncrementalTree<TraceNode> {
     const parts = [vscode.l10n.t('{0}/{1} covered', doc.covered, doc.total)];
     if (doc.broken) parts.push(vscode.l10n.t('{0} broken', doc.broken));
     item.description = [doc.docId, ...parts].filter(Boolean).join(' · ');
+    item.accessibilityInformation = { label: `${label}, ${item.description}` };
     item.iconPath = doc.broken ? ICONS.broken() : doc.uncovered === 0 ? coverageIcon('code', false) : ICONS.document();
     item.contextValue = 'specboard.document';
     item.resourceUri = vscode.Uri.parse(doc.path);
@@ -138,7 +139,7 @@ export class TraceabilityTreeProvider extends IncrementalTree<TraceNode> {
   private linkItem(kind: LinkKind, target: string): vscode.TreeItem {
     const def = kind === 'broken' ? undefined : this.services.index.core.definition(target);
     const label = def?.title ? `${target}  ${def.title}` : target;
-    const item = new vscode.TreeItem({ label, highlights: [[0, target.length]] }, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.description = kind === 'upstream' ? vscode.l10n.t('traces to') : kind === 'downstream' ? vscode.l10n.t('traced by') : vscode.l10n.t('not defined');
     item.iconPath = kind === 'upstream' ? ICONS.upstream() : kind === 'downstream' ? ICONS.downstream() : ICONS.broken();
     item.contextValue = kind === 'broken' ? 'specboard.brokenLink' : 'specboard.link';

@@ -53,7 +53,6 @@ export const ICONS = {
   product: () => icon('package'),
   missing: () => icon('add', 'disabledForeground'),
   document: () => icon('book'),
-  documentWithErrors: () => icon('error', 'problemsErrorIcon.foreground'),
   release: () => icon('tag'),
   unscheduled: () => icon('inbox'),
   upstream: () => icon('arrow-up'),

@@ -30,11 +30,10 @@ export function openCommand(path: string, line: number, character = 0): vscode.C
   };
 }
 
-/** `REQ-CHK-001  Guest checkout` with the ID highlighted, a status icon and the priority. */
+/** `REQ-CHK-001  Guest checkout` with a status icon, the priority and the status. */
 export function requirementItem(req: RequirementView, collapsible: boolean, description?: string): vscode.TreeItem {
   const label = req.title ? `${req.id}  ${req.title}` : req.id;
-  const item = new vscode.TreeItem({ label, highlights: [[0, req.id.length]] },
-    collapsible ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(label, collapsible ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.description = description ?? [req.priority, req.status].filter(Boolean).join(' · ');
   item.iconPath = requirementStatusIcon(req.status);
   item.contextValue = 'specboard.requirement';
