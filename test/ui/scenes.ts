@@ -1,3 +1,4 @@
+import { editorScenes } from './editorScenes';
 import { treeScenes } from './treeScenes';
 import type { Workbench } from './workbench';
 
@@ -40,5 +41,6 @@ export const scenes: readonly Scene[] = [
       await workbench.settle(1500);
     },
   },
+  ...editorScenes,
   ...treeScenes,
 ];
