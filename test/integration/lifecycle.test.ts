@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LifecycleModel, ProductLifecycle } from '../../src/core';
 import type { AdvanceStageResult, SetStatusResult } from '../../src/extension/features/lifecycleCommands';
+import { IncrementalTree } from '../../src/extension/views/incrementalTree';
 import { api, closeAll, fixture, waitFor } from './helpers';
 
 /** The fixture product of these tests; other fixtures belong to other products, so counts stay local. */
@@ -133,5 +134,70 @@ describe('lifecycle model in the extension host', () => {
     } finally {
       await vscode.workspace.fs.writeFile(fixture(PRD), new TextEncoder().encode(original));
     }
+  });
+});
+
+describe('incremental tree refresh', () => {
+  interface Node { readonly id: string; readonly parent?: string }
+
+  /** A two-level tree over a plain map (parent id → child labels), with the real refresh logic. */
+  class MapTree extends IncrementalTree<Node> {
+    constructor(readonly data: Map<string, string[]>, readonly labels: Map<string, string>) {
+      super();
+    }
+    protected childrenOf(node: Node | undefined): Node[] {
+      return (this.data.get(node?.id ?? '') ?? []).map((id) => ({ id, parent: node?.id }));
+    }
+    protected render(node: Node): vscode.TreeItem | undefined {
+      const label = this.labels.get(node.id);
+      return label === undefined ? undefined : new vscode.TreeItem(label, this.data.has(node.id) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    }
+    protected invalidate(): void {}
+  }
+
+  function setup() {
+    const data = new Map([['', ['a', 'b']], ['a', ['a1', 'a2']], ['b', ['b1']]]);
+    const labels = new Map([['a', 'A'], ['b', 'B'], ['a1', 'A1'], ['a2', 'A2'], ['b1', 'B1']]);
+    const tree = new MapTree(data, labels);
+    const fired: (Node | Node[] | undefined)[] = [];
+    tree.onDidChangeTreeData((e) => fired.push(e as Node | Node[] | undefined));
+    // What VS Code does when it shows the tree with both parents expanded.
+    const roots = tree.getChildren();
+    const shown = [...roots, ...roots.flatMap((r) => tree.getChildren(r))];
+    for (const n of shown) tree.getTreeItem(n);
+    return { tree, data, labels, fired, shown };
+  }
+
+  it('fires nothing when nothing visible changed', () => {
+    const { tree, fired } = setup();
+    tree.refresh();
+    assert.deepEqual(fired, []);
+  });
+
+  it('fires only the node whose item changed, as the same object VS Code was given', () => {
+    const { tree, labels, fired, shown } = setup();
+    labels.set('a2', 'A2 renamed');
+    tree.refresh();
+    assert.equal(fired.length, 1);
+    const [node] = fired[0] as Node[];
+    assert.equal(node, shown.find((n) => n.id === 'a2'), 'identity is kept, so VS Code can find the element');
+    assert.equal(tree.getTreeItem(node).id, 'a2', 'items carry the node id, which keeps expansion state');
+  });
+
+  it('fires the parent, not its children, when a child is added or removed', () => {
+    const { tree, data, labels, fired } = setup();
+    data.set('b', ['b1', 'b2']);
+    labels.set('b2', 'B2');
+    labels.set('b1', 'B1 changed too');
+    tree.refresh();
+    assert.deepEqual((fired[0] as Node[]).map((n) => n.id), ['b']);
+  });
+
+  it('rebuilds from the root when the top level changes', () => {
+    const { tree, data, labels, fired } = setup();
+    data.set('', ['a', 'b', 'c']);
+    labels.set('c', 'C');
+    tree.refresh();
+    assert.deepEqual(fired, [undefined]);
   });
 });
