@@ -32,6 +32,10 @@ Exit codes: 0 no errors, 1 errors found, 2 usage or configuration error.`,
   skippedMore: 'note: {count} more files skipped',
   cancelled: 'Indexing was interrupted.',
   wrote: 'Wrote {count} files to {dir}',
+  wroteFile: 'Wrote {file}',
+  whatFormat: 'a format: html or csv',
+  whatTarget: 'a document or folder to export',
+  noDocuments: "No product documents (Markdown files with 'type:' in their front matter) in the given paths.",
   internal: 'specboard: internal error: {detail}',
 } as const;
 
@@ -68,6 +72,10 @@ const zhCn: Record<Key, string> = {
   skippedMore: '注意：另有 {count} 个文件被跳过',
   cancelled: '索引被中断。',
   wrote: '已写入 {count} 个文件到 {dir}',
+  wroteFile: '已写入 {file}',
+  whatFormat: '一种格式：html 或 csv',
+  whatTarget: '要导出的文档或目录',
+  noDocuments: "指定路径下没有产品文档（文档头含 'type:' 的 Markdown 文件）。",
   internal: 'specboard：内部错误：{detail}',
 };
 

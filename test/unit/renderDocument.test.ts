@@ -77,6 +77,13 @@ describe('renderDocument', () => {
     assert.match(html, /sb-problems sb-sev-error" title="Status is odd"/);
   });
 
+  it('puts a problem on a requirement heading below the heading\'s badge row', () => {
+    const { html } = renderDocument(DOC, context({ diagnostics: [diag(15, 'Missing owner', 'REQ-CHK-001')] }));
+    const meta = html.indexOf('data-sb-meta="REQ-CHK-001"');
+    const problem = html.indexOf('Missing owner</span>');
+    assert.ok(meta > 0 && problem > meta, 'problem placed before the badges');
+  });
+
   it('adds source lines for scroll sync only when asked', () => {
     assert.ok(!renderDocument(DOC, context()).html.includes('data-line="12"'));
     assert.ok(renderDocument(DOC, context({ sourceLines: true })).html.includes('data-line="12"'));

@@ -34,7 +34,11 @@ export function linkIds(children: Token[], ctx: RenderContext, state: StateCore)
     for (const m of matches) {
       pushText(text.slice(at, m.start));
       const href = ctx.idHref ? ctx.idHref(m.id) : `#${m.id}`;
-      if (href === undefined) {
+      if (href === undefined && ctx.isDefined?.(m.id)) {
+        const raw = new state.Token('sb_html', '', 0);
+        raw.content = `<span class="sb-id">${escapeHtml(m.id)}</span>`;
+        out.push(raw);
+      } else if (href === undefined) {
         const raw = new state.Token('sb_html', '', 0);
         const title = escapeHtml(renderMessage(ctx.locale, 'id.undefined', { id: m.id }));
         raw.content = `<span class="sb-id sb-id-undefined" title="${title}">${escapeHtml(m.id)}</span>`;

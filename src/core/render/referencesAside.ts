@@ -20,12 +20,12 @@ export function referencesAside(items: readonly AsideRequirement[], locale: Loca
     const refs = r.references.length === 0
       ? `<p class="sb-aside-none">${icon('noRefs')}${escapeHtml(renderMessage(locale, 'aside.none'))}</p>`
       : `<ul>${r.references.map((ref) => {
-        const where = `${escapeHtml(ref.label)}<span class="sb-aside-line">:${ref.line + 1}</span>`;
+        const where = `<span class="sb-ref-label">${escapeHtml(ref.label)}<span class="sb-aside-line">:${ref.line + 1}</span></span>`;
         return linkable
           ? `<li><a href="#" class="sb-ref" data-sb-path="${escapeHtml(ref.path)}" data-sb-line="${ref.line}">${icon('fileCode')}${where}</a></li>`
           : `<li><span class="sb-ref">${icon('fileCode')}${where}</span></li>`;
       }).join('')}</ul>`;
-    const count = `<span class="sb-aside-count">${r.references.length}</span>`;
+    const count = `<span class="sb-aside-count${r.references.length ? '' : ' sb-aside-count-none'}">${r.references.length}</span>`;
     return `<details class="sb-aside-req" data-sb-aside="${escapeHtml(r.id)}"${r.references.length ? ' open' : ''}>`
       + `<summary><span class="sb-aside-id">${escapeHtml(r.id)}</span> <span class="sb-aside-req-title">${escapeHtml(r.title)}</span>${count}</summary>${refs}</details>`;
   }).join('');

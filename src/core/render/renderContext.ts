@@ -14,8 +14,14 @@ export interface RenderContext {
   readonly locale: Locale;
   /** Whether an ID-shaped token is a requirement ID (its prefix is known). Default: every ID. */
   readonly isRequirementId?: (id: string) => boolean;
-  /** Where a requirement ID links to; undefined marks the ID as not defined anywhere. */
+  /**
+   * Where a requirement ID links to. Undefined leaves it unlinked: marked as not defined anywhere,
+   * unless `isDefined` says it is (an export that leaves the defining document out).
+   */
   readonly idHref?: (id: string) => string | undefined;
+  readonly isDefined?: (id: string) => boolean;
+  /** Rewrites a document link's (already validated) target, e.g. `brd.md` → `brd.html` in exports. */
+  readonly linkHref?: (href: string) => string;
   readonly facts?: (id: string) => RequirementFacts | undefined;
   /** Problems of this document, placed next to the block they concern. */
   readonly diagnostics?: readonly SpecDiagnostic[];

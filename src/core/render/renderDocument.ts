@@ -33,8 +33,12 @@ export function createMarkdown(): MarkdownItType {
   md.validateLink = isSafeLink;
   const renderLink = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-    const href = String(tokens[idx].attrGet('href') ?? '');
-    if (isExternalLink(href)) tokens[idx].attrSet('rel', 'noopener noreferrer');
+    const context = (env as Record<string, RenderEnv | undefined>)[ENV_KEY]?.context;
+    const token = tokens[idx];
+    let href = String(token.attrGet('href') ?? '');
+    // ID links carry data-sb-id and are already final; other document links may be rewritten.
+    if (context?.linkHref && !token.attrGet('data-sb-id')) token.attrSet('href', (href = context.linkHref(href)));
+    if (isExternalLink(href)) token.attrSet('rel', 'noopener noreferrer');
     return renderLink(tokens, idx, options, env, self);
   };
   const renderImage = md.renderer.rules.image!;

@@ -172,7 +172,9 @@ function placeDiagnostics(tokens: Token[], problems: readonly SpecDiagnostic[], 
     const line = d.range.start.line;
     const inside = blocks.find((b) => line >= b.start && line < b.end);
     const next = blocks.find((b) => b.start > line);
-    const index = inside ? inside.close + 1 : next ? next.open : tokens.length;
+    let index = inside ? inside.close + 1 : next ? next.open : tokens.length;
+    // A requirement heading's badge row belongs with the heading: problems go below it.
+    while (inside && tokens[index]?.type === 'sb_html') index++;
     at.set(index, [...(at.get(index) ?? []), d]);
   }
   for (const index of [...at.keys()].sort((a, b) => b - a)) {
