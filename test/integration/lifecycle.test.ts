@@ -68,6 +68,21 @@ describe('lifecycle model in the extension host', () => {
     assert.equal(stageOf(specboard.lifecycle(), 'concept').present, 1);
   });
 
+  it('creates a missing deliverable from the context menu, which passes the tree node', async () => {
+    const node = { kind: 'missing', id: 'p:Orbit/concept/m:requirements-analysis', key: PRODUCT, stage: 'concept', type: 'requirements-analysis' };
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('specboard.createDeliverable', node);
+    try {
+      assert.equal(uri?.toString(), fixture('lifecycle/docs/requirements-analysis.md').toString());
+      const text = await read('lifecycle/docs/requirements-analysis.md');
+      assert.match(text, /^type: requirements-analysis$/m);
+      assert.match(text, /^stage: concept$/m);
+      assert.match(text, /^id: RAR-ORBIT$/m);
+    } finally {
+      await closeAll();
+      if (uri) await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('follows unsaved edits of a document (approving the PRD)', async () => {
     const specboard = await api();
     const doc = await vscode.workspace.openTextDocument(fixture(PRD));

@@ -27,10 +27,12 @@ export function register(context: vscode.ExtensionContext, services: Services): 
 }
 
 /** Creates a missing deliverable from its template next to the product's documents and opens it. */
-export async function createDeliverable(services: Services, args: CreateDeliverableArgs | undefined): Promise<vscode.Uri | undefined> {
+export async function createDeliverable(services: Services, args: CreateDeliverableArgs | { readonly key: string; readonly stage: LifecycleStage; readonly type: string } | undefined): Promise<vscode.Uri | undefined> {
   services.index.flush();
   const core = services.index.core;
-  const product = buildLifecycle(core).products.find((p) => p.key === args?.productKey);
+  // A click passes CreateDeliverableArgs; the context menu and the inline action pass the tree node.
+  const productKey = args && ('productKey' in args ? args.productKey : args.key);
+  const product = buildLifecycle(core).products.find((p) => p.key === productKey);
   const missing = product?.stages.find((s) => s.stage === args?.stage)?.missing.find((m) => m.type === args?.type);
   const info = missing && core.projectFor(missing.suggestedPath)?.schemas.get(missing.type);
   if (!product || !missing || !info) {
