@@ -1,4 +1,3 @@
-import { prefixOf } from './ids';
 import type { RequirementDef } from './model';
 import type { RequirementIndex } from './requirementIndex';
 
@@ -12,6 +11,9 @@ const collator = new Intl.Collator('en', { numeric: true });
 export class IdCatalog {
   private builtFor = -1;
   private sorted: string[] = [];
+  /** Parallel to `sorted`: the definition each search text was made from, and that text. */
+  private searchDefs: (RequirementDef | undefined)[] = [];
+  private searchText: string[] = [];
 
   constructor(private readonly index: RequirementIndex) {}
 
@@ -19,15 +21,8 @@ export class IdCatalog {
   withPrefix(typed: string, limit: number): { ids: string[]; complete: boolean } {
     this.ensure();
     const key = typed.toUpperCase();
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.sorted[mid] < key) lo = mid + 1;
-      else hi = mid;
-    }
     const ids: string[] = [];
-    for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(key); i++) {
+    for (let i = this.lowerBound(key); i < this.sorted.length && this.sorted[i].startsWith(key); i++) {
       if (ids.length === limit) return { ids: ids.sort(collator.compare), complete: false };
       ids.push(this.sorted[i]);
     }
@@ -36,17 +31,25 @@ export class IdCatalog {
 
   /**
    * Requirements whose ID or title contains every word of `query` (case-insensitive; Chinese
-   * titles match by substring), at most `limit`.
+   * titles match by substring), at most `limit`; only IDs starting with `idStart` when given
+   * (`REQ-` for one prefix, `REQ-CHK-` for one stem).
    */
-  search(query: string, limit: number, onlyPrefix?: string): RequirementDef[] {
+  search(query: string, limit: number, idStart = ''): RequirementDef[] {
     this.ensure();
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
     const out: RequirementDef[] = [];
-    for (const id of this.sorted) {
-      if (onlyPrefix && prefixOf(id) !== onlyPrefix) continue;
+    // IDs sharing a start are a contiguous run of the sorted list.
+    for (let i = idStart ? this.lowerBound(idStart) : 0; i < this.sorted.length; i++) {
+      const id = this.sorted[i];
+      if (idStart && !id.startsWith(idStart)) break;
       const def = this.index.definitions(id)[0];
       if (!def) continue;
-      const hay = `${id} ${def.title}`.toLowerCase();
+      // Titles change without the set of IDs changing: the lower-cased text is kept per definition object.
+      if (this.searchDefs[i] !== def) {
+        this.searchDefs[i] = def;
+        this.searchText[i] = `${id} ${def.title}`.toLowerCase();
+      }
+      const hay = this.searchText[i];
       if (words.every((w) => hay.includes(w))) {
         out.push(def);
         if (out.length >= limit) break;
@@ -61,10 +64,25 @@ export class IdCatalog {
     return this.index.knownPrefixes().filter((p) => p.startsWith(key));
   }
 
+  /** Index of the first sorted ID not less than `key`. */
+  private lowerBound(key: string): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sorted[mid] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   private ensure(): void {
     const version = this.index.definitionsVersion;
     if (version === this.builtFor) return;
     this.sorted = [...this.index.requirements()].map((d) => d.id).sort();
+    // Filled up front: writing into empty arrays out of order would make them slow sparse arrays.
+    this.searchDefs = new Array<RequirementDef | undefined>(this.sorted.length).fill(undefined);
+    this.searchText = new Array<string>(this.sorted.length).fill('');
     this.builtFor = version;
   }
 }

@@ -31,7 +31,8 @@ export function idCompletions(services: Services, document: vscode.TextDocument,
   let defs: RequirementDef[];
   let complete: boolean;
   if (hanQuery) {
-    defs = catalog.search(titleQuery, MAX_ITEMS, prefix);
+    // Only the prefix or stem typed so far: `REQ-CHK-结账` searches REQ-CHK- titles, not all 100,000.
+    defs = catalog.search(titleQuery, MAX_ITEMS, hasDash ? m[1] : `${prefix}-`);
     complete = defs.length < MAX_ITEMS;
   } else {
     const found = catalog.withPrefix(hasDash ? typed : prefix, MAX_ITEMS);
