@@ -15,15 +15,12 @@ export interface ProductGroup {
 }
 
 export function groupByProduct(docs: readonly DocSummary[], rootOf: (path: string) => string): ProductGroup[] {
-  const named = new Set(docs.map((d) => d.product?.trim()).filter((p): p is string => !!p));
-  const only = named.size === 1 ? [...named][0] : undefined;
+  const keyOf = productKeyResolver(docs, rootOf);
   const groups = new Map<string, { product?: string; root: string; documents: DocSummary[] }>();
   for (const doc of docs) {
-    const product = doc.product?.trim() || only;
-    const root = rootOf(doc.path);
-    const key = product ?? `\0${root}`;
+    const key = keyOf(doc, doc.path);
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { product, root, documents: [] }));
+    if (!group) groups.set(key, (group = { product: key.startsWith('\0') ? undefined : key, root: rootOf(doc.path), documents: [] }));
     group.documents.push(doc);
   }
   // Named products alphabetically (the same order in every view), unnamed groups last.

@@ -10,7 +10,7 @@ import { counts } from './counts';
 import { IncrementalTree } from './incrementalTree';
 import { missingUri } from './missingDecorations';
 import { documentStatusIcon, ICONS, stageIcon, type StageProgress } from './treeIcons';
-import { openCommand, referenceItem, requirementItem, requirementTooltip } from './treeItems';
+import { escapeMarkdown, openCommand, referenceItem, requirementItem, requirementTooltip } from './treeItems';
 
 export type LifecycleNode =
   | { readonly kind: 'product'; readonly id: string; readonly key: string }
@@ -120,7 +120,7 @@ export class LifecycleTreeProvider extends IncrementalTree<LifecycleNode> {
     item.iconPath = ICONS.product();
     item.contextValue = 'specboard.product';
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**${escape(this.productName(product))}**\n\n`);
+    md.appendMarkdown(`**${escapeMarkdown(this.productName(product))}**\n\n`);
     md.appendMarkdown(`${vscode.l10n.t('Current stage: {0}', stageLabel(product.currentStage))}\n\n`);
     for (const s of product.stages) {
       if (s.expected === 0 && s.documents.length === 0) continue;
@@ -139,12 +139,12 @@ export class LifecycleTreeProvider extends IncrementalTree<LifecycleNode> {
     item.iconPath = stageIcon(progress);
     item.contextValue = 'specboard.stage';
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**${escape(stageLabel(stage.stage))}** · ${escape(this.productName(product))}\n\n`);
+    md.appendMarkdown(`**${escapeMarkdown(stageLabel(stage.stage))}** · ${escapeMarkdown(this.productName(product))}\n\n`);
     if (stage.deliverables.length === 0) md.appendMarkdown(vscode.l10n.t('This stage expects no deliverables.'));
     for (const d of stage.deliverables) {
       const mark = d.approved ? '$(pass-filled)' : d.present ? '$(circle-large-outline)' : '$(add)';
       const state = d.approved ? vscode.l10n.t('approved') : d.present ? vscode.l10n.t('not approved yet') : vscode.l10n.t('missing');
-      md.appendMarkdown(`${mark} ${escape(d.name[this.locale])} — ${state}  \n`);
+      md.appendMarkdown(`${mark} ${escapeMarkdown(d.name[this.locale])} — ${state}  \n`);
     }
     item.tooltip = md;
     return item;
@@ -168,19 +168,19 @@ export class LifecycleTreeProvider extends IncrementalTree<LifecycleNode> {
     item.contextValue = doc.lifecycleStage === 'retired' ? 'specboard.document' : 'specboard.document.advanceable';
     item.command = openCommand(doc.path, 0);
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**${escape(label)}**${doc.id ? ` · \`${escape(doc.id)}\`` : ''}\n\n`);
-    md.appendMarkdown(`${escape(doc.typeName?.[this.locale] ?? doc.type)} · ${escape(stageLabel(doc.lifecycleStage))}`);
-    if (doc.status) md.appendMarkdown(` · ${escape(statusLabel(doc.status))}`);
+    md.appendMarkdown(`**${escapeMarkdown(label)}**${doc.id ? ` · \`${escapeMarkdown(doc.id)}\`` : ''}\n\n`);
+    md.appendMarkdown(`${escapeMarkdown(doc.typeName?.[this.locale] ?? doc.type)} · ${escapeMarkdown(stageLabel(doc.lifecycleStage))}`);
+    if (doc.status) md.appendMarkdown(` · ${escapeMarkdown(statusLabel(doc.status))}`);
     md.appendMarkdown('\n\n');
     const facts = [
-      doc.owner && `$(person) ${escape(doc.owner)}`,
-      doc.version && `$(versions) ${escape(doc.version)}`,
-      doc.release && `$(tag) ${escape(doc.release)}`,
+      doc.owner && `$(person) ${escapeMarkdown(doc.owner)}`,
+      doc.version && `$(versions) ${escapeMarkdown(doc.version)}`,
+      doc.release && `$(tag) ${escapeMarkdown(doc.release)}`,
       `$(checklist) ${counts.requirements(doc.requirementCount)}`,
     ].filter(Boolean);
     md.appendMarkdown(`${facts.join(' · ')}\n\n`);
     if (doc.errors || doc.warnings) md.appendMarkdown(`$(error) ${counts.errors(doc.errors)} · $(warning) ${counts.warnings(doc.warnings)}\n\n`);
-    md.appendMarkdown(`$(file) ${escape(this.services.index.core.displayPath(doc.path))}`);
+    md.appendMarkdown(`$(file) ${escapeMarkdown(this.services.index.core.displayPath(doc.path))}`);
     item.tooltip = md;
     return item;
   }
@@ -235,6 +235,3 @@ export function statusLabel(status: string): string {
   }
 }
 
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
-}

@@ -3,7 +3,7 @@ import { buildCoverage, type CoverageModel, type DocumentCoverage, type Requirem
 import type { Services } from '../services';
 import { IncrementalTree } from './incrementalTree';
 import { coverageIcon, ICONS } from './treeIcons';
-import { openCommand, referenceItem, requirementItem, requirementTooltip } from './treeItems';
+import { escapeMarkdown, openCommand, referenceItem, requirementItem, requirementTooltip } from './treeItems';
 
 type LinkKind = 'upstream' | 'downstream' | 'broken';
 
@@ -115,7 +115,7 @@ export class TraceabilityTreeProvider extends IncrementalTree<TraceNode> {
     item.resourceUri = vscode.Uri.parse(doc.path);
     item.command = openCommand(doc.path, 0);
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**${escape(label)}**\n\n`);
+    md.appendMarkdown(`**${escapeMarkdown(label)}**\n\n`);
     md.appendMarkdown(`$(pass) ${vscode.l10n.t('{0} of {1} requirements covered by code', doc.covered, doc.total)}  \n`);
     md.appendMarkdown(`$(circle-large-outline) ${vscode.l10n.t('{0} uncovered', doc.uncovered)}  \n`);
     md.appendMarkdown(`$(arrow-up) ${vscode.l10n.t('{0} trace to an upstream requirement', doc.traced)}  \n`);
@@ -162,6 +162,3 @@ function buildEmpty(): CoverageModel {
   return { documents: [], total: 0, covered: 0, uncovered: 0, traced: 0, broken: 0 };
 }
 
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
-}

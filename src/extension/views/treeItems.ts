@@ -60,3 +60,8 @@ export function referenceItem(services: Services, ref: ReferenceView): vscode.Tr
   item.command = openCommand(ref.path, ref.line, ref.character);
   return item;
 }
+
+/** Escapes Markdown so titles from documents render as text in tooltips, never as links or HTML. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
+}
