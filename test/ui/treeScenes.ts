@@ -69,7 +69,9 @@ export const treeScenes: readonly Scene[] = [
       await expand(workbench, 'Lifecycle', 'Productization');
       await expand(workbench, 'Lifecycle', 'Shop checkout,');
       await row(workbench, 'Lifecycle', 'Shop checkout,').click();
+      // Opening the PRD activates the Markdown extensions: wait for that spinner too.
       await workbench.settle(1500);
+      await workbench.settle(500);
     },
   },
   {
