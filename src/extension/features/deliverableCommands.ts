@@ -4,6 +4,7 @@ import {
   type DocSummary, type LifecycleStage, type Locale,
 } from '../../core';
 import { toUri } from '../adapters/convert';
+import { createDocument, freeUri } from '../adapters/createDocument';
 import type { Services } from '../services';
 import { counts } from '../views/counts';
 
@@ -85,34 +86,6 @@ export async function writeReleaseNotes(services: Services, args: WriteReleaseNo
   });
   const folder = productFolder(project.root, group.product, productDocs);
   return createDocument(await freeUri(toUri(`${folder}/release-notes-${slugify(group.release ?? '') || 'next'}.md`)), notes.text);
-}
-
-async function createDocument(uri: vscode.Uri, text: string): Promise<vscode.Uri | undefined> {
-  const edit = new vscode.WorkspaceEdit();
-  edit.createFile(uri, { ignoreIfExists: false });
-  edit.insert(uri, new vscode.Position(0, 0), text);
-  if (!(await vscode.workspace.applyEdit(edit))) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}.', uri.fsPath));
-    return undefined;
-  }
-  const doc = await vscode.workspace.openTextDocument(uri);
-  await doc.save();
-  await vscode.window.showTextDocument(doc, { preview: false });
-  return uri;
-}
-
-/** `release-notes-2-1.md`, or `release-notes-2-1-2.md` when that exists. */
-async function freeUri(uri: vscode.Uri): Promise<vscode.Uri> {
-  const path = uri.path;
-  const dot = path.lastIndexOf('.');
-  for (let n = 1; ; n++) {
-    const candidate = n === 1 ? uri : uri.with({ path: `${path.slice(0, dot)}-${n}${path.slice(dot)}` });
-    try {
-      await vscode.workspace.fs.stat(candidate);
-    } catch {
-      return candidate;
-    }
-  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { renderTemplate, type DocTypeInfo } from '../../core';
+import { createDocument, freeUri } from '../adapters/createDocument';
 import { stageLabel } from '../labels';
 import type { Services } from '../services';
 
@@ -51,23 +52,13 @@ export async function newDocument(services: Services, args: NewDocumentArgs): Pr
   const base = `${(info.abbreviation ?? info.type).toUpperCase().replace(/[^A-Z0-9]/g, '')}-${slug ? slug.toUpperCase() : 'NEW'}`.replace(/-+/g, '-');
   let id = base;
   for (let n = 2; docIds.has(id); n++) id = `${base}-${n}`;
-  const uri = await freeUri(folder.uri, args.path ?? `docs/${info.type}${slug ? `-${slug}` : ''}.md`);
+  const uri = await freeUri(vscode.Uri.joinPath(folder.uri, args.path ?? `docs/${info.type}${slug ? `-${slug}` : ''}.md`));
   const text = renderTemplate(info, {
     id, title: title.trim(), owner: 'TBD', product: args.product, locale,
     firstRequirementId: info.idPrefix ? core.index.nextFreeId(`${info.idPrefix}-`) : undefined,
     date: new Date().toISOString().slice(0, 10),
   });
-  const edit = new vscode.WorkspaceEdit();
-  edit.createFile(uri, { ignoreIfExists: false });
-  edit.insert(uri, new vscode.Position(0, 0), text);
-  if (!(await vscode.workspace.applyEdit(edit))) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}.', uri.fsPath));
-    return undefined;
-  }
-  const doc = await vscode.workspace.openTextDocument(uri);
-  await doc.save();
-  await vscode.window.showTextDocument(doc);
-  return uri;
+  return createDocument(uri, text);
 }
 
 async function pickFolder(folder: string | undefined): Promise<vscode.WorkspaceFolder | undefined> {
@@ -78,19 +69,6 @@ async function pickFolder(folder: string | undefined): Promise<vscode.WorkspaceF
     return folders[0];
   }
   return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Where should the new document go?') });
-}
-
-/** `docs/prd-checkout.md`, or `docs/prd-checkout-2.md` when that exists. */
-async function freeUri(root: vscode.Uri, rel: string): Promise<vscode.Uri> {
-  const dot = rel.lastIndexOf('.');
-  for (let n = 1; ; n++) {
-    const candidate = vscode.Uri.joinPath(root, n === 1 ? rel : `${rel.slice(0, dot)}-${n}${rel.slice(dot)}`);
-    try {
-      await vscode.workspace.fs.stat(candidate);
-    } catch {
-      return candidate;
-    }
-  }
 }
 
 function slugOf(title: string): string {
