@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { message } from './messages';
+import { readSimpleFrontMatter } from './simpleFrontMatter';
 import { LineOffsets, range } from './text';
 import type { Locale, Range } from './types';
 
@@ -44,6 +45,8 @@ export function readFrontMatter(lines: readonly string[], locale: Locale): Front
       problems: [{ range: range(0, 0, 0, lines[0].length), message: message(locale, 'fm.notClosed') }],
     };
   }
+  const simple = readSimpleFrontMatter(lines, 1, end);
+  if (simple) return { endLine: end, data: simple.data, fields: simple.fields, problems: [], empty: false };
   const source = lines.slice(1, end).join('\n');
   if (source.trim() === '') {
     return { endLine: end, data: undefined, fields: new Map(), problems: [], empty: true };

@@ -1,0 +1,79 @@
+import { range } from './text';
+import type { Range } from './types';
+
+/** A top-level front-matter entry with its ranges (0-based document lines). */
+export interface SimpleField {
+  readonly key: string;
+  readonly keyRange: Range;
+  readonly valueRange: Range;
+}
+
+const KEY_VALUE = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*?))? *$/;
+const KEYWORDS = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL']);
+const INT = /^[-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+/** Plain scalars the YAML core schema would read as something other than a string or a plain number. */
+const SPECIAL = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+)$/;
+const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
+
+type Scalar = { value: unknown } | undefined;
+
+/**
+ * Reads front matter written the way product docs almost always are — one `key: value` per line
+ * with plain, quoted or `[a, b]` values — without the YAML library, which costs about a third of
+ * indexing a large workspace. Returns undefined for anything else (nesting, block lists, anchors,
+ * escapes, comments after values, duplicate keys, tabs...), so the caller falls back to the full
+ * YAML parser, and the results are the same as the YAML core schema's for what it accepts.
+ */
+export function readSimpleFrontMatter(lines: readonly string[], first: number, end: number): { data: Record<string, unknown>; fields: Map<string, SimpleField> } | undefined {
+  const data: Record<string, unknown> = {};
+  const fields = new Map<string, SimpleField>();
+  for (let i = first; i < end; i++) {
+    const line = lines[i];
+    if (line === '' || line.startsWith('#')) continue;
+    const m = KEY_VALUE.exec(line);
+    if (!m || m[2] === undefined || KEYWORDS.has(m[1]) || fields.has(m[1]) || line.includes('\t')) return undefined;
+    const raw = m[2];
+    if (raw === '') return undefined;
+    let start = m[1].length + 1;
+    while (line.charCodeAt(start) === 32) start++;
+    const value = raw.startsWith('[') ? flowSequence(raw) : raw.startsWith('"') || raw.startsWith("'") ? quoted(raw) : plain(raw);
+    if (!value) return undefined;
+    data[m[1]] = value.value;
+    fields.set(m[1], { key: m[1], keyRange: range(i, 0, i, m[1].length), valueRange: range(i, start, i, start + raw.length) });
+  }
+  return fields.size > 0 ? { data, fields } : undefined;
+}
+
+function plain(text: string): Scalar {
+  if (INDICATOR.test(text) || text.includes(': ') || text.endsWith(':') || text.includes(' #')) return undefined;
+  return scalar(text);
+}
+
+function scalar(text: string): Scalar {
+  if (SPECIAL.test(text)) return undefined;
+  if (INT.test(text)) return { value: Number(text) };
+  if (FLOAT.test(text)) return { value: parseFloat(text) };
+  return { value: text };
+}
+
+function quoted(text: string): Scalar {
+  const q = text[0];
+  if (text.length < 2 || !text.endsWith(q) || text.slice(1, -1).includes(q) || text.includes('\\')) return undefined;
+  return { value: text.slice(1, -1) };
+}
+
+function flowSequence(text: string): Scalar {
+  if (!text.endsWith(']')) return undefined;
+  const inner = text.slice(1, -1);
+  if (inner.trim() === '') return { value: [] };
+  if (/[[\]{}#:]/.test(inner)) return undefined;
+  const items: unknown[] = [];
+  for (const part of inner.split(',')) {
+    const item = part.trim();
+    const value = item === '' ? undefined : item.startsWith('"') || item.startsWith("'") ? quoted(item) : item.includes('"') || item.includes("'") || INDICATOR.test(item) ? undefined : scalar(item);
+    if (!value) return undefined;
+    items.push(value.value);
+  }
+  return { value: items };
+}
