@@ -23,7 +23,11 @@ export interface SectionSpec {
   readonly holdsRequirements?: boolean;
 }
 
-/** All normalized names a section answers to. */
-export function sectionNames(spec: SectionSpec): Set<string> {
-  return new Set([spec.title.en, spec.title['zh-cn'], ...(spec.aliases ?? [])].map(normalizeTitle));
+const namesOf = new WeakMap<SectionSpec, ReadonlySet<string>>();
+
+/** All normalized names a section answers to (computed once per spec: every doc is checked against them). */
+export function sectionNames(spec: SectionSpec): ReadonlySet<string> {
+  let names = namesOf.get(spec);
+  if (!names) namesOf.set(spec, (names = new Set([spec.title.en, spec.title['zh-cn'], ...(spec.aliases ?? [])].map(normalizeTitle))));
+  return names;
 }
