@@ -1,7 +1,9 @@
+import { initSpans, setSpan } from './attributeSpans';
 import { canonicalKey, isIdHeader, stripInline } from './attributes';
 import { readFrontMatter } from './frontMatter';
 import { isRequirementId, prefixOf, scanIds } from './ids';
-import type { AttributeSpan, Heading, IdToken, ParsedFile, RequirementDef } from './model';
+import type { Heading, IdToken, ParsedFile, RequirementDef } from './model';
+import { intern, own } from './strings';
 import { isDelimiterRow, splitRow } from './tableRow';
 import { range, splitLines } from './text';
 import type { Locale } from './types';
@@ -37,12 +39,12 @@ export function parseMarkdown(path: string, text: string, locale: Locale, define
   const closeOpen = (endLine: number) => {
     if (!open) return;
     open.def.endLine = Math.max(open.def.line, endLine);
-    open.def.excerpt = excerptOf(open.bodyLines);
+    open.def.excerpt = own(excerptOf(open.bodyLines));
     open = undefined;
   };
   const scanTokens = (i: number, line: string, from = 0, to = line.length, inTraces = false) => {
     for (const m of scanIds(line.slice(from, to))) {
-      tokens.push({ id: m.id, line: i, start: from + m.start, end: from + m.end, ...(inTraces ? { inTraces } : {}) });
+      tokens.push({ id: own(m.id), line: i, start: from + m.start, end: from + m.end, ...(inTraces ? { inTraces } : {}) });
     }
   };
 
@@ -70,13 +72,13 @@ export function parseMarkdown(path: string, text: string, locale: Locale, define
         const idStart = textStart + (req[1]?.length ?? 0);
         const def = newDef(path, req[2], stripInline(req[3]), 'heading', i, idStart, line, section);
         requirements.push(def);
-        headings.push({ line: i, level: h[1].length, text: content, range: range(i, 0, i, line.length), requirementId: def.id });
+        headings.push({ line: i, level: h[1].length, text: own(content), range: def.range, requirementId: def.id });
         scanTokens(i, line, idStart + req[2].length);
         open = { def, bodyLines: [] };
         i = readAttributeList(lines, i + 1, def, scanTokens);
       } else {
-        section = content;
-        headings.push({ line: i, level: h[1].length, text: content, range: range(i, 0, i, line.length) });
+        section = own(content);
+        headings.push({ line: i, level: h[1].length, text: section, range: range(i, 0, i, line.length) });
         scanTokens(i, line);
       }
       continue;
@@ -98,17 +100,20 @@ export function parseMarkdown(path: string, text: string, locale: Locale, define
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type MutableDef = Mutable<RequirementDef> & { attributes: Record<string, string>; attributeSpans: Record<string, AttributeSpan> };
+type MutableDef = Mutable<RequirementDef> & { attributes: Record<string, string> };
 type TokenScanner = (i: number, line: string, from?: number, to?: number, inTraces?: boolean) => void;
 
-function newDef(path: string, id: string, title: string, form: 'heading' | 'table', line: number, idStart: number, text: string, section?: string): MutableDef {
-  return {
-    id, title, path, form, line,
+/** A new definition; its strings are copied out of the file's text so they do not keep it alive. */
+function newDef(path: string, id: string, rawTitle: string, form: 'heading' | 'table', line: number, idStart: number, text: string, section?: string): MutableDef {
+  const title = own(rawTitle);
+  const def = {
+    id: own(id), title, path, form, line,
     idRange: range(line, idStart, line, idStart + id.length),
     range: range(line, 0, line, text.length),
-    endLine: line, attributes: title ? { title } : {}, attributeSpans: {}, traces: [], excerpt: '',
+    endLine: line, attributes: title ? { title } : {} as Record<string, string>, traces: [] as string[], excerpt: '',
     ...(section !== undefined ? { section } : {}),
   };
+  return initSpans(def);
 }
 
 /**
@@ -134,13 +139,9 @@ function readAttributeList(lines: readonly string[], from: number, def: MutableD
     const key = canonicalKey(item.key);
     const value = stripInline(item.value);
     const line = lines[item.line];
-    def.attributes[key] = value;
-    def.attributeSpans[key] = {
-      key: item.key, line: item.line,
-      keyRange: range(item.line, item.keyStart, item.line, item.keyStart + item.key.trim().length),
-      valueRange: range(item.line, item.valueStart, item.line, line.trimEnd().length),
-    };
-    if (key === 'traces') def.traces = scanIds(value).map((m) => m.id);
+    def.attributes[key] = intern(value);
+    setSpan(def, key, item.key, item.line, item.line, item.keyStart, item.keyStart + item.key.trim().length, item.valueStart, line.trimEnd().length);
+    if (key === 'traces') def.traces = scanIds(value).map((m) => own(m.id));
     scan(item.line, line, item.valueStart, line.length, key === 'traces');
   }
   def.endLine = items[items.length - 1].line;
@@ -172,15 +173,12 @@ function readRequirementTable(
       const cell = cells[c];
       const value = cellValue(cell.text);
       if (value === '') continue;
-      def.attributes[keys[c]] = value;
-      def.attributeSpans[keys[c]] = {
-        key: header[c], line: i, keyRange: range(headerLine, 0, headerLine, lines[headerLine].length),
-        valueRange: range(i, cell.start, i, cell.end),
-      };
-      if (keys[c] === 'traces') def.traces = scanIds(value).map((m) => m.id);
+      def.attributes[keys[c]] = intern(value);
+      setSpan(def, keys[c], header[c], i, headerLine, 0, lines[headerLine].length, cell.start, cell.end);
+      if (keys[c] === 'traces') def.traces = scanIds(value).map((m) => own(m.id));
       scan(i, line, cell.start, cell.end, keys[c] === 'traces');
     }
-    def.excerpt = (def.attributes.description ?? '').slice(0, EXCERPT_CHARS);
+    def.excerpt = own((def.attributes.description ?? '').slice(0, EXCERPT_CHARS));
     out.push(def);
   }
   return i - 1;

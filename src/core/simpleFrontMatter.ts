@@ -1,3 +1,4 @@
+import { intern } from './strings';
 import { range } from './text';
 import type { Range } from './types';
 
@@ -39,8 +40,9 @@ export function readSimpleFrontMatter(lines: readonly string[], first: number, e
     while (line.charCodeAt(start) === 32) start++;
     const value = raw.startsWith('[') ? flowSequence(raw) : raw.startsWith('"') || raw.startsWith("'") ? quoted(raw) : plain(raw);
     if (!value) return undefined;
-    data[m[1]] = value.value;
-    fields.set(m[1], { key: m[1], keyRange: range(i, 0, i, m[1].length), valueRange: range(i, start, i, start + raw.length) });
+    const key = intern(m[1]);
+    data[key] = value.value;
+    fields.set(key, { key, keyRange: range(i, 0, i, m[1].length), valueRange: range(i, start, i, start + raw.length) });
   }
   return fields.size > 0 ? { data, fields } : undefined;
 }
@@ -54,13 +56,13 @@ function scalar(text: string): Scalar {
   if (SPECIAL.test(text)) return undefined;
   if (INT.test(text)) return { value: Number(text) };
   if (FLOAT.test(text)) return { value: parseFloat(text) };
-  return { value: text };
+  return { value: intern(text) };
 }
 
 function quoted(text: string): Scalar {
   const q = text[0];
   if (text.length < 2 || !text.endsWith(q) || text.slice(1, -1).includes(q) || text.includes('\\')) return undefined;
-  return { value: text.slice(1, -1) };
+  return { value: intern(text.slice(1, -1)) };
 }
 
 function flowSequence(text: string): Scalar {
