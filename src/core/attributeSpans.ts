@@ -32,7 +32,7 @@ const ACCESSOR: PropertyDescriptor = {
 
 /** Gives a new definition its (empty) `attributeSpans`; returns the same object. */
 export function initSpans<T extends object>(def: T): T & { readonly attributeSpans: Readonly<Record<string, AttributeSpan>> } {
-  Object.defineProperty(def, PACKED, { value: [], writable: false, enumerable: false, configurable: false });
+  Object.defineProperty(def, PACKED, { value: [], writable: true, enumerable: false, configurable: false });
   return Object.defineProperty(def, 'attributeSpans', ACCESSOR) as T & { readonly attributeSpans: Readonly<Record<string, AttributeSpan>> };
 }
 
@@ -42,4 +42,10 @@ export function setSpan(def: object, key: string, written: string, line: number,
   let at = p.length;
   for (let i = 0; i < p.length; i += SLOTS) if (p[i] === key) at = i;
   p.splice(at, SLOTS, intern(key), intern(written), line, keyLine, keyStart, keyEnd, valueStart, valueEnd);
+}
+
+/** Call when a definition's attributes are complete: drops the spare capacity the list grew with. */
+export function sealSpans(def: object): void {
+  const d = def as WithSpans;
+  if (d[PACKED].length > 0) d[PACKED] = d[PACKED].slice();
 }

@@ -1,4 +1,4 @@
-import { initSpans, setSpan } from './attributeSpans';
+import { initSpans, sealSpans, setSpan } from './attributeSpans';
 import { canonicalKey, isIdHeader, stripInline } from './attributes';
 import { readFrontMatter } from './frontMatter';
 import { isRequirementId, prefixOf, scanIds } from './ids';
@@ -144,6 +144,7 @@ function readAttributeList(lines: readonly string[], from: number, def: MutableD
     if (key === 'traces') def.traces = scanIds(value).map((m) => own(m.id));
     scan(item.line, line, item.valueStart, line.length, key === 'traces');
   }
+  sealSpans(def);
   def.endLine = items[items.length - 1].line;
   return def.endLine;
 }
@@ -179,6 +180,7 @@ function readRequirementTable(
       scan(i, line, cell.start, cell.end, keys[c] === 'traces');
     }
     def.excerpt = own((def.attributes.description ?? '').slice(0, EXCERPT_CHARS));
+    sealSpans(def);
     out.push(def);
   }
   return i - 1;
