@@ -73,8 +73,8 @@ export class RequirementIndex {
     const before = new Map([...touched].map((id) => [id, this.defs.get(id)?.length ?? 0]));
     const prefixes = new Set([...touched].map(prefixOf));
     const known = new Map([...prefixes].map((p) => [p, this.isKnownPrefix(p)]));
-    this.drop(entry.path);
-    this.add(entry);
+    if (old) this.update(old, entry);
+    else this.add(entry);
     return this.delta(before, known);
   }
 
@@ -107,39 +107,120 @@ export class RequirementIndex {
 
   private add(entry: FileEntry): void {
     this.files.set(entry.path, entry);
-    for (const def of entry.parsed.requirements) {
-      const list = this.defs.get(def.id);
-      if (!list) {
-        // An exact-size list: most IDs are defined once, and `[]` grown by push reserves 17 slots.
-        this.defs.set(def.id, [def]);
-        this.version++;
-        this.undefinedIds.get(prefixOf(def.id))?.delete(def.id);
+    for (const def of entry.parsed.requirements) this.addDef(def);
+    for (const [id, tokens] of groupById(entry.parsed.tokens)) this.addTokens(id, entry.path, tokens);
+    this.countPrefixes(entry.path, undefined, entry.parsed.tokens);
+  }
+
+  private drop(path: string): void {
+    const old = this.files.get(path);
+    if (!old) return;
+    this.files.delete(path);
+    for (const def of old.parsed.requirements) this.removeDef(def);
+    for (const id of groupById(old.parsed.tokens).keys()) this.removeTokens(id, path);
+    this.countPrefixes(path, old.parsed.tokens, undefined);
+  }
+
+  /**
+   * Replaces a file's entry, touching the shared maps only where it differs. Re-indexing a
+   * 2,000-requirement document on every keystroke used to delete and re-insert thousands of keys
+   * in maps of 100,000 (and rehash them); an ID this file still defines or cites as often as
+   * before now only has its value swapped.
+   */
+  private update(old: FileEntry, entry: FileEntry): void {
+    const path = entry.path;
+    this.files.set(path, entry);
+    const oldDefs = groupById(old.parsed.requirements);
+    const newDefs = groupById(entry.parsed.requirements);
+    for (const [id, defs] of oldDefs) {
+      const next = newDefs.get(id);
+      if (next && next.length === defs.length) {
+        const list = this.defs.get(id) ?? [];
+        this.defs.set(id, list.length === defs.length ? sortDefs(next.slice()) : sortDefs([...list.filter((d) => d.path !== path), ...next]));
       } else {
-        list.push(def);
-        // Files finish reading in any order; duplicates must still list (and win) the same way every run.
-        list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+        for (const def of defs) this.removeDef(def);
+        for (const def of next ?? []) this.addDef(def);
       }
-      const prefix = prefixOf(def.id);
-      this.defPrefixes.set(prefix, (this.defPrefixes.get(prefix) ?? 0) + 1);
-      const stem = stemOf(def.id);
-      let set = this.stems.get(stem);
-      if (!set) this.stems.set(stem, (set = new Set()));
-      set.add(def.id);
     }
-    for (const token of entry.parsed.tokens) {
-      let byPath = this.tokens.get(token.id);
-      if (!byPath) {
-        this.tokens.set(token.id, (byPath = new Map()));
-        if (!this.defs.has(token.id)) this.markUndefined(token.id);
-      }
-      const had = byPath.get(entry.path);
-      if (had === undefined) byPath.set(entry.path, token);
-      else if (Array.isArray(had)) had.push(token);
-      else byPath.set(entry.path, [had, token]);
-      const prefix = prefixOf(token.id);
+    for (const [id, defs] of newDefs) if (!oldDefs.has(id)) for (const def of defs) this.addDef(def);
+    const oldTokens = groupById(old.parsed.tokens);
+    const newTokens = groupById(entry.parsed.tokens);
+    for (const id of oldTokens.keys()) {
+      const next = newTokens.get(id);
+      if (next) this.tokens.get(id)?.set(path, next.length === 1 ? next[0] : next);
+      else this.removeTokens(id, path);
+    }
+    for (const [id, tokens] of newTokens) if (!oldTokens.has(id)) this.addTokens(id, path, tokens);
+    this.countPrefixes(path, old.parsed.tokens, entry.parsed.tokens);
+  }
+
+  private addDef(def: RequirementDef): void {
+    const list = this.defs.get(def.id);
+    if (!list) {
+      // An exact-size list: most IDs are defined once, and `[]` grown by push reserves 17 slots.
+      this.defs.set(def.id, [def]);
+      this.version++;
+      this.undefinedIds.get(prefixOf(def.id))?.delete(def.id);
+    } else {
+      list.push(def);
+      sortDefs(list);
+    }
+    const prefix = prefixOf(def.id);
+    this.defPrefixes.set(prefix, (this.defPrefixes.get(prefix) ?? 0) + 1);
+    const stem = stemOf(def.id);
+    let set = this.stems.get(stem);
+    if (!set) this.stems.set(stem, (set = new Set()));
+    set.add(def.id);
+  }
+
+  private removeDef(def: RequirementDef): void {
+    const rest = (this.defs.get(def.id) ?? []).filter((d) => d !== def);
+    if (rest.length) this.defs.set(def.id, rest);
+    else {
+      this.defs.delete(def.id);
+      this.stems.get(stemOf(def.id))?.delete(def.id);
+      this.version++;
+      if (this.tokens.has(def.id)) this.markUndefined(def.id);
+    }
+    const prefix = prefixOf(def.id);
+    const n = (this.defPrefixes.get(prefix) ?? 1) - 1;
+    if (n > 0) this.defPrefixes.set(prefix, n);
+    else this.defPrefixes.delete(prefix);
+  }
+
+  private addTokens(id: string, path: string, tokens: IdToken[]): void {
+    let byPath = this.tokens.get(id);
+    if (!byPath) {
+      this.tokens.set(id, (byPath = new Map()));
+      if (!this.defs.has(id)) this.markUndefined(id);
+    }
+    byPath.set(path, tokens.length === 1 ? tokens[0] : tokens);
+  }
+
+  private removeTokens(id: string, path: string): void {
+    const byPath = this.tokens.get(id);
+    byPath?.delete(path);
+    if (byPath && byPath.size === 0) {
+      this.tokens.delete(id);
+      this.undefinedIds.get(prefixOf(id))?.delete(id);
+    }
+  }
+
+  /** Moves `path`'s per-prefix token counts from what `before` cited to what `after` cites. */
+  private countPrefixes(path: string, before: readonly IdToken[] | undefined, after: readonly IdToken[] | undefined): void {
+    const counts = new Map<string, number>();
+    for (const t of before ?? []) counts.set(prefixOf(t.id), 0);
+    for (const t of after ?? []) {
+      const prefix = prefixOf(t.id);
+      counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
+    }
+    for (const [prefix, n] of counts) {
       let files = this.prefixFiles.get(prefix);
-      if (!files) this.prefixFiles.set(prefix, (files = new Map()));
-      files.set(entry.path, (files.get(entry.path) ?? 0) + 1);
+      if (n === 0) files?.delete(path);
+      else {
+        if (!files) this.prefixFiles.set(prefix, (files = new Map()));
+        files.set(path, n);
+      }
     }
   }
 
@@ -148,35 +229,6 @@ export class RequirementIndex {
     let set = this.undefinedIds.get(prefix);
     if (!set) this.undefinedIds.set(prefix, (set = new Set()));
     set.add(id);
-  }
-
-  private drop(path: string): void {
-    const old = this.files.get(path);
-    if (!old) return;
-    this.files.delete(path);
-    for (const def of old.parsed.requirements) {
-      const rest = (this.defs.get(def.id) ?? []).filter((d) => d !== def);
-      if (rest.length) this.defs.set(def.id, rest);
-      else {
-        this.defs.delete(def.id);
-        this.stems.get(stemOf(def.id))?.delete(def.id);
-        this.version++;
-        if (this.tokens.has(def.id)) this.markUndefined(def.id);
-      }
-      const prefix = prefixOf(def.id);
-      const n = (this.defPrefixes.get(prefix) ?? 1) - 1;
-      if (n > 0) this.defPrefixes.set(prefix, n);
-      else this.defPrefixes.delete(prefix);
-    }
-    for (const token of old.parsed.tokens) {
-      const byPath = this.tokens.get(token.id);
-      byPath?.delete(path);
-      if (byPath && byPath.size === 0) {
-        this.tokens.delete(token.id);
-        this.undefinedIds.get(prefixOf(token.id))?.delete(token.id);
-      }
-      this.prefixFiles.get(prefixOf(token.id))?.delete(path);
-    }
   }
 
   get(path: string): FileEntry | undefined {
@@ -297,4 +349,21 @@ function editDistance(a: string, b: string): number {
     }
   }
   return row[b.length];
+}
+
+/** Items grouped by ID, in order of first appearance. */
+function groupById<T extends { readonly id: string }>(items: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const list = out.get(item.id);
+    if (list) list.push(item);
+    else out.set(item.id, [item]);
+  }
+  return out;
+}
+
+/** Files finish reading in any order; duplicates must still list (and win) the same way every run. */
+function sortDefs(list: RequirementDef[]): RequirementDef[] {
+  if (list.length > 1) list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+  return list;
 }
