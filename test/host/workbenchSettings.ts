@@ -19,6 +19,8 @@ export const QUIET_SETTINGS: Readonly<Record<string, unknown>> = {
   'remote.autoForwardPorts': false,
   // The fixture lives inside this repository; without this the Git extension offers to open it.
   'git.openRepositoryInParentFolders': 'never',
+  // Scenes and tests type into real files: an auto-save would write their edits into the repo.
+  'files.autoSave': 'off',
 };
 
 export type Theme = 'dark' | 'light';

@@ -32,6 +32,11 @@ export class Workbench {
 
   /** Resets between scenes so each starts from the same layout whatever the previous one did. */
   async reset(): Promise<void> {
+    // A scene that typed into a file leaves it dirty: revert it, so nothing is saved or prompted.
+    for (let i = 0; i < 10 && (await this.page.locator('.tab.dirty').count()) > 0; i++) {
+      await this.page.locator('.tab.dirty').first().click();
+      await this.command('File: Revert File');
+    }
     await this.command('View: Close All Editors');
     // The palette only offers "Hide Panel" while the panel is open.
     if (await this.page.locator('.part.panel').isVisible()) await this.command('View: Hide Panel');
