@@ -328,7 +328,9 @@ export class RequirementIndex {
     if (!this.stems.get(stem)?.size) {
       const candidates = this.stemsOf(prefixOf(id));
       if (candidates.length === 0) return [];
-      stem = candidates.reduce((best, s) => (editDistance(s, stem) < editDistance(best, stem) ? s : best));
+      // Ties go to the alphabetically first stem: the map's order depends on the order of past edits.
+      const wanted = stem;
+      stem = candidates.map((s) => ({ s, d: editDistance(s, wanted) })).reduce((best, c) => (c.d < best.d || (c.d === best.d && c.s < best.s) ? c : best)).s;
     }
     const target = numberOf(id).value;
     return [...(this.stems.get(stem) ?? [])]
