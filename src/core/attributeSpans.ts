@@ -49,3 +49,13 @@ export function sealSpans(def: object): void {
   const d = def as WithSpans;
   if (d[PACKED].length > 0) d[PACKED] = d[PACKED].slice();
 }
+
+/** Gives `to` the spans of `from`, `delta` lines further down (for a definition moved by an edit above it). */
+export function copySpans(from: object, to: object, delta: number): void {
+  const p = (from as WithSpans)[PACKED].slice();
+  for (let i = 0; i < p.length; i += SLOTS) {
+    p[i + 2] = (p[i + 2] as number) + delta;
+    p[i + 3] = (p[i + 3] as number) + delta;
+  }
+  (to as WithSpans)[PACKED] = p;
+}

@@ -1,12 +1,12 @@
-import { initSpans, sealSpans, setSpan } from './attributeSpans';
+import { copySpans, initSpans, sealSpans, setSpan } from './attributeSpans';
 import { canonicalKey, isIdHeader, stripInline } from './attributes';
-import { readFrontMatter } from './frontMatter';
+import { readFrontMatter, type FrontMatter } from './frontMatter';
 import { isRequirementId, prefixOf, scanIds } from './ids';
 import type { Heading, IdToken, ParsedFile, RequirementDef } from './model';
 import { intern, own } from './strings';
 import { isDelimiterRow, splitRow } from './tableRow';
 import { range, splitLines } from './text';
-import type { Locale } from './types';
+import type { Locale, Range } from './types';
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
@@ -21,19 +21,48 @@ export type PrefixPolicy = (prefix: string) => boolean;
 const EXCERPT_LINES = 3;
 const EXCERPT_CHARS = 280;
 
+/** Where the parser puts what it finds, in document order. */
+export interface ParseSink {
+  readonly headings: Heading[];
+  readonly requirements: RequirementDef[];
+  readonly tokens: IdToken[];
+}
+
 /**
  * Parses a Markdown file line by line. Deliberately not markdown-it: finding headings, tables and
  * attribute lists needs no full parse, and this runs on every keystroke and over thousands of docs.
  */
 export function parseMarkdown(path: string, text: string, locale: Locale, definesPrefix: PrefixPolicy = () => true): ParsedFile {
-  const lines = splitLines(text);
+  return parseMarkdownLines(path, splitLines(text), locale, definesPrefix);
+}
+
+/** parseMarkdown for text already split into lines. */
+export function parseMarkdownLines(path: string, lines: readonly string[], locale: Locale, definesPrefix: PrefixPolicy = () => true): ParsedFile {
   const frontMatter = readFrontMatter(lines, locale);
-  const headings: Heading[] = [];
-  const requirements: RequirementDef[] = [];
-  const tokens: IdToken[] = [];
-  const first = frontMatter ? frontMatter.endLine + 1 : 0;
+  const out: ParseSink = { headings: [], requirements: [], tokens: [] };
+  parseBody(path, lines, frontMatter ? frontMatter.endLine + 1 : 0, undefined, definesPrefix, out);
+  return parsedDoc(path, lines.length, frontMatter, out);
+}
+
+export function parsedDoc(path: string, lineCount: number, frontMatter: FrontMatter | undefined, out: ParseSink): ParsedFile {
+  const docType = typeof frontMatter?.data?.type === 'string' ? frontMatter.data.type : undefined;
+  return { path, kind: 'doc', lineCount, frontMatter, docType, headings: out.headings, requirements: out.requirements, tokens: out.tokens };
+}
+
+/**
+ * Parses `lines` from `from`, a line where the parser is between blocks (the first line after the
+ * front matter, a heading it did not take into a table, or the first line or the line after a
+ * requirements table), `startSection` being the enclosing section there. `stopAt`, asked at
+ * headings and after tables, can end the parse there when the caller already knows the rest (see
+ * reparseMarkdown). Returns the line the parse ended at.
+ */
+export function parseBody(
+  path: string, lines: readonly string[], from: number, startSection: string | undefined, definesPrefix: PrefixPolicy, out: ParseSink,
+  stopAt?: (line: number, section: string | undefined) => boolean,
+): number {
+  const { headings, requirements, tokens } = out;
   let fence: string | undefined;
-  let section: string | undefined;
+  let section = startSection;
   let open: { def: MutableDef; bodyLines: string[] } | undefined;
 
   const closeOpen = (endLine: number) => {
@@ -48,7 +77,7 @@ export function parseMarkdown(path: string, text: string, locale: Locale, define
     }
   };
 
-  for (let i = first; i < lines.length; i++) {
+  for (let i = from; i < lines.length; i++) {
     const line = lines[i];
     if (fence) {
       if (line.trim().startsWith(fence) && line.trim().replace(/[`~]/g, '') === '') fence = undefined;
@@ -65,6 +94,7 @@ export function parseMarkdown(path: string, text: string, locale: Locale, define
     const h = ATX.exec(line);
     if (h) {
       closeOpen(i - 1);
+      if (stopAt?.(i, section)) return i;
       const content = h[2] ?? '';
       const textStart = content ? line.indexOf(content, h[1].length) : line.length;
       const req = REQ_HEADING.exec(content);
@@ -88,6 +118,8 @@ export function parseMarkdown(path: string, text: string, locale: Locale, define
       if (header.length > 1 && isIdHeader(header[0].text)) {
         closeOpen(i - 1);
         i = readRequirementTable(lines, i, header.map((c) => c.text), path, section, requirements, scanTokens, definesPrefix);
+        // Right after a table the parser is between blocks again.
+        if (stopAt?.(i + 1, section)) return i + 1;
         continue;
       }
     }
@@ -95,8 +127,7 @@ export function parseMarkdown(path: string, text: string, locale: Locale, define
     if (open) open.bodyLines.push(line);
   }
   closeOpen(lines.length - 1);
-  const docType = typeof frontMatter?.data?.type === 'string' ? frontMatter.data.type : undefined;
-  return { path, kind: 'doc', lineCount: lines.length, frontMatter, docType, headings, requirements, tokens };
+  return lines.length;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -114,6 +145,23 @@ function newDef(path: string, id: string, rawTitle: string, form: 'heading' | 't
     ...(section !== undefined ? { section } : {}),
   };
   return initSpans(def);
+}
+
+/** A copy of `def` moved `delta` lines down (text was inserted or deleted above it). */
+export function shiftDef(def: RequirementDef, delta: number): RequirementDef {
+  const moved: MutableDef = initSpans({
+    id: def.id, title: def.title, path: def.path, form: def.form, line: def.line + delta,
+    idRange: shiftRange(def.idRange, delta), range: shiftRange(def.range, delta), endLine: def.endLine + delta,
+    attributes: def.attributes as Record<string, string>, traces: def.traces, excerpt: def.excerpt,
+    ...(def.section !== undefined ? { section: def.section } : {}),
+  });
+  copySpans(def, moved, delta);
+  if (def.tableHeaderLine !== undefined) moved.tableHeaderLine = def.tableHeaderLine + delta;
+  return moved;
+}
+
+export function shiftRange(r: Range, delta: number): Range {
+  return range(r.start.line + delta, r.start.character, r.end.line + delta, r.end.character);
 }
 
 /**

@@ -7,12 +7,22 @@ import type { FileKind, ParsedFile, RequirementDef } from './model';
 import { parseMarkdown } from './parseMarkdown';
 import { parseSource } from './parseSource';
 import { Project } from './project';
+import { parseDoc, reparseMarkdown, type DocParse } from './reparseMarkdown';
 import { RequirementIndex, type FileEntry } from './requirementIndex';
 import { contains, range } from './text';
 import { buildTrace, type TraceRequirement } from './trace';
 import type { Locale, Position, Range, SpecDiagnostic } from './types';
-import { validateDoc } from './validateDoc';
+import { validateDoc, type RequirementChecks } from './validateDoc';
 import { relativeTo, rootOf, type Cancellation, type SpecWorkspace } from './workspace';
+
+/** Editor buffers kept for incremental re-parsing: the docs being typed into, most recent last. */
+const MAX_BUFFERS = 8;
+
+interface EditorBuffer {
+  readonly text: string;
+  readonly doc: DocParse;
+  readonly checks: ReadonlyMap<RequirementDef, readonly SpecDiagnostic[]>;
+}
 
 export interface SpecboardOptions {
   readonly workspace: SpecWorkspace;
@@ -80,6 +90,8 @@ export class Specboard {
   readonly locale: Locale;
   private readonly projects = new Map<string, Project>();
   private readonly skipped = new Map<string, string>();
+  /** Docs last updated from an editor: their text, lines and parse, to re-parse only what changed. */
+  private readonly buffers = new Map<string, EditorBuffer>();
   private readonly workspace: SpecWorkspace;
   private readonly display: (path: string) => string;
 
@@ -153,6 +165,7 @@ export class Specboard {
    * the indexing time.
    */
   private async read(path: string, track: boolean): Promise<UpdateResult> {
+    this.buffers.delete(path);
     const project = this.projectFor(path);
     const kind = project?.classify(path);
     if (!project || !kind) return this.remove(path);
@@ -182,7 +195,7 @@ export class Specboard {
     const project = this.projectFor(path);
     const kind = project?.classify(path);
     if (!project || !kind) return this.remove(path);
-    return this.indexText(path, text, project, kind, true);
+    return kind === 'doc' ? this.indexEditorDoc(path, text, project) : this.indexText(path, text, project, kind, true);
   }
 
   private indexText(path: string, text: string, project: Project, kind: FileKind, track: boolean): UpdateResult {
@@ -196,8 +209,34 @@ export class Specboard {
     return this.commit({ path, root: project.root, hash, parsed, diagnostics }, track);
   }
 
+  /**
+   * A doc's text from an editor, re-parsed from where it differs from the previous text and
+   * re-validated reusing what did not change: this runs on every keystroke (after debouncing).
+   */
+  private indexEditorDoc(path: string, text: string, project: Project): UpdateResult {
+    const old = this.index.get(path);
+    const buffer = this.buffers.get(path);
+    // Only valid while the index still holds the parse this buffer made (nothing re-read the file since).
+    const current = buffer && old && old.parsed === buffer.doc.parsed && !this.skipped.has(path) ? buffer : undefined;
+    if (current?.text === text) return { affected: new Set() };
+    if (!current && old && old.hash === fnv1a(text) && !this.skipped.has(path)) return { affected: new Set() };
+    this.skipped.delete(path);
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const policy = (p: string) => project.definesPrefix(p);
+    const doc = current ? reparseMarkdown(current.doc, path, body, this.locale, policy) : parseDoc(path, body, this.locale, policy);
+    const checks: RequirementChecks = { previous: current?.checks, next: new Map() };
+    const diagnostics = validateDoc(doc.parsed, project.schemas, project.config, this.locale, checks);
+    // Editor text is compared as text while buffered; NaN never matches, so a later read from disk re-parses.
+    const result = this.commit({ path, root: project.root, hash: NaN, parsed: doc.parsed, diagnostics }, true);
+    this.buffers.delete(path);
+    this.buffers.set(path, { text, doc, checks: checks.next });
+    if (this.buffers.size > MAX_BUFFERS) this.buffers.delete(this.buffers.keys().next().value!);
+    return result;
+  }
+
   remove(path: string): UpdateResult {
     this.skipped.delete(path);
+    this.buffers.delete(path);
     const had = this.index.get(path) !== undefined;
     const delta = this.index.remove(path);
     const affected = this.index.affectedFiles(delta);
@@ -312,6 +351,7 @@ export class Specboard {
 
   private skip(path: string, project: Project, reason: string, track = true): UpdateResult {
     this.skipped.set(path, reason);
+    this.buffers.delete(path);
     const kind = project.classify(path);
     const parsed: ParsedFile = { path, kind: kind ?? 'source', lineCount: 0, headings: [], requirements: [], tokens: [] };
     // A skipped doc is worth a visible warning; a skipped source file is only noted in the summary.

@@ -16,10 +16,20 @@ const LABELS: Record<string, string> = {
 };
 
 /**
+ * Per-requirement results carried from one validation of a document to the next (the editor
+ * re-validates on every keystroke): definitions the re-parse reused keep their diagnostics
+ * instead of going through the schema again. `previous` is read, `next` filled.
+ */
+export interface RequirementChecks {
+  readonly previous?: ReadonlyMap<RequirementDef, readonly SpecDiagnostic[]>;
+  readonly next: Map<RequirementDef, readonly SpecDiagnostic[]>;
+}
+
+/**
  * Everything that can be said about one document on its own: front matter, type, sections and
  * requirement attributes. Cross-document problems (duplicates, unknown IDs) are the index's job.
  */
-export function validateDoc(file: ParsedFile, schemas: SchemaSet, config: SpecConfig, locale: Locale): SpecDiagnostic[] {
+export function validateDoc(file: ParsedFile, schemas: SchemaSet, config: SpecConfig, locale: Locale, checks?: RequirementChecks): SpecDiagnostic[] {
   const out: SpecDiagnostic[] = [];
   const fm = file.frontMatter;
   if (!fm) return out;
@@ -60,7 +70,13 @@ export function validateDoc(file: ParsedFile, schemas: SchemaSet, config: SpecCo
       { field, value: String(valueAt(data, err) ?? ''), ...(err.keyword === 'enum' ? { allowed: (err.params.allowedValues as unknown[]).map(String) } : {}) });
   }
   checkSections(file, info, docName, locale, push, titleRange(file) ?? fenceRange);
-  for (const def of file.requirements) checkRequirement(def, info.type, schemas, config, locale, push);
+  for (const def of file.requirements) {
+    const known = checks?.previous?.get(def);
+    const start = out.length;
+    if (known) out.push(...known);
+    else checkRequirement(def, info.type, schemas, config, locale, push);
+    checks?.next.set(def, known ?? out.slice(start));
+  }
   return out;
 }
 

@@ -1,0 +1,70 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { parseMarkdown } from '../../src/core/parseMarkdown';
+import { parseDoc, reparseMarkdown } from '../../src/core/reparseMarkdown';
+import { prd } from './helpers/docs';
+import { indexTree, pathIn, removeTrees, writeTree } from './helpers/tree';
+
+/** mulberry32: the same random edits on every run. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    let t = (s = (s + 0x6d2b79f5) >>> 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Lines that change how the parser reads what follows: fences, headings, tables, attribute lists. */
+const SNIPPETS = ['```', '~~~', '## Heading', '### REQ-X-1: t', '### REQ-Y-2', '- Priority: P1', '- Traces: REQ-X-1', '| ID | Title |',
+  '|---|---|', '| REQ-Y-3 | t |', '---', '', '# H | x', 'text REQ-X-1 and UTF-8', '## 1. 产品愿景', '* **Priority:** P0', '## REQ-Q-9 ##'];
+
+const FEATURES = [
+  '### REQ-1: One\n- Priority: P0\n- Status: done\n\nBody of one, citing REQ-2.\n',
+  '| ID | Title | Priority | Status |\n|---|---|---|---|\n| REQ-2 | Two | P1 | approved |\n| REQ-3 | Three | P2 | proposed |\n\nNotes on REQ-3.\n',
+  '### REQ-4: Four\n- Priority: P1\n- Status: approved\n\n```\n## not a heading\n```\n\nMore text.\n',
+].join('\n');
+
+function edit(text: string, next: () => number): string {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
+  const at = Math.floor(next() * (text.length + 1));
+  const lines = text.split('\n');
+  const line = Math.floor(next() * lines.length);
+  const r = next();
+  if (r < 0.4) return text.slice(0, at) + pick(['x', ' ', '|', '#', '-', '`', '\n', ':', 'REQ-5', '中']) + text.slice(at);
+  if (r < 0.55) return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 20));
+  if (r < 0.8) lines.splice(line, 0, pick(SNIPPETS));
+  else if (r < 0.9) lines[line] = pick(SNIPPETS);
+  else lines.splice(line, 1 + Math.floor(next() * 3));
+  return lines.join('\n');
+}
+
+const json = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+
+describe('editor updates', () => {
+  after(removeTrees);
+
+  it('re-parses an edited document to exactly what a full parse gives, over 2,000 random edits', () => {
+    const next = random(7);
+    let text = prd(FEATURES);
+    let previous = parseDoc('/prd.md', text, 'en', () => true);
+    for (let i = 0; i < 2000; i++) {
+      text = i % 250 === 0 ? prd(FEATURES) : edit(text, next);
+      const again = reparseMarkdown(previous, '/prd.md', text, 'en', () => true);
+      assert.deepEqual(json(again.parsed), json(parseMarkdown('/prd.md', text, 'en')), `edit ${i}:\n${text}`);
+      previous = again;
+    }
+  });
+
+  it('ends a series of keystrokes with the same diagnostics as indexing the final text from disk', async () => {
+    const dir = writeTree({ 'prd.md': prd(FEATURES), 'brd.md': '## BR-1 a\n', 'src/a.ts': '// REQ-1 REQ-7 BR-1\n' });
+    const board = await indexTree(dir);
+    const next = random(11);
+    let text = prd(FEATURES);
+    for (let i = 0; i < 200; i++) board.updateText(pathIn(dir, 'prd.md'), (text = edit(text, next)));
+    fs.writeFileSync(`${dir}/prd.md`, text);
+    const fresh = await indexTree(dir);
+    for (const rel of ['prd.md', 'brd.md', 'src/a.ts']) assert.deepEqual(json(board.diagnostics(pathIn(dir, rel))), json(fresh.diagnostics(pathIn(dir, rel))), rel);
+  });
+});
