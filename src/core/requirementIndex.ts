@@ -289,14 +289,23 @@ export class RequirementIndex {
   affectedFiles(delta: IndexDelta): Set<string> {
     const out = new Set<string>();
     const prefixesOfIds = new Set<string>();
+    const stemsOfIds = new Set<string>();
     for (const id of delta.ids) {
       for (const path of this.tokens.get(id)?.keys() ?? []) out.add(path);
       for (const def of this.defs.get(id) ?? []) out.add(def.path);
       prefixesOfIds.add(prefixOf(id));
+      stemsOfIds.add(stemOf(id));
     }
-    // Unknown IDs of the same prefix get their suggestions from the defined ones.
+    // Unknown IDs get their suggestions from the IDs defined with their stem, or, when nothing
+    // defines their stem, from the closest stem of their prefix (see suggestions()). Only those
+    // can change: refreshing every file citing any unknown ID of the prefix made typing a new
+    // requirement heading re-diagnose hundreds of files on each keystroke.
     for (const prefix of prefixesOfIds) {
-      for (const id of this.undefinedIds.get(prefix) ?? []) for (const path of this.tokens.get(id)?.keys() ?? []) out.add(path);
+      for (const id of this.undefinedIds.get(prefix) ?? []) {
+        const stem = stemOf(id);
+        if (!stemsOfIds.has(stem) && this.stems.get(stem)?.size) continue;
+        for (const path of this.tokens.get(id)?.keys() ?? []) out.add(path);
+      }
     }
     for (const prefix of delta.prefixes) {
       for (const path of this.prefixFiles.get(prefix)?.keys() ?? []) out.add(path);

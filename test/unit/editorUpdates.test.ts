@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { createSpecboard } from '../../src/core';
+import { NodeWorkspace } from '../../src/cli/nodeWorkspace';
 import { parseMarkdown } from '../../src/core/parseMarkdown';
 import { parseDoc, reparseMarkdown } from '../../src/core/reparseMarkdown';
 import { prd } from './helpers/docs';
@@ -66,5 +68,24 @@ describe('editor updates', () => {
     fs.writeFileSync(`${dir}/prd.md`, text);
     const fresh = await indexTree(dir);
     for (const rel of ['prd.md', 'brd.md', 'src/a.ts']) assert.deepEqual(json(board.diagnostics(pathIn(dir, rel))), json(fresh.diagnostics(pathIn(dir, rel))), rel);
+  });
+
+  it('leaves files citing unknown IDs of another stem out of affected when a requirement is added', async () => {
+    const dir = writeTree({ 'prd.md': '## REQ-A-1 a\n## REQ-B-1 b\n', 'src/a.ts': '// REQ-A-9\n', 'src/b.ts': '// REQ-B-9\n' });
+    const board = await indexTree(dir);
+    const { affected } = board.updateText(pathIn(dir, 'prd.md'), '## REQ-A-1 a\n## REQ-B-1 b\n## REQ-A-2 c\n');
+    assert.ok(affected.has(pathIn(dir, 'src/a.ts')));
+    assert.ok(!affected.has(pathIn(dir, 'src/b.ts')));
+  });
+
+  it('refreshes files citing an unknown ID whose stem nothing defines when another stem appears', async () => {
+    const dir = writeTree({ 'prd.md': '## REQ-AB-1 a\n', 'src/a.ts': '// REQ-AC-9\n' });
+    const board = createSpecboard({ workspace: new NodeWorkspace([dir]) });
+    await board.indexAll();
+    const before = board.diagnostics(pathIn(dir, 'src/a.ts'))[0].data?.suggestions;
+    const { affected } = board.updateText(pathIn(dir, 'prd.md'), '## REQ-AB-1 a\n## REQ-AC-1 b\n');
+    assert.deepEqual(before, ['REQ-AB-1']);
+    assert.deepEqual(board.diagnostics(pathIn(dir, 'src/a.ts'))[0].data?.suggestions, ['REQ-AC-1']);
+    assert.ok(affected.has(pathIn(dir, 'src/a.ts')));
   });
 });
