@@ -285,6 +285,21 @@ export class RequirementIndex {
     return counts;
   }
 
+  /**
+   * Files with a cross-file problem: definitions of a duplicated ID, and citations of an ID with a
+   * known prefix that nothing defines. Every other file's cross-file diagnostics are empty, so
+   * listing the workspace's diagnostics need not work them out for all 30,000 files.
+   */
+  filesWithCrossProblems(): Set<string> {
+    const out = new Set<string>();
+    for (const list of this.defs.values()) if (list.length > 1) for (const def of list) out.add(def.path);
+    for (const [prefix, ids] of this.undefinedIds) {
+      if (!this.isKnownPrefix(prefix)) continue;
+      for (const id of ids) for (const path of this.tokens.get(id)?.keys() ?? []) out.add(path);
+    }
+    return out;
+  }
+
   /** Files whose cross-file diagnostics may change after `delta`. */
   affectedFiles(delta: IndexDelta): Set<string> {
     const out = new Set<string>();
@@ -342,9 +357,19 @@ export class RequirementIndex {
       stem = candidates.map((s) => ({ s, d: editDistance(s, wanted) })).reduce((best, c) => (c.d < best.d || (c.d === best.d && c.s < best.s) ? c : best)).s;
     }
     const target = numberOf(id).value;
+    // Each distance worked out once, not in every comparison: a full index lists every unknown ID.
     return [...(this.stems.get(stem) ?? [])]
-      .sort((a, b) => Math.abs(numberOf(a).value - target) - Math.abs(numberOf(b).value - target) || a.localeCompare(b))
-      .slice(0, max);
+      .map((candidate) => ({ candidate, d: Math.abs(numberOf(candidate).value - target) }))
+      .sort((a, b) => a.d - b.d || a.candidate.localeCompare(b.candidate))
+      .slice(0, max)
+      .map((c) => c.candidate);
+  }
+
+  /** Citations of IDs with a known prefix, over all files (the `references` of stats). */
+  get referenceCount(): number {
+    let n = 0;
+    for (const [prefix, files] of this.prefixFiles) if (this.isKnownPrefix(prefix)) for (const count of files.values()) n += count;
+    return n;
   }
 }
 

@@ -143,13 +143,9 @@ export class Specboard {
   /** Counts of what is indexed now. */
   stats(): Omit<IndexStats, 'cancelled'> {
     let documents = 0;
-    let references = 0;
-    for (const entry of this.index.entries()) {
-      if (entry.parsed.docType) documents++;
-      for (const t of entry.parsed.tokens) if (this.index.isKnownPrefix(prefixOf(t.id))) references++;
-    }
+    for (const entry of this.index.entries()) if (entry.parsed.docType) documents++;
     return {
-      files: this.index.fileCount, documents, requirements: this.index.requirementCount, references,
+      files: this.index.fileCount, documents, requirements: this.index.requirementCount, references: this.index.referenceCount,
       skipped: [...this.skipped].map(([path, reason]) => ({ path, reason })),
     };
   }
@@ -256,9 +252,19 @@ export class Specboard {
   allDiagnostics(): SpecDiagnostic[] {
     const out: SpecDiagnostic[] = [];
     for (const project of this.projects.values()) out.push(...project.diagnostics);
+    const crossProblems = this.index.filesWithCrossProblems();
     for (const entry of this.index.entries()) {
-      out.push(...entry.diagnostics, ...crossDiagnostics(this.index, entry.path, this.locale, this.display));
+      out.push(...entry.diagnostics);
+      if (crossProblems.has(entry.path)) out.push(...crossDiagnostics(this.index, entry.path, this.locale, this.display));
     }
+    return out;
+  }
+
+  /** Files that have at least one diagnostic now, config and schema files included. */
+  pathsWithDiagnostics(): Set<string> {
+    const out = this.index.filesWithCrossProblems();
+    for (const entry of this.index.entries()) if (entry.diagnostics.length > 0) out.add(entry.path);
+    for (const path of this.settingsDiagnosticPaths()) out.add(path);
     return out;
   }
 

@@ -13,9 +13,11 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       collection.clear();
       return;
     }
-    if (full) collection.clear();
     const core = services.index.core;
-    for (const path of paths) {
+    if (full) collection.clear();
+    // After a clear only files with problems need setting: on a large workspace that is a few
+    // hundred of 30,000, and working out the others' (empty) diagnostics blocked the host.
+    for (const path of full ? core.pathsWithDiagnostics() : paths) {
       const list = core.diagnostics(path);
       collection.set(toUri(path), list.length ? list.map(toDiagnostic) : undefined);
     }
