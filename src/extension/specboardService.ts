@@ -3,6 +3,9 @@ import { createSpecboard, normalizeLocale, type Specboard } from '../core';
 import { VscodeWorkspace } from './adapters/vscodeWorkspace';
 import type { EditorConfig } from './adapters/editorConfig';
 
+/** How long indexing may run before a cancellable notification joins the status-bar progress. */
+const SLOW_INDEX_MS = 2000;
+
 export interface IndexChange {
   /** URI strings of files whose diagnostics or contents may have changed. */
   readonly affected: ReadonlySet<string>;
@@ -58,27 +61,52 @@ export class SpecboardService implements vscode.Disposable {
     return this.indexing;
   }
 
-  /** Starts (or restarts) the background index; activation does not wait for it. */
+  /**
+   * Starts (or restarts) the background index; activation does not wait for it. Progress shows in
+   * the status bar; if indexing is still running after a few seconds (a large workspace), a
+   * notification with a Cancel button joins it. Cancelling keeps what was indexed so far usable.
+   */
   reindex(): Promise<void> {
     this.cancel?.cancel();
     const cancel = (this.cancel = new vscode.CancellationTokenSource());
     const generation = ++this.generation;
     const board = (this.board = this.createBoard());
     this.indexed = false;
+    const title = vscode.l10n.t('Specboard: indexing');
+    const reporters: vscode.Progress<{ message?: string; increment?: number }>[] = [];
+    let message = '';
+    let percent = 0;
+    let finish = () => {};
+    const finished = new Promise<void>((resolve) => { finish = resolve; });
+    const slow = setTimeout(() => void vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      (progress, token) => {
+        token.onCancellationRequested(() => cancel.cancel());
+        progress.report({ message, increment: percent });
+        reporters.push(progress);
+        return finished;
+      },
+    ), SLOW_INDEX_MS);
     this.indexing = Promise.resolve(vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Specboard: indexing'), cancellable: false },
+      { location: vscode.ProgressLocation.Window, title, cancellable: false },
       async (progress) => {
-        let last = 0;
-        await board.indexAll({
-          cancellation: cancel.token,
-          onProgress: (done, total) => {
-            const pct = Math.floor((done / total) * 100);
-            if (pct >= last + 5) {
-              progress.report({ message: `${done}/${total}`, increment: pct - last });
-              last = pct;
-            }
-          },
-        });
+        reporters.push(progress);
+        try {
+          await board.indexAll({
+            cancellation: cancel.token,
+            onProgress: (done, total) => {
+              const pct = Math.floor((done / total) * 100);
+              if (pct >= percent + 5) {
+                message = `${done}/${total}`;
+                for (const r of reporters) r.report({ message, increment: pct - percent });
+                percent = pct;
+              }
+            },
+          });
+        } finally {
+          clearTimeout(slow);
+          finish();
+        }
         if (generation !== this.generation) return;
         // Open editors may hold unsaved text that differs from disk: it wins.
         for (const doc of vscode.workspace.textDocuments) if (this.inScope(doc.uri)) board.updateText(doc.uri.toString(), doc.getText());
