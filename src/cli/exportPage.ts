@@ -19,7 +19,7 @@ const THEME = `
   --vscode-textLink-foreground: #005fb8; --vscode-textLink-activeForeground: #005fb8; --vscode-focusBorder: #005fb8;
   --vscode-widget-border: #e5e5e5; --vscode-editorWidget-background: #f8f8f8;
   --vscode-badge-background: #cccccc; --vscode-badge-foreground: #3b3b3b;
-  --vscode-charts-red: #e51400; --vscode-charts-blue: #1a85ff; --vscode-charts-orange: #d18616; --vscode-charts-green: #388a34;
+  --vscode-charts-red: #e51400; --vscode-charts-blue: #1a85ff; --vscode-gitDecoration-modifiedResourceForeground: #895503; --vscode-charts-green: #388a34;
   --vscode-testing-iconPassed: #388a34;
   --vscode-editorError-foreground: #e51400; --vscode-editorWarning-foreground: #bf8803; --vscode-editorInfo-foreground: #1a85ff;
   --vscode-textCodeBlock-background: #f8f8f8; --vscode-textPreformat-foreground: #3b3b3b; --vscode-textPreformat-background: #0000001f;
@@ -33,7 +33,7 @@ const THEME = `
     --vscode-textLink-foreground: #4daafc; --vscode-textLink-activeForeground: #4daafc; --vscode-focusBorder: #0078d4;
     --vscode-widget-border: #313131; --vscode-editorWidget-background: #202020;
     --vscode-badge-background: #616161; --vscode-badge-foreground: #f8f8f8;
-    --vscode-charts-red: #f14c4c; --vscode-charts-blue: #3794ff; --vscode-charts-orange: #d18616; --vscode-charts-green: #89d185;
+    --vscode-charts-red: #f14c4c; --vscode-charts-blue: #3794ff; --vscode-gitDecoration-modifiedResourceForeground: #e2c08d; --vscode-charts-green: #89d185;
     --vscode-testing-iconPassed: #73c991;
     --vscode-editorError-foreground: #f14c4c; --vscode-editorWarning-foreground: #cca700; --vscode-editorInfo-foreground: #3794ff;
     --vscode-textCodeBlock-background: #2b2b2b; --vscode-textPreformat-foreground: #d0d0d0; --vscode-textPreformat-background: #3c3c3c;

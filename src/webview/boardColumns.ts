@@ -52,12 +52,14 @@ export function distinctValues(cards: readonly BoardCard[], pick: (c: BoardCard)
 /**
  * The columns for a grouping: the configured values in their order (statuses, priorities, stages),
  * then values found only in documents (a typo like `doing` gets its own column so nothing hides),
- * then one column for cards without a value. Releases and owners are sorted.
+ * then closed statuses, then one column for cards without a value. Releases and owners are sorted.
  */
 export function buildColumns(model: BoardModel, cards: readonly BoardCard[], groupBy: GroupKey): Column[] {
   const configured = groupBy === 'status' ? model.statuses : groupBy === 'priority' ? model.priorities : groupBy === 'stage' ? model.stages : [];
   const found = distinctValues(model.cards, (c) => valueOf(c, groupBy)).filter((v) => !configured.includes(v));
-  const values = [...configured, ...found];
+  // Closed statuses (rejected, deferred) end the board, after any unknown values, which need fixing.
+  const closed = groupBy === 'status' ? configured.filter((v) => model.closedStatuses.includes(v)) : [];
+  const values = [...configured.filter((v) => !closed.includes(v)), ...found, ...closed];
   const buckets = new Map<string, BoardCard[]>(values.map((v) => [v, []]));
   const unset: BoardCard[] = [];
   for (const card of cards) {

@@ -97,7 +97,8 @@ export class BoardToolbar {
     const item = el('div', 'toolbar-item');
     const lab = document.createElement('vscode-label');
     lab.setAttribute('for', id);
-    lab.textContent = label;
+    // VS Code Elements labels are bold (form style); a toolbar reads better in the normal weight.
+    lab.append(el('span', 'normal', label));
     const select = document.createElement('vscode-single-select') as unknown as Select;
     select.id = id;
     item.append(lab, select);

@@ -1,10 +1,14 @@
 import { isHostToPreview, type HostToPreview, type PreviewToHost } from '../shared/protocol';
-import { vscodeApi } from './vscodeApi';
+import { bodyData, vscodeApi } from './vscodeApi';
 
 interface PreviewState {
   readonly path?: string;
   readonly line?: number;
+  /** Whether the code references panel is unfolded; unset until the user toggles it. */
+  readonly asideOpen?: boolean;
 }
+
+const WIDE = 900;
 
 /**
  * The rendered-document preview. The host sends HTML from the core renderer (escaped, raw HTML
@@ -17,8 +21,14 @@ class Preview {
   private readonly aside = document.getElementById('aside')!;
   private state: PreviewState = this.vscode.getState() ?? {};
   private active: string | null = null;
+  private readonly strings = bodyData<{ show: string; hide: string }>('strings') ?? { show: '', hide: '' };
+  private readonly layout = document.getElementById('layout')!;
+  private readonly toggle = document.getElementById('aside-toggle')!;
 
   constructor() {
+    this.toggle.addEventListener('click', () => this.setAside(!this.asideOpen));
+    document.getElementById('aside-title')?.addEventListener('click', () => { if (!this.asideOpen) this.setAside(true); });
+    this.setAside(this.asideOpen, false);
     window.addEventListener('message', (e: MessageEvent<unknown>) => {
       if (isHostToPreview(e.data)) this.receive(e.data);
     });
@@ -40,7 +50,7 @@ class Preview {
         document.title = message.title;
         if (samePage) window.scrollTo(0, scroll);
         else if (message.line !== undefined) this.scrollTo(message.line);
-        this.state = { path: message.path, line: message.line };
+        this.state = { ...this.state, path: message.path, line: message.line };
         this.vscode.setState(this.state);
         this.highlight(this.active);
         this.vscode.postMessage({
@@ -59,6 +69,21 @@ class Preview {
         this.highlight(message.id);
         break;
     }
+  }
+
+  /** Open by default in a wide panel, folded in a narrow one, until the user chooses. */
+  private get asideOpen(): boolean {
+    return this.state.asideOpen ?? window.innerWidth >= WIDE;
+  }
+
+  private setAside(open: boolean, remember = true): void {
+    this.layout.classList.toggle('sb-aside-folded', !open);
+    this.toggle.setAttribute('aria-expanded', String(open));
+    const label = open ? this.strings.hide : this.strings.show;
+    this.toggle.setAttribute('aria-label', label);
+    this.toggle.title = label;
+    this.toggle.firstElementChild?.classList.replace(open ? 'codicon-chevron-left' : 'codicon-chevron-right', open ? 'codicon-chevron-right' : 'codicon-chevron-left');
+    if (remember) this.vscode.setState((this.state = { ...this.state, asideOpen: open }));
   }
 
   /** Scrolls so the block for `line` is at the top, interpolating inside long blocks. */

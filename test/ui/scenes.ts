@@ -1,5 +1,6 @@
 import { editorScenes } from './editorScenes';
 import { treeScenes } from './treeScenes';
+import { webviewScenes } from './webviewScenes';
 import type { Workbench } from './workbench';
 
 /** What scenes may rely on about the workspace being shown. */
@@ -43,4 +44,5 @@ export const scenes: readonly Scene[] = [
   },
   ...editorScenes,
   ...treeScenes,
+  ...webviewScenes,
 ];

@@ -13,8 +13,8 @@ export interface AsideRequirement {
  * The side panel listing each requirement's code references. With `linkable`, entries carry
  * `data-sb-path`/`data-sb-line` for the preview to open; exported pages show them as text.
  */
-export function referencesAside(items: readonly AsideRequirement[], locale: Locale, linkable: boolean): string {
-  const title = `<h2 class="sb-aside-title">${escapeHtml(renderMessage(locale, 'aside.title'))}</h2>`;
+export function referencesAside(items: readonly AsideRequirement[], locale: Locale, linkable: boolean, withTitle = true): string {
+  const title = withTitle ? `<h2 class="sb-aside-title">${escapeHtml(renderMessage(locale, 'aside.title'))}</h2>` : '';
   if (items.length === 0) return `${title}<p class="sb-aside-empty">${escapeHtml(renderMessage(locale, 'aside.empty'))}</p>`;
   const groups = items.map((r) => {
     const refs = r.references.length === 0

@@ -40,7 +40,7 @@ export function previewContent(core: Specboard, uri: vscode.Uri, text: string, w
       .filter((r) => r.kind === 'code')
       .sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line)
       .map((r) => ({ path: r.path, label: core.displayPath(r.path), line: r.line })),
-  })), locale, true);
+  })), locale, true, false);
   const fmTitle = parsed.frontMatter?.data?.title;
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   return {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { normalizeLocale } from '../../core';
-import { isSafeLink } from '../../core/render';
+import { escapeHtml, isSafeLink } from '../../core/render';
 import { parsePreviewMessage, type HostToPreview, type PreviewToHost } from '../../shared/protocol';
 import { toRange, toUri } from '../adapters/convert';
 import type { Services } from '../services';
@@ -65,10 +65,17 @@ export class PreviewPanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'specboard.svg');
     panel.webview.html = webviewHtml({
       webview: panel.webview, extensionUri: context.extensionUri, title: vscode.l10n.t('Preview'),
-      styles: ['render.css', 'preview.css'],
+      styles: ['dist/codicon.css', 'render.css', 'preview.css'],
       scripts: ['dist/preview.js'],
-      data: {},
-      body: '<div class="sb-layout"><main id="content" class="sb-doc"></main><aside id="aside" class="sb-aside"></aside></div>',
+      data: { strings: { show: vscode.l10n.t('Show code references'), hide: vscode.l10n.t('Hide code references') } },
+      body: `<div id="layout" class="sb-layout sb-panel">
+<main id="content" class="sb-doc"></main>
+<aside class="sb-aside" aria-labelledby="aside-title">
+<div class="sb-aside-head"><button id="aside-toggle" class="sb-aside-toggle" type="button" aria-controls="aside"><span class="codicon codicon-chevron-right" aria-hidden="true"></span></button>
+<h2 id="aside-title" class="sb-aside-title">${escapeHtml(vscode.l10n.t('Code references'))}</h2></div>
+<div id="aside"></div>
+</aside>
+</div>`,
     });
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),

@@ -1,0 +1,87 @@
+import type { Frame } from 'playwright-core';
+import type { Scene } from './scenes';
+import type { Workbench } from './workbench';
+
+/**
+ * The frame holding a webview's own document. VS Code nests it inside `iframe.webview`, so the
+ * page's frames are searched for the element the webview's script draws.
+ */
+async function webviewFrame(workbench: Workbench, selector: string, timeoutMs = 30_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of workbench.page.frames()) {
+      // A frame still loading (or a webview's service-worker host) may never answer: give each a second.
+      const found = await Promise.race([
+        frame.locator(selector).count().catch(() => 0),
+        new Promise<number>((resolve) => setTimeout(() => resolve(0), 1000)),
+      ]);
+      if (found) return frame;
+    }
+    await workbench.page.waitForTimeout(250);
+  }
+  throw new Error(`no webview frame shows ${selector} after ${timeoutMs / 1000} s`);
+}
+
+/** More room for the webview; the command is only offered while the side bar is open. */
+async function hideSideBar(workbench: Workbench): Promise<void> {
+  if (await workbench.locator('.part.sidebar').isVisible()) await workbench.command('View: Close Primary Side Bar');
+}
+
+/** Brings `line` (1-based) into the editor's view through Go to Line; the preview follows the editor. */
+async function scrollEditorTo(workbench: Workbench, line: number): Promise<void> {
+  await workbench.page.keyboard.press('Control+G');
+  const input = workbench.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`:${line}`);
+  await workbench.page.keyboard.press('Enter');
+  await workbench.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** The board and the rendered preview, each as the PM sees them. */
+export const webviewScenes: readonly Scene[] = [
+  {
+    name: 'board',
+    description: 'Requirements board grouped by status, with badges for problems and missing code references',
+    async run(workbench) {
+      await hideSideBar(workbench);
+      await workbench.command('Specboard: Open Requirements Board');
+      const frame = await webviewFrame(workbench, 'li.card');
+      // Keyboard focus on the first card shows the focus ring a keyboard user sees.
+      await frame.locator('li.card').first().focus();
+      await workbench.page.mouse.move(700, 895);
+      await workbench.settle(1200);
+    },
+  },
+  {
+    name: 'preview',
+    description: 'Rendered PRD beside its source: header card, status and priority badges, inline problems, code references',
+    async run(workbench, { prd }) {
+      await hideSideBar(workbench);
+      await workbench.openFile(prd);
+      await workbench.settle(800);
+      await workbench.command('Specboard: Open Preview');
+      await webviewFrame(workbench, '.sb-header');
+      await workbench.page.mouse.move(700, 895);
+      await workbench.settle(1200);
+    },
+  },
+  {
+    name: 'preview-requirements',
+    description: 'The preview following the editor into the requirements: a problem where it occurs, code references of the requirement under the cursor',
+    async run(workbench, { prd }) {
+      await hideSideBar(workbench);
+      await workbench.openFile(prd);
+      await workbench.settle(800);
+      await workbench.command('Specboard: Open Preview');
+      await webviewFrame(workbench, '.sb-header');
+      await workbench.locator('.editor-instance .view-lines').first().click();
+      await scrollEditorTo(workbench, 96);
+      // Unfold the code references panel: in a half-width preview it floats over the text.
+      const frame = await webviewFrame(workbench, '#aside-toggle');
+      await frame.locator('#aside-toggle').click();
+      await frame.locator('.sb-aside-req.sb-active').first().waitFor({ timeout: 10_000 });
+      await workbench.page.mouse.move(700, 895);
+      await workbench.settle(1500);
+    },
+  },
+];
