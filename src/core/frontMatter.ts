@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { yamlLibrary } from './libraries';
 import { message } from './messages';
 import { readSimpleFrontMatter } from './simpleFrontMatter';
 import { LineOffsets, range } from './text';
@@ -58,6 +58,7 @@ export function readFrontMatter(lines: readonly string[], locale: Locale): Front
     return range(a.line + 1, a.character, b.line + 1, b.character);
   };
   const problems: FrontMatterProblem[] = [];
+  const { isMap, isScalar, isSeq, parseDocument } = yamlLibrary();
   const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: false });
   for (const err of doc.errors) {
     const [from, to] = err.pos;

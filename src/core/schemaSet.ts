@@ -1,5 +1,7 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { COMMON_SCHEMA, DOC_TYPE_SCHEMAS } from './builtinSchemas';
+import { ajvClass } from './libraries';
 import { message } from './messages';
 import type { SectionSpec } from './sections';
 import { range } from './text';
@@ -45,7 +47,7 @@ export class SchemaSet {
   readonly diagnostics: SpecDiagnostic[] = [];
 
   constructor(custom: readonly CustomSchemaFile[], private readonly locale: Locale) {
-    this.ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+    this.ajv = new (ajvClass())({ allErrors: true, strict: false, validateFormats: false });
     this.ajv.addKeyword({ keyword: 'x-specboard', schemaType: 'object' });
     const overrides = new Map<string, { schema: Record<string, unknown>; file: CustomSchemaFile }>();
     let common: object = COMMON_SCHEMA;

@@ -1,5 +1,5 @@
-import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as MarkdownItType } from 'markdown-it';
+import { markdownItClass } from '../libraries';
 import type { ParsedFile } from '../model';
 import { parseMarkdown } from '../parseMarkdown';
 import { splitLines } from '../text';
@@ -29,7 +29,7 @@ let shared: MarkdownItType | undefined;
  * http(s), mailto and relative targets, images routed through the context's `imageSrc`.
  */
 export function createMarkdown(): MarkdownItType {
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  const md = new (markdownItClass())({ html: false, linkify: false, typographer: false });
   md.validateLink = isSafeLink;
   const renderLink = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {

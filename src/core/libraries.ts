@@ -1,0 +1,30 @@
+import type Ajv from 'ajv';
+import type MarkdownIt from 'markdown-it';
+import type * as Yaml from 'yaml';
+
+/*
+ * The large libraries, loaded when first used rather than when the bundle loads. The extension
+ * activates without any of them (indexing and rendering come later, in the background or on
+ * demand), and loading ajv, yaml and markdown-it with the bundle was about 30 ms of activation.
+ * esbuild bundles each `require` below as a module that runs on its first call.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+
+let yaml: typeof Yaml | undefined;
+let ajv: typeof Ajv | undefined;
+let markdownIt: typeof MarkdownIt | undefined;
+
+/** The `yaml` package (only front matter the fast path cannot read needs it). */
+export function yamlLibrary(): typeof Yaml {
+  return (yaml ??= require('yaml') as typeof Yaml);
+}
+
+/** The Ajv class (JSON-schema validation of documents). */
+export function ajvClass(): typeof Ajv {
+  return (ajv ??= (require('ajv') as { default: typeof Ajv }).default);
+}
+
+/** The markdown-it constructor (document rendering). */
+export function markdownItClass(): typeof MarkdownIt {
+  return (markdownIt ??= require('markdown-it') as typeof MarkdownIt);
+}
