@@ -86,7 +86,8 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     }),
     vscode.commands.registerCommand('specboard.openPreview', async (node?: TreeNode) => {
       const target = node && itemTarget(services, node);
-      if (target) await vscode.commands.executeCommand('markdown.showPreview', toUri(target.path));
+      // The tree's node-aware entry into Specboard's own preview (specboard.showPreview takes a URI).
+      if (target) await vscode.commands.executeCommand('specboard.showPreview', toUri(target.path));
     }),
     vscode.commands.registerCommand('specboard.revealInExplorer', async (node?: TreeNode) => {
       const target = node && itemTarget(services, node);
