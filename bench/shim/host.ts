@@ -23,7 +23,7 @@ export const host = {
   providers: new Map<string, Registration[]>(),
   commands: new Map<string, (...args: unknown[]) => unknown>(),
   diagnostics: new Map<string, readonly Diagnostic[]>(),
-  progress: { tasks: 0, reports: 0, cancellable: 0, titles: [] as string[], sources: [] as CancellationTokenSource[] },
+  progress: { tasks: 0, reports: 0, cancellable: 0, titles: [] as string[], shown: [] as { cancellable: boolean; source: CancellationTokenSource; at: number }[] },
   /** API members the extension used that this shim only stubs (listed in the results). */
   stubbed: new Set<string>(),
   events: {
@@ -121,7 +121,7 @@ export const window = withStubs('window', {
     if (options.cancellable) host.progress.cancellable++;
     if (options.title) host.progress.titles.push(options.title);
     const source = new CancellationTokenSource();
-    host.progress.sources.push(source);
+    host.progress.shown.push({ cancellable: !!options.cancellable, source, at: performance.now() });
     return Promise.resolve(task({ report: () => { host.progress.reports++; } }, source.token));
   },
   showErrorMessage: async (message: string) => { console.error(`[extension error] ${message}`); return undefined; },

@@ -22,8 +22,15 @@ export interface ExtensionResult {
   /** From the user's cancel (progress UI) to the index stopping; undefined when it cannot be cancelled. */
   readonly cancelMs?: number;
   readonly filesAtCancel?: number;
+  /** When the cancellable notification appeared after indexing started. */
+  readonly notificationAfterMs?: number;
   readonly files: number;
+  /** The extension host's heap after the background index and a full GC, and its peak RSS. */
+  readonly heapAfterIndexMb: number;
+  readonly rssPeakMb: number;
   readonly completion: Summary;
+  /** p95 per kind of completion query (see providerQueries.ts), to find which one is slow. */
+  readonly completionP95ByKind: Record<string, number>;
   readonly completionItems: number;
   readonly hover: Summary;
   readonly hoverHits: number;
@@ -42,7 +49,7 @@ interface Api {
  * corpus, waits for its background index while watching the event loop, then calls its registered
  * completion, hover and definition providers 1,000 times each.
  */
-async function main(root: string, bundle: string): Promise<ExtensionResult> {
+async function main(root: string, bundle: string, activationOnly: boolean): Promise<ExtensionResult> {
   host.folders = [{ uri: Uri.file(root), name: path.basename(root), index: 0 }];
   const vscodeModule = withTopLevelStubs(shim);
   const mod = Module as unknown as { _load(request: string, ...rest: unknown[]): unknown };
@@ -58,6 +65,7 @@ async function main(root: string, bundle: string): Promise<ExtensionResult> {
   const context = extensionContext(root);
   const api = extension.activate(context);
   const t2 = performance.now();
+  if (activationOnly) return { requireMs: round(t1 - t0), activateMs: round(t2 - t1) } as ExtensionResult;
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
   await api.whenReady();
@@ -65,6 +73,8 @@ async function main(root: string, bundle: string): Promise<ExtensionResult> {
   delay.disable();
   const files = api.stats().files;
   const progressReports = host.progress.reports;
+  (globalThis as { gc?: () => void }).gc?.();
+  const heapAfterIndexMb = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
 
   const completion = timeQueries(completionQueries(root, QUERIES, 11), 'completion', 'provideCompletionItems');
   const hover = timeQueries(idQueries(root, QUERIES, 12), 'hover', 'provideHover');
@@ -76,45 +86,53 @@ async function main(root: string, bundle: string): Promise<ExtensionResult> {
     requireMs: round(t1 - t0), activateMs: round(t2 - t1), backgroundIndexMs: round(t3 - t2),
     maxBlockMs: round(delay.max / 1e6), blockP99Ms: round(delay.percentile(99) / 1e6),
     progressReports, progressCancellable: host.progress.cancellable > 0, ...cancel, files,
-    completion: completion.summary, completionItems: completion.results,
+    heapAfterIndexMb, rssPeakMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    completion: completion.summary, completionP95ByKind: completion.byKind, completionItems: completion.results,
     hover: hover.summary, hoverHits: hover.results, definition: definition.summary, definitionHits: definition.results,
     stubbed: [...host.stubbed].sort(),
   };
 }
 
-function timeQueries(queries: readonly Query[], kind: string, method: string): { summary: Summary; results: number } {
+function timeQueries(queries: readonly Query[], kind: string, method: string): { summary: Summary; results: number; byKind: Record<string, number> } {
   const provider = host.providers.get(kind)?.[0]?.provider;
   if (!provider) throw new Error(`no ${kind} provider registered`);
   const token = new shim.CancellationTokenSource().token;
   const samples: number[] = [];
+  const perKind = new Map<string, number[]>();
   let results = 0;
   for (const q of queries) {
     const t = performance.now();
     const r = provider[method](q.document, q.position, token, { triggerKind: 0 });
-    samples.push(performance.now() - t);
+    const ms = performance.now() - t;
+    samples.push(ms);
+    perKind.set(q.kind, [...(perKind.get(q.kind) ?? []), ms]);
     const n = Array.isArray(r) ? r.length : r && typeof r === 'object' && 'items' in r ? (r as { items: unknown[] }).items.length : r ? 1 : 0;
     results += kind === 'completion' ? n : n > 0 ? 1 : 0;
   }
-  return { summary: summarize(samples), results };
+  return { summary: summarize(samples), results, byKind: Object.fromEntries([...perKind].map(([k, v]) => [k, summarize(v).p95])) };
 }
 
 /**
- * Re-indexes (a workspace-folder change) and cancels from the progress UI once indexing is under
- * way; measures how long until the index stops.
+ * Re-indexes (a workspace-folder change) and, once a cancellable progress notification appears
+ * (the extension shows one when indexing runs long), cancels it like a user would; measures how
+ * long until indexing stops and how many files it had indexed.
  */
-async function cancelReindex(api: Api): Promise<{ cancelMs?: number; filesAtCancel?: number }> {
-  const before = host.progress.sources.length;
+async function cancelReindex(api: Api): Promise<{ cancelMs?: number; filesAtCancel?: number; notificationAfterMs?: number }> {
+  const before = host.progress.shown.length;
+  const started = performance.now();
+  let settled = false;
   host.events.folders.fire({ added: [], removed: [] });
-  await new Promise((r) => setTimeout(r, 150));
-  const cancellable = host.progress.sources.slice(before);
-  if (host.progress.cancellable === 0 || cancellable.length === 0) {
-    await api.whenReady();
-    return {};
+  void api.whenReady().then(() => { settled = true; });
+  let shown: (typeof host.progress.shown)[number] | undefined;
+  while (!settled && !shown) {
+    await new Promise((r) => setTimeout(r, 20));
+    shown = host.progress.shown.slice(before).find((p) => p.cancellable);
   }
+  if (!shown) return {};
   const t = performance.now();
-  for (const s of cancellable) s.cancel();
+  shown.source.cancel();
   await api.whenReady();
-  return { cancelMs: round(performance.now() - t), filesAtCancel: api.stats().files };
+  return { cancelMs: round(performance.now() - t), filesAtCancel: api.stats().files, notificationAfterMs: round(shown.at - started) };
 }
 
 function extensionContext(root: string) {
@@ -144,7 +162,7 @@ function withTopLevelStubs(ns: object): object {
   return Object.setPrototypeOf({ ...ns }, stubs);
 }
 
-main(path.resolve(process.argv[2]).split(path.sep).join('/'), path.resolve(process.argv[3])).then((r) => {
+main(path.resolve(process.argv[2]).split(path.sep).join('/'), path.resolve(process.argv[3]), process.argv.includes('--activation-only')).then((r) => {
   process.stdout.write(`${JSON.stringify(r)}\n`);
   process.exit(0);
 }, (e: unknown) => {

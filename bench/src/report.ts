@@ -21,10 +21,12 @@ const ROWS: Row[] = [
   ['Keystroke, 2,000-req PRD, typing a new ID (p50 / p95)', (r) => pp(r.core.keystrokeNewId)],
   ['Heap after index + GC / peak heap', (r) => `${r.memory.heapAfterGcMb} / ${r.memory.heapPeakMb} MB`],
   ['Peak RSS', (r) => `${r.memory.rssPeakMb} MB`],
+  ['Extension host: heap after index + GC / peak RSS', (r) => `${r.extension.heapAfterIndexMb} / ${r.extension.rssPeakMb} MB`],
   ['Activation: load bundle + activate()', (r) => `${ms(r.extension.requireMs + r.extension.activateMs)} (${ms(r.extension.requireMs)} + ${ms(r.extension.activateMs)})`],
   ['Extension background index', (r) => s(r.extension.backgroundIndexMs)],
   ['Longest event-loop block while indexing', (r) => ms(r.extension.maxBlockMs)],
-  ['Indexing cancelled from the progress UI', (r) => (r.extension.cancelMs === undefined ? 'not cancellable' : `stops in ${ms(r.extension.cancelMs)}`)],
+  ['Cancel from the progress notification', (r) => (r.extension.cancelMs !== undefined ? `stops in ${ms(r.extension.cancelMs)}`
+    : r.extension.progressCancellable ? 'finished first' : 'no Cancel offered')],
 ];
 
 /** Plain-text table for the terminal. */
