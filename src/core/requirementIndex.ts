@@ -67,9 +67,11 @@ export class RequirementIndex {
    */
   set(entry: FileEntry): IndexDelta {
     const old = this.files.get(entry.path);
+    // Definitions a re-parse kept (the same objects, so the same lines) cannot change anything.
+    const { before: gone, after: come } = changed(old?.parsed.requirements ?? [], entry.parsed.requirements);
     const touched = new Set<string>();
-    for (const d of old?.parsed.requirements ?? []) touched.add(d.id);
-    for (const d of entry.parsed.requirements) touched.add(d.id);
+    for (const d of gone) touched.add(d.id);
+    for (const d of come) touched.add(d.id);
     const before = new Map([...touched].map((id) => [id, this.defs.get(id)?.length ?? 0]));
     const prefixes = new Set([...touched].map(prefixOf));
     const known = new Map([...prefixes].map((p) => [p, this.isKnownPrefix(p)]));
@@ -124,34 +126,43 @@ export class RequirementIndex {
   /**
    * Replaces a file's entry, touching the shared maps only where it differs. Re-indexing a
    * 2,000-requirement document on every keystroke used to delete and re-insert thousands of keys
-   * in maps of 100,000 (and rehash them); an ID this file still defines or cites as often as
-   * before now only has its value swapped.
+   * in maps of 100,000 (and rehash them). A re-parse keeps the unchanged definitions and tokens
+   * (the same objects, in order), so only the IDs between the common start and end are looked at;
+   * for those, an ID the file still defines (or cites) as often as before only has its value swapped.
    */
   private update(old: FileEntry, entry: FileEntry): void {
     const path = entry.path;
     this.files.set(path, entry);
-    const oldDefs = groupById(old.parsed.requirements);
-    const newDefs = groupById(entry.parsed.requirements);
-    for (const [id, defs] of oldDefs) {
-      const next = newDefs.get(id);
-      if (next && next.length === defs.length) {
-        const list = this.defs.get(id) ?? [];
-        this.defs.set(id, list.length === defs.length ? sortDefs(next.slice()) : sortDefs([...list.filter((d) => d.path !== path), ...next]));
-      } else {
-        for (const def of defs) this.removeDef(def);
-        for (const def of next ?? []) this.addDef(def);
+    const defs = changed(old.parsed.requirements, entry.parsed.requirements);
+    const defIds = new Set([...defs.before, ...defs.after].map((d) => d.id));
+    if (defIds.size > 0) {
+      const oldDefs = groupById(old.parsed.requirements, defIds);
+      const newDefs = groupById(entry.parsed.requirements, defIds);
+      for (const [id, list] of oldDefs) {
+        const next = newDefs.get(id);
+        if (next && next.length === list.length) {
+          const all = this.defs.get(id) ?? [];
+          this.defs.set(id, all.length === list.length ? sortDefs(next.slice()) : sortDefs([...all.filter((d) => d.path !== path), ...next]));
+        } else {
+          for (const def of list) this.removeDef(def);
+          for (const def of next ?? []) this.addDef(def);
+        }
       }
+      for (const [id, list] of newDefs) if (!oldDefs.has(id)) for (const def of list) this.addDef(def);
     }
-    for (const [id, defs] of newDefs) if (!oldDefs.has(id)) for (const def of defs) this.addDef(def);
-    const oldTokens = groupById(old.parsed.tokens);
-    const newTokens = groupById(entry.parsed.tokens);
-    for (const id of oldTokens.keys()) {
-      const next = newTokens.get(id);
-      if (next) this.tokens.get(id)?.set(path, next.length === 1 ? next[0] : next);
-      else this.removeTokens(id, path);
+    const tokens = changed(old.parsed.tokens, entry.parsed.tokens);
+    const tokenIds = new Set([...tokens.before, ...tokens.after].map((t) => t.id));
+    if (tokenIds.size > 0) {
+      const oldTokens = groupById(old.parsed.tokens, tokenIds);
+      const newTokens = groupById(entry.parsed.tokens, tokenIds);
+      for (const id of oldTokens.keys()) {
+        const next = newTokens.get(id);
+        if (next) this.tokens.get(id)?.set(path, next.length === 1 ? next[0] : next);
+        else this.removeTokens(id, path);
+      }
+      for (const [id, list] of newTokens) if (!oldTokens.has(id)) this.addTokens(id, path, list);
+      this.countPrefixes(path, tokens.before, tokens.after);
     }
-    for (const [id, tokens] of newTokens) if (!oldTokens.has(id)) this.addTokens(id, path, tokens);
-    this.countPrefixes(path, old.parsed.tokens, entry.parsed.tokens);
   }
 
   private addDef(def: RequirementDef): void {
@@ -206,21 +217,18 @@ export class RequirementIndex {
     }
   }
 
-  /** Moves `path`'s per-prefix token counts from what `before` cited to what `after` cites. */
-  private countPrefixes(path: string, before: readonly IdToken[] | undefined, after: readonly IdToken[] | undefined): void {
-    const counts = new Map<string, number>();
-    for (const t of before ?? []) counts.set(prefixOf(t.id), 0);
-    for (const t of after ?? []) {
-      const prefix = prefixOf(t.id);
-      counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
-    }
-    for (const [prefix, n] of counts) {
+  /** Moves `path`'s per-prefix token counts by the tokens it no longer has and the ones it gained. */
+  private countPrefixes(path: string, removed: readonly IdToken[] | undefined, added: readonly IdToken[] | undefined): void {
+    const change = new Map<string, number>();
+    for (const t of removed ?? []) change.set(prefixOf(t.id), (change.get(prefixOf(t.id)) ?? 0) - 1);
+    for (const t of added ?? []) change.set(prefixOf(t.id), (change.get(prefixOf(t.id)) ?? 0) + 1);
+    for (const [prefix, d] of change) {
+      if (d === 0) continue;
       let files = this.prefixFiles.get(prefix);
-      if (n === 0) files?.delete(path);
-      else {
-        if (!files) this.prefixFiles.set(prefix, (files = new Map()));
-        files.set(path, n);
-      }
+      if (!files) this.prefixFiles.set(prefix, (files = new Map()));
+      const n = (files.get(path) ?? 0) + d;
+      if (n > 0) files.set(path, n);
+      else files.delete(path);
     }
   }
 
@@ -387,15 +395,26 @@ function editDistance(a: string, b: string): number {
   return row[b.length];
 }
 
-/** Items grouped by ID, in order of first appearance. */
-function groupById<T extends { readonly id: string }>(items: readonly T[]): Map<string, T[]> {
+/** Items grouped by ID, in order of first appearance (only IDs in `only`, when given). */
+function groupById<T extends { readonly id: string }>(items: readonly T[], only?: ReadonlySet<string>): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const item of items) {
+    if (only && !only.has(item.id)) continue;
     const list = out.get(item.id);
     if (list) list.push(item);
     else out.set(item.id, [item]);
   }
   return out;
+}
+
+/** The part of `a` and of `b` between the items they share (by identity) at the start and at the end. */
+function changed<T>(a: readonly T[], b: readonly T[]): { before: readonly T[]; after: readonly T[] } {
+  const n = Math.min(a.length, b.length);
+  let start = 0;
+  while (start < n && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < n - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  return { before: a.slice(start, a.length - end), after: b.slice(start, b.length - end) };
 }
 
 /** Files finish reading in any order; duplicates must still list (and win) the same way every run. */
