@@ -34,7 +34,7 @@ function edit(text: string, next: () => number): string {
   const lines = text.split('\n');
   const line = Math.floor(next() * lines.length);
   const r = next();
-  if (r < 0.4) return text.slice(0, at) + pick(['x', ' ', '|', '#', '-', '`', '\n', ':', 'REQ-5', '中']) + text.slice(at);
+  if (r < 0.4) return text.slice(0, at) + pick(['x', ' ', '|', '#', '-', '`', '\n', '\r\n', ':', 'REQ-5', '中']) + text.slice(at);
   if (r < 0.55) return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 20));
   if (r < 0.8) lines.splice(line, 0, pick(SNIPPETS));
   else if (r < 0.9) lines[line] = pick(SNIPPETS);
