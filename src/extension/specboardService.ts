@@ -94,6 +94,8 @@ export class SpecboardService implements vscode.Disposable {
         try {
           await board.indexAll({
             cancellation: cancel.token,
+            // Give the extension host a turn every few tens of milliseconds (completion, hovers...).
+            pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
             onProgress: (done, total) => {
               const pct = Math.floor((done / total) * 100);
               if (pct >= percent + 5) {
