@@ -90,6 +90,13 @@ export function readFrontMatter(lines: readonly string[], locale: Locale): Front
     const valueRange = value && value.range ? toRange(value.range[0], value.range[1]) : keyRange;
     fields.set(key, { key, keyRange, valueRange });
   }
-  const data = doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>;
+  } catch (e) {
+    // An unresolved alias (`owner: *x`) or an alias bomb throws here rather than in parsing.
+    const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    return { endLine: end, data: undefined, fields, empty: false, problems: [{ range: range(1, 0, end, 0), message: message(locale, 'fm.yaml', { detail }) }] };
+  }
   return { endLine: end, data, fields, problems, empty: false };
 }

@@ -145,4 +145,9 @@ describe('front matter', () => {
     assert.deepEqual(diags.map((d) => [d.code, textAt(dir, 'notes.md', d)]), [['unknown-id', 'REQ-2']]);
     assert.deepEqual(board.trace().find((r) => r.id === 'REQ-1')?.references.map((r) => r.line), [1]);
   });
+
+  it('reports an unresolved YAML alias as a front-matter problem instead of crashing', async () => {
+    const { diags } = await check('---\ntype: design\nid: D-1\nowner: *nobody\n---\n# D\n');
+    assert.deepEqual(diags.map((d) => d.code), ['frontmatter-syntax']);
+  });
 });
