@@ -1,3 +1,4 @@
+import type { RequirementSummary } from './model';
 import type { Specboard } from './specboard';
 import type { TraceReference, TraceRequirement } from './trace';
 
@@ -7,13 +8,7 @@ import type { TraceReference, TraceRequirement } from './trace';
  */
 export type CoverageState = 'code' | 'downstream' | 'none';
 
-export interface RequirementCoverage {
-  readonly id: string;
-  readonly title: string;
-  readonly path: string;
-  readonly line: number;
-  readonly status?: string;
-  readonly priority?: string;
+export interface RequirementCoverage extends RequirementSummary {
   readonly release?: string;
   readonly state: CoverageState;
   readonly codeReferences: readonly TraceReference[];

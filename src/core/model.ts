@@ -69,3 +69,13 @@ export interface ParsedFile {
   readonly requirements: readonly RequirementDef[];
   readonly tokens: readonly IdToken[];
 }
+
+/** The few facts every listing of a requirement shows (trees, coverage, releases). */
+export interface RequirementSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly path: string;
+  readonly line: number;
+  readonly status?: string;
+  readonly priority?: string;
+}

@@ -1,3 +1,4 @@
+import type { RequirementSummary } from './model';
 import { productIdSuffix, productKeyResolver, uniqueName } from './products';
 import type { DocTypeInfo } from './schemaSet';
 import type { DocSummary, Specboard } from './specboard';
@@ -6,13 +7,7 @@ import type { Locale } from './types';
 /** Requirement statuses that mean "ships in this release". */
 export const DONE_STATUSES: ReadonlySet<string> = new Set(['done', 'verified']);
 
-export interface ReleaseRequirement {
-  readonly id: string;
-  readonly title: string;
-  readonly path: string;
-  readonly line: number;
-  readonly status?: string;
-  readonly priority?: string;
+export interface ReleaseRequirement extends RequirementSummary {
   readonly docId?: string;
   readonly docType?: string;
 }

@@ -1,18 +1,12 @@
 import * as vscode from 'vscode';
+import type { RequirementSummary } from '../../core';
 import { toUri } from '../adapters/convert';
 import { hoverContent } from '../features/hover';
 import type { Services } from '../services';
 import { ICONS, requirementStatusIcon } from './treeIcons';
 
 /** What the three trees show of a requirement; each tree fills it from its own model. */
-export interface RequirementView {
-  readonly id: string;
-  readonly title: string;
-  readonly path: string;
-  readonly line: number;
-  readonly status?: string;
-  readonly priority?: string;
-}
+export type RequirementView = RequirementSummary;
 
 /** What a code (or doc) reference node needs. */
 export interface ReferenceView {
