@@ -27,14 +27,13 @@ async function hideSideBar(workbench: Workbench): Promise<void> {
   if (await workbench.locator('.part.sidebar').isVisible()) await workbench.command('View: Close Primary Side Bar');
 }
 
-/** Brings `line` (1-based) into the editor's view through Go to Line; the preview follows the editor. */
-async function scrollEditorTo(workbench: Workbench, line: number): Promise<void> {
-  await workbench.page.keyboard.press('Control+G');
-  const input = workbench.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`:${line}`);
-  await workbench.page.keyboard.press('Enter');
-  await workbench.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+/** Opens the PRD with Specboard's preview beside it, and waits for the preview's header card. */
+async function openPreviewBeside(workbench: Workbench, prd: string): Promise<void> {
+  await hideSideBar(workbench);
+  await workbench.openFile(prd);
+  await workbench.settle(800);
+  await workbench.command('Specboard: Open Preview');
+  await webviewFrame(workbench, '.sb-header');
 }
 
 /** The board and the rendered preview, each as the PM sees them. */
@@ -56,11 +55,7 @@ export const webviewScenes: readonly Scene[] = [
     name: 'preview',
     description: 'Rendered PRD beside its source: header card, status and priority badges, inline problems, code references',
     async run(workbench, { prd }) {
-      await hideSideBar(workbench);
-      await workbench.openFile(prd);
-      await workbench.settle(800);
-      await workbench.command('Specboard: Open Preview');
-      await webviewFrame(workbench, '.sb-header');
+      await openPreviewBeside(workbench, prd);
       await workbench.page.mouse.move(700, 895);
       await workbench.settle(1200);
     },
@@ -69,13 +64,10 @@ export const webviewScenes: readonly Scene[] = [
     name: 'preview-requirements',
     description: 'The preview following the editor into the requirements: a problem where it occurs, code references of the requirement under the cursor',
     async run(workbench, { prd }) {
-      await hideSideBar(workbench);
-      await workbench.openFile(prd);
-      await workbench.settle(800);
-      await workbench.command('Specboard: Open Preview');
-      await webviewFrame(workbench, '.sb-header');
+      await openPreviewBeside(workbench, prd);
       await workbench.locator('.editor-instance .view-lines').first().click();
-      await scrollEditorTo(workbench, 96);
+      // The preview follows the editor: bring line 96 into view.
+      await workbench.goToLine(96);
       // Unfold the code references panel: in a half-width preview it floats over the text.
       const frame = await webviewFrame(workbench, '#aside-toggle');
       await frame.locator('#aside-toggle').click();

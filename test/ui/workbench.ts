@@ -57,6 +57,16 @@ export class Workbench {
     await this.page.waitForTimeout(ms);
   }
 
+  /** Moves the cursor through Go to Line (1-based line, optional column), as a keyboard user does. */
+  async goToLine(line: number, column?: number): Promise<void> {
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(column === undefined ? `:${line}` : `:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
   /** A locator inside the workbench, for scene-specific waits. */
   locator(selector: string): Locator {
     return this.page.locator(selector);
