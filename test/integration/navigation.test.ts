@@ -20,7 +20,7 @@ describe('hover, definition and references', () => {
     assert.match(text, /PRD\\-LINKS/);
     assert.match(text, /Links open the right screen/);
     assert.match(text, /Traces to: `BR-LNK-1`/);
-    assert.match(text, /1 references \(1 in code, 0 in docs\)/);
+    assert.match(text, /References: 1 \(1 in code, 0 in docs\)/);
     assert.match(text, /command:specboard\.showReferences/);
   });
 

@@ -26,8 +26,8 @@ describe('symbols, CodeLens and new documents', () => {
   it('shows reference counts above each requirement', async () => {
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', fixture('editor/links.prd.md'));
     const titles = lenses.map((l) => l.command?.title);
-    assert.ok(titles.includes('1 references in code · 0 in docs'), titles.join(' | '));
-    assert.ok(titles.includes('2 references in code · 0 in docs'), titles.join(' | '));
+    assert.ok(titles.includes('References: 1 in code · 0 in docs'), titles.join(' | '));
+    assert.ok(titles.includes('References: 2 in code · 0 in docs'), titles.join(' | '));
     assert.equal(lenses[0].command?.command, 'specboard.showReferences');
   });
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { toRange, toUri } from '../adapters/convert';
 import type { Services } from '../services';
 
-/** "N references in code · M in docs" above every requirement definition. */
+/** "References: N in code · M in docs" above every requirement definition. */
 export function register(context: vscode.ExtensionContext, services: Services): void {
   const changed = new vscode.EventEmitter<void>();
   context.subscriptions.push(
@@ -20,7 +20,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
           const counts = core.index.referenceCounts(def.id);
           const range = toRange(def.range);
           return new vscode.CodeLens(range, {
-            title: vscode.l10n.t('{0} references in code · {1} in docs', counts.code, counts.doc),
+            title: vscode.l10n.t('References: {0} in code · {1} in docs', counts.code, counts.doc),
             tooltip: vscode.l10n.t('Show all references to {0}', def.id),
             command: 'specboard.showReferences',
             arguments: [def.id, toUri(def.path), toRange(def.idRange).start],

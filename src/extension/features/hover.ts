@@ -51,7 +51,7 @@ export function hoverContent(services: Services, id: string): vscode.MarkdownStr
   if (links.length) md.appendMarkdown(`---\n\n${links.join('  \n')}\n\n`);
   const counts = core.index.referenceCounts(id);
   const total = counts.code + counts.doc;
-  const label = vscode.l10n.t('{0} references ({1} in code, {2} in docs)', total, counts.code, counts.doc);
+  const label = vscode.l10n.t('References: {0} ({1} in code, {2} in docs)', total, counts.code, counts.doc);
   const args = encodeURIComponent(JSON.stringify([id]));
   md.appendMarkdown(total > 0 ? `$(references) [${label}](command:specboard.showReferences?${args})` : `$(references) ${label}`);
   return md;
