@@ -1,6 +1,14 @@
 import { message } from './messages';
 import type { Locale, SpecDiagnostic } from './types';
 import { range } from './text';
+import type { Aliases } from './vocabulary';
+
+/**
+ * Where a requirement ID is unique: the whole workspace, the folder of its document, or its
+ * document. `auto` scopes IDs to spec-kit feature folders (`specs/001-x/`) and Kiro specs
+ * (`.kiro/specs/x/`), where every feature numbers its own FR-001, and to the workspace elsewhere.
+ */
+export type IdScope = 'auto' | 'workspace' | 'folder' | 'document';
 
 /** The format's options, read from `.specboard/config.json` so the CLI and the editor agree. */
 export interface SpecConfig {
@@ -14,6 +22,11 @@ export interface SpecConfig {
   readonly deliverables?: Readonly<Record<string, readonly string[]>>;
   readonly language?: Locale;
   readonly maxFileSize: number;
+  /** Status and priority words of the team, mapped to allowed values (`"doing": "in-progress"`). */
+  readonly aliases?: Aliases;
+  readonly scope: IdScope;
+  /** Glob → document type, for documents without front matter (spec-kit specs as `spec`, say). */
+  readonly types?: Readonly<Record<string, string>>;
 }
 
 export const CONFIG_PATH = '.specboard/config.json';
@@ -38,14 +51,16 @@ export const DEFAULT_CONFIG: SpecConfig = {
   sources: DEFAULT_SOURCES,
   transitions: {},
   maxFileSize: 2_000_000,
+  scope: 'auto',
 };
 
-type Shape = 'stringList' | 'stringListMap' | 'number' | 'language';
+type Shape = 'stringList' | 'stringListMap' | 'number' | 'language' | 'aliases' | 'scope' | 'stringMap';
 const SHAPES: Record<string, Shape> = {
   prefixes: 'stringList', include: 'stringList', exclude: 'stringList', sources: 'stringList',
   statuses: 'stringList', priorities: 'stringList', transitions: 'stringListMap', deliverables: 'stringListMap',
-  language: 'language', maxFileSize: 'number',
+  language: 'language', maxFileSize: 'number', aliases: 'aliases', scope: 'scope', types: 'stringMap',
 };
+const ALIAS_FIELDS = new Set(['status', 'priority', 'doc.status', 'doc.stage']);
 
 export interface ConfigResult {
   readonly config: SpecConfig;
@@ -92,6 +107,7 @@ export function parseConfig(text: string, path: string, displayName: string, loc
 
 function checkShape(shape: Shape, value: unknown): string | undefined {
   const isStringList = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === 'string');
+  const isStringMap = (v: unknown) => !!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((s) => typeof s === 'string');
   switch (shape) {
     case 'stringList':
       return isStringList(value) ? undefined : 'must be a list of strings';
@@ -102,6 +118,13 @@ function checkShape(shape: Shape, value: unknown): string | undefined {
       return typeof value === 'number' && value > 0 ? undefined : 'must be a positive number';
     case 'language':
       return value === 'en' || value === 'zh-cn' ? undefined : "must be 'en' or 'zh-cn'";
+    case 'scope':
+      return ['auto', 'workspace', 'folder', 'document'].includes(value as string) ? undefined : "must be 'auto', 'workspace', 'folder' or 'document'";
+    case 'stringMap':
+      return isStringMap(value) ? undefined : 'must map names to strings';
+    case 'aliases':
+      return !value || typeof value !== 'object' || Array.isArray(value) || !Object.entries(value).every(([k, v]) => ALIAS_FIELDS.has(k) && isStringMap(v))
+        ? "must map 'status', 'priority', 'doc.status' or 'doc.stage' to an object of words and values" : undefined;
   }
 }
 

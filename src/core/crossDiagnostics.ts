@@ -1,4 +1,3 @@
-import { prefixOf } from './ids';
 import { joinList, message } from './messages';
 import type { RequirementIndex } from './requirementIndex';
 import { range } from './text';
@@ -15,7 +14,10 @@ export function crossDiagnostics(index: RequirementIndex, path: string, locale: 
   for (const def of entry.parsed.requirements) {
     const all = index.definitions(def.id);
     if (all.length < 2) continue;
-    const others = all.filter((d) => d !== def).map((d) => ({ path: d.path, line: d.line + 1 }));
+    const same = all.filter((d) => d.scope === def.scope);
+    // Outranked by a definition elsewhere (a summary row of a heading's ID), or alone in its scope.
+    if (same.length < 2 || !same.includes(def)) continue;
+    const others = same.filter((d) => d !== def).map((d) => ({ path: d.path, line: d.line + 1 }));
     out.push({
       path, range: def.idRange, severity: 'error', code: 'duplicate-id',
       message: message(locale, 'id.duplicate', { id: def.id, others: joinList(locale, others.map((o) => `${display(o.path)}:${o.line}`)) }),
@@ -24,7 +26,7 @@ export function crossDiagnostics(index: RequirementIndex, path: string, locale: 
   }
   const isDoc = entry.parsed.kind === 'doc';
   for (const token of entry.parsed.tokens) {
-    if (!index.isKnownPrefix(prefixOf(token.id)) || index.definitions(token.id).length > 0) continue;
+    if (!index.isReference(token.id, path) || index.resolve(token.id, path).length > 0) continue;
     const suggestions = index.suggestions(token.id);
     out.push({
       path, range: range(token.line, token.start, token.line, token.end),

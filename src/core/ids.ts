@@ -26,15 +26,22 @@ export function prefixOf(id: string): string {
   return dash < 0 ? id : id.slice(0, dash);
 }
 
-/** Everything before the final number, dash included: `REQ-CHK-` for `REQ-CHK-001`. */
+/** The last run of digits (and an optional one-letter suffix after it, `FR-002a`). */
+const FINAL_NUMBER = /(\d+)[A-Za-z]?$/;
+
+/**
+ * Everything before the final number: `REQ-CHK-` for `REQ-CHK-001`, `FR-A` for `FR-A01`, `FR` for
+ * `FR12`, `FR-AP-001.` for `FR-AP-001.1`, `1.` for the Kiro criterion `1.2`.
+ */
 export function stemOf(id: string): string {
-  return id.slice(0, id.lastIndexOf('-') + 1);
+  const m = FINAL_NUMBER.exec(id);
+  return m ? id.slice(0, m.index) : id;
 }
 
 /** The final number of an ID and how many digits it was written with (to keep zero padding). */
 export function numberOf(id: string): { value: number; width: number } {
-  const digits = id.slice(id.lastIndexOf('-') + 1);
-  return { value: Number(digits), width: digits.length };
+  const digits = FINAL_NUMBER.exec(id)?.[1] ?? '';
+  return { value: digits ? Number(digits) : NaN, width: digits.length };
 }
 
 /** Builds `stem + n`, zero-padded to `width`. */
@@ -68,4 +75,57 @@ export function hasIdCandidate(text: string): boolean {
     i = text.indexOf('-', i + 1);
   }
   return false;
+}
+
+/**
+ * How an ID is written, which decides where it counts:
+ * - `strict`: the format's own shape (`REQ-CHK-001`). A reference wherever its prefix is known,
+ *   source files included.
+ * - `wide`: shapes real documents use in definition positions: a final segment with letters
+ *   (`FR-A01`), a letter suffix (`FR-002a`), dotted children (`FR-AP-001.1`) or no dash (`FR1`,
+ *   `US1`). In documents a reference only when something defines it; never in source files, so
+ *   nothing new lights up in code.
+ * - `numeric`: Kiro's requirement numbers (`1`, `1.2`), only in Kiro's own positions and always
+ *   scoped to their folder.
+ */
+export type IdShape = 'strict' | 'wide' | 'numeric';
+
+const NUMERIC_ID = /^\d+(?:\.\d+)*$/;
+/**
+ * Strict and wide IDs in document text. Each alternative has one way to match a given text (the
+ * segments cannot contain a dash), so a long run such as `REQ-1-1-1…` is matched in linear time.
+ */
+const DOC_ID_SOURCE = '(?<![A-Za-z0-9_\\-])(?:[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[A-Z]{0,3}\\d+|[A-Z]{1,5}\\d+)[A-Za-z]?(?:\\.\\d+)*(?![A-Za-z0-9_]|\\.\\d)';
+const WHOLE_DOC_ID = new RegExp(`^${DOC_ID_SOURCE}$`);
+/** Priority values are shaped like dash-less IDs but never name a requirement. */
+const PRIORITY_WORD = /^P\d$/;
+
+export function shapeOf(id: string): IdShape {
+  if (WHOLE_ID.test(id)) return 'strict';
+  return NUMERIC_ID.test(id) ? 'numeric' : 'wide';
+}
+
+/** True for a strict or wide ID (what a definition position accepts). */
+export function isDefinitionId(text: string): boolean {
+  return WHOLE_DOC_ID.test(text) && !PRIORITY_WORD.test(text);
+}
+
+export function isNumericId(text: string): boolean {
+  return NUMERIC_ID.test(text);
+}
+
+/** A sticky regex for a strict or wide ID at a given offset (set `lastIndex`). */
+export function leadingIdPattern(): RegExp {
+  return new RegExp(DOC_ID_SOURCE.replace('(?<![A-Za-z0-9_\\-])', ''), 'y');
+}
+
+/** Strict and wide ID-shaped tokens in one line of a document (`P1` and the like left out). */
+export function scanDocIds(line: string): IdMatch[] {
+  if (!/[A-Z-]\d/.test(line)) return [];
+  const out: IdMatch[] = [];
+  const re = new RegExp(DOC_ID_SOURCE, 'g');
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    if (!PRIORITY_WORD.test(m[0])) out.push({ id: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
 }

@@ -10,6 +10,8 @@ export interface Heading {
   readonly range: Range;
   /** Set when this heading defines a requirement. */
   readonly requirementId?: string;
+  /** Inside a list item or block quote: not a place where a re-parse may start. */
+  readonly nested?: boolean;
 }
 
 export interface AttributeSpan {
@@ -20,12 +22,18 @@ export interface AttributeSpan {
   readonly valueRange: Range;
 }
 
-/** A requirement as defined in a document (heading or table form). */
+/**
+ * How a requirement is defined: a heading (`### REQ-1: Title`), a row of a table with an ID
+ * column, a list item (`- **FR-001**: …`) or a paragraph (`**FR-12: Title**`).
+ */
+export type DefinitionForm = 'heading' | 'table' | 'list' | 'paragraph';
+
+/** A requirement as defined in a document. */
 export interface RequirementDef {
   readonly id: string;
   readonly title: string;
   readonly path: string;
-  readonly form: 'heading' | 'table';
+  readonly form: DefinitionForm;
   readonly line: number;
   /** The ID token itself: where definition/rename/diagnostics point. */
   readonly idRange: Range;
@@ -44,6 +52,16 @@ export interface RequirementDef {
   readonly section?: string;
   /** For the table form: the table's header line (transitions/edits need to find columns). */
   readonly tableHeaderLine?: number;
+  /**
+   * Where the ID is unique and resolves first: a folder or document path (spec-kit features, Kiro
+   * specs), or undefined for the whole workspace.
+   */
+  readonly scope?: string;
+  /**
+   * Other places the same document writes this ID as a definition (a summary table row under a
+   * detailed heading): they are this requirement, so rename and hover include them.
+   */
+  readonly otherIdRanges?: readonly Range[];
 }
 
 /** An ID-shaped token that is not a definition. Whether it is a reference depends on its prefix. */

@@ -1,9 +1,13 @@
 import { ALWAYS_EXCLUDED_DIRS, CONFIG_PATH, DEFAULT_CONFIG, parseConfig, SCHEMAS_DIR, type SpecConfig } from './config';
 import { decodeText } from './decode';
 import { globMatcher } from './glob';
+import { scopesOf } from './idScope';
+import { NEVER_REQUIREMENT_PREFIXES, type ParseOptions } from './markdown/parseOptions';
 import type { FileKind } from './model';
 import { SchemaSet, type CustomSchemaFile } from './schemaSet';
+import { prioritiesOf, statusesOf } from './transitions';
 import type { Locale, SpecDiagnostic } from './types';
+import { canonicalValue, type VocabularyField } from './vocabulary';
 import { relativeTo, type SpecWorkspace } from './workspace';
 
 /**
@@ -16,6 +20,8 @@ export class Project {
   private readonly isExclude: (rel: string) => boolean;
   private readonly isSource: (rel: string) => boolean;
   private readonly definingPrefixes?: ReadonlySet<string>;
+  private readonly typeGlobs: readonly [(rel: string) => boolean, string][];
+  private readonly allowedValues: Readonly<Record<VocabularyField, readonly string[]>>;
 
   constructor(
     readonly root: string,
@@ -31,6 +37,35 @@ export class Project {
       const typePrefixes = schemas.types().map((t) => t.idPrefix).filter((p): p is string => !!p);
       this.definingPrefixes = new Set([...config.prefixes, ...typePrefixes]);
     }
+    this.typeGlobs = Object.entries(config.types ?? {}).map(([glob, type]) => [globMatcher([glob]), type]);
+    this.allowedValues = {
+      status: statusesOf(config), priority: prioritiesOf(config),
+      'doc.status': ['draft', 'review', 'approved', 'obsolete'],
+      'doc.stage': ['concept', 'productization', 'development', 'commercialization', 'market', 'retired'],
+    };
+  }
+
+  /** How a document of this folder is parsed: its path, ID scopes, declared prefixes and vocabulary. */
+  parseOptions(path: string): ParseOptions {
+    const relPath = relativeTo(this.root, path);
+    const { scope, numericScope } = scopesOf(this.root, relPath, this.config.scope);
+    return {
+      relPath, scope, numericScope,
+      definesPrefix: (p) => this.definesPrefix(p),
+      declaredPrefix: (p) => this.config.prefixes.includes(p),
+      vocabulary: (field, raw) => this.canonical(field, raw),
+    };
+  }
+
+  /** A status, priority, document status or stage in the team's words, as the value it stands for. */
+  canonical(field: VocabularyField, raw: string): string {
+    return canonicalValue(field, raw, this.allowedValues[field], this.config.aliases);
+  }
+
+  /** The document type the config's `types` gives a file (for documents without front matter). */
+  typeOf(path: string): string | undefined {
+    const rel = relativeTo(this.root, path);
+    return this.typeGlobs.find(([match]) => match(rel))?.[1];
   }
 
   /**
@@ -91,12 +126,6 @@ export class Project {
     return rel === CONFIG_PATH || (rel.startsWith(`${SCHEMAS_DIR}/`) && rel.endsWith('.json'));
   }
 }
-
-/** Standards, encodings and identifiers that look like IDs but never name a requirement. */
-const NEVER_REQUIREMENT_PREFIXES: ReadonlySet<string> = new Set([
-  'UTF', 'UCS', 'SHA', 'MD', 'AES', 'RSA', 'DES', 'ISO', 'IEC', 'IEEE', 'RFC', 'ECMA', 'ANSI', 'GB', 'GBK', 'HTTP', 'TLS', 'SSL',
-  'CVE', 'CWE', 'PCI', 'WCAG', 'COVID', 'IPV', 'PEP', 'JSR',
-]);
 
 async function readText(workspace: SpecWorkspace, path: string): Promise<string | undefined> {
   try {

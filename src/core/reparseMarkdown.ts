@@ -1,5 +1,8 @@
+import type { OpenSection } from './markdown/blockReader';
+import { shiftDef, shiftRange } from './markdown/blockReader';
+import { sectionKind } from './markdown/requirementContext';
 import type { Heading, IdToken, ParsedFile, RequirementDef } from './model';
-import { parseBody, parsedDoc, parseMarkdownLines, shiftDef, shiftRange, type ParseSink, type PrefixPolicy } from './parseMarkdown';
+import { bodyStart, documentContext, parsedDefinitions, parsedDoc, parseMarkdownLines, readBody, type ParseOptions, type ParseSink } from './parseMarkdown';
 import { splitLines } from './text';
 import type { Locale } from './types';
 
@@ -11,10 +14,12 @@ export interface DocParse {
 }
 
 /** Parses a document from scratch, keeping its text and lines for a later reparseMarkdown. */
-export function parseDoc(path: string, text: string, locale: Locale, definesPrefix: PrefixPolicy): DocParse {
+export function parseDoc(path: string, text: string, locale: Locale, options: ParseOptions): DocParse {
   const lines = splitLines(text);
-  return { text, lines, parsed: parseMarkdownLines(path, lines, locale, definesPrefix) };
+  return { text, lines, parsed: parseMarkdownLines(path, lines, locale, options) };
 }
+
+const ATX = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 
 /**
  * Parses a new version of a document, reusing the previous parse where the texts agree: the
@@ -22,51 +27,93 @@ export function parseDoc(path: string, text: string, locale: Locale, definesPref
  * each time cost tens of milliseconds. The result is the same as parseMarkdown's (a unit test
  * compares them over random edits).
  *
- * Between blocks the parser's only state is the enclosing section, so the places where it is
- * between blocks (a heading it reached, the first line of a requirements table, the line after
- * one) are safe to start or stop at. The parse restarts at the last such place above the first
- * changed line and stops at the first one in the unchanged end of the text that was also one in
- * the previous parse, under the same section; from there the old results apply, moved by the
- * number of lines added or removed.
+ * A top-level ATX heading that no requirement heading encloses is a clean cut: every block above
+ * it has ended whatever follows (an ATX heading interrupts any paragraph, and only its own line
+ * decides whether a list or quote goes on), markdown-it's block parse from there depends on the
+ * text below alone, and the only state carried across is the chain of enclosing headings. The
+ * parse restarts at the last clean heading above the first changed line and stops at the first
+ * clean heading in the unchanged end whose chain of enclosing headings is what it was; from there
+ * the previous results apply, moved by the number of lines added or removed.
  */
-export function reparseMarkdown(previous: DocParse, path: string, text: string, locale: Locale, definesPrefix: PrefixPolicy): DocParse {
+export function reparseMarkdown(previous: DocParse, path: string, text: string, locale: Locale, options: ParseOptions): DocParse {
   const { lines, same, tail } = diffLines(previous, text);
   const old = previous.lines;
   const { parsed } = previous;
   const fm = parsed.frontMatter;
   // An edit in the front matter, in a first line that could start one, or anywhere below an
   // unclosed one (any later `---` would close it) can change everything below.
-  if (fm ? same <= fm.endLine || fm.endLine === 0 : same === 0) return { text, lines, parsed: parseMarkdownLines(path, lines, locale, definesPrefix) };
+  if (fm ? same <= fm.endLine || fm.endLine === 0 : same === 0) return { text, lines, parsed: parseMarkdownLines(path, lines, locale, options) };
 
-  const { headings, requirements } = parsed;
-  // Restart at the last heading above the first changed line (its own line unchanged, so nothing
-  // above it reads differently), or at a requirements table between that heading and the change.
-  const k = countBefore(headings, same) - 1;
-  let start = k >= 0 ? { line: headings[k].line, section: sectionAt(headings, k) } : { line: fm ? fm.endLine + 1 : 0, section: undefined as string | undefined };
-  for (const table of tables(requirements, old, countBefore(requirements, start.line), same)) {
-    // A table starts again only if its header and delimiter rows are unchanged; it ends at the same line if that line is.
-    if (table.header + 2 <= same && table.header > start.line) start = { line: table.header, section: table.section };
-    if (table.end + 1 <= same && table.end > start.line) start = { line: table.end, section: table.section };
-  }
+  const { headings } = parsed;
+  let restart = countBefore(headings, same) - 1;
+  while (restart >= 0 && !isCut(headings, restart, old)) restart--;
+  const start = restart >= 0 ? headings[restart].line : bodyStart(fm);
   const out: ParseSink = {
-    headings: headings.slice(0, countBefore(headings, start.line)),
-    requirements: requirements.slice(0, countBefore(requirements, start.line)),
-    tokens: parsed.tokens.slice(0, countBefore(parsed.tokens, start.line)),
+    headings: headings.slice(0, countBefore(headings, start)),
+    requirements: parsedDefinitions(parsed).slice(0, countBefore(parsedDefinitions(parsed), start)),
+    tokens: parsed.tokens.slice(0, countBefore(parsed.tokens, start)),
   };
 
   const delta = lines.length - old.length;
-  const tailStart = lines.length - tail;
-  let tableEnds: Map<number, string | undefined> | undefined;
-  const stop = parseBody(path, lines, start.line, start.section, definesPrefix, out, (i, current) => {
-    if (i < tailStart) return false;
-    const j = i - delta;
-    const h = countBefore(headings, j);
-    if (headings[h]?.line === j) return sectionAt(headings, h) === current;
-    tableEnds ??= new Map(tables(requirements, old, countBefore(requirements, old.length - tail - 1), old.length).map((t) => [t.end, t.section]));
-    return tableEnds.has(j) && tableEnds.get(j) === current;
-  });
-  if (stop < lines.length) appendMoved(out, parsed, stop - delta, delta);
-  return { text, lines, parsed: parsedDoc(path, lines.length, fm, out) };
+  const tailStart = old.length - tail;
+  // Clean cuts of the previous parse in its unchanged end, by their line in the new text.
+  const cuts = new Map<number, number>();
+  for (let h = countBefore(headings, tailStart); h < headings.length; h++) if (isCut(headings, h, old)) cuts.set(headings[h].line + delta, h);
+  const stopAt = (line: number, now: readonly OpenSection[]) => {
+    const h = cuts.get(line);
+    return h !== undefined && sameChain(now, chainAt(headings, h), headings[h].level);
+  };
+  const inContext = documentContext(path, fm, options);
+  const openStack = () => (restart >= 0 ? chainAt(headings, restart).map(openSection) : []);
+  // Parse up to the first cut (markdown-it's cost is the window's length); if the new text does
+  // not end its blocks there, parse to the end, still stopping at any later cut.
+  let first = Infinity;
+  for (const line of cuts.keys()) first = Math.min(first, line);
+  let result = out;
+  let stop = lines.length;
+  if (first < Infinity) {
+    result = copySink(out);
+    stop = readBody(path, lines, start, first + 1, openStack(), options, inContext, result, stopAt);
+  }
+  if (stop !== first) {
+    result = out;
+    stop = readBody(path, lines, start, lines.length, openStack(), options, inContext, result, stopAt);
+  }
+  if (stop < lines.length) appendMoved(result, parsed, stop - delta, delta);
+  return { text, lines, parsed: parsedDoc(path, lines.length, fm, result) };
+}
+
+/** A top-level ATX heading that no requirement heading encloses: a place to restart or stop. */
+function isCut(headings: readonly Heading[], h: number, lines: readonly string[]): boolean {
+  const heading = headings[h];
+  return !heading.nested && ATX.test(lines[heading.line]) && !chainAt(headings, h).some((x) => x.requirementId !== undefined);
+}
+
+/** The headings that enclose heading `h`: the nearest heading above of each smaller level. */
+function chainAt(headings: readonly Heading[], h: number): Heading[] {
+  const chain: Heading[] = [];
+  let level = h >= 0 ? headings[h].level : 0;
+  for (let i = h - 1; i >= 0 && level > 1; i--) {
+    if (headings[i].level < level) {
+      chain.unshift(headings[i]);
+      level = headings[i].level;
+    }
+  }
+  return chain;
+}
+
+function openSection(h: Heading): OpenSection {
+  return { level: h.level, text: h.text, kind: sectionKind(h.text) };
+}
+
+/** True when the sections still open below `level` are the same plain headings as in `chain`. */
+function sameChain(now: readonly OpenSection[], chain: readonly Heading[], level: number): boolean {
+  const open = now.filter((s) => s.level < level);
+  return open.length === chain.length && open.every((s, i) => !s.def && s.level === chain[i].level && s.text === chain[i].text);
+}
+
+function copySink(sink: ParseSink): ParseSink {
+  return { headings: [...sink.headings], requirements: [...sink.requirements], tokens: [...sink.tokens] };
 }
 
 /**
@@ -125,29 +172,6 @@ function commonSuffix(a: string, b: string, max: number): number {
   return i;
 }
 
-/** The section a heading was reached under: the text of the last plain heading above it. */
-function sectionAt(headings: readonly Heading[], k: number): string | undefined {
-  for (let h = k - 1; h >= 0; h--) if (!headings[h].requirementId) return headings[h].text;
-  return undefined;
-}
-
-/**
- * Requirements tables with a definition at index `from` or later, on a line before `until`:
- * header line, the line after their last row, and their section.
- */
-function tables(defs: readonly RequirementDef[], lines: readonly string[], from: number, until: number): { header: number; end: number; section: string | undefined }[] {
-  const out: { header: number; end: number; section: string | undefined }[] = [];
-  for (let i = from; i < defs.length && defs[i].line < until; i++) {
-    const header = defs[i].tableHeaderLine;
-    if (header === undefined || (i > from && defs[i - 1].tableHeaderLine === header)) continue;
-    // Rows without a valid ID belong to the table too: it ends at the first line without a pipe.
-    let end = header + 2;
-    while (end < lines.length && lines[end].includes('|') && lines[end].trim() !== '') end++;
-    out.push({ header, end, section: defs[i].section });
-  }
-  return out;
-}
-
 /** How many items (in line order) are on lines before `line`; also works on a sorted number list. */
 function countBefore(items: readonly ({ readonly line: number } | number)[], line: number): number {
   let lo = 0;
@@ -163,7 +187,8 @@ function countBefore(items: readonly ({ readonly line: number } | number)[], lin
 
 /** Appends the old parse's items from line `from` on, moved `delta` lines. */
 function appendMoved(out: ParseSink, parsed: ParsedFile, from: number, delta: number): void {
-  const defs = parsed.requirements.slice(countBefore(parsed.requirements, from));
+  const all = parsedDefinitions(parsed);
+  const defs = all.slice(countBefore(all, from));
   const headings = parsed.headings.slice(countBefore(parsed.headings, from));
   const tokens = parsed.tokens.slice(countBefore(parsed.tokens, from));
   if (delta === 0) {
@@ -183,9 +208,10 @@ function appendMoved(out: ParseSink, parsed: ParsedFile, from: number, delta: nu
 }
 
 function moveHeading(h: Heading, delta: number, def: RequirementDef | undefined): Heading {
+  const nested = h.nested ? { nested: true } : {};
   return h.requirementId !== undefined && def
-    ? { line: h.line + delta, level: h.level, text: h.text, range: def.range, requirementId: h.requirementId }
-    : { line: h.line + delta, level: h.level, text: h.text, range: shiftRange(h.range, delta) };
+    ? { line: h.line + delta, level: h.level, text: h.text, range: def.range, requirementId: h.requirementId, ...nested }
+    : { line: h.line + delta, level: h.level, text: h.text, range: shiftRange(h.range, delta), ...nested };
 }
 
 function moveToken(t: IdToken, delta: number): IdToken {

@@ -1,4 +1,6 @@
-import { formatId, numberOf, prefixOf, stemOf } from './ids';
+import { formatId, numberOf, prefixOf, shapeOf, stemOf } from './ids';
+import { folderOf, inScope } from './idScope';
+import { formRank } from './markdown/mergeDefinitions';
 import type { IdToken, ParsedFile, RequirementDef } from './model';
 import type { SpecDiagnostic } from './types';
 
@@ -23,6 +25,11 @@ export interface Reference extends IdToken {
   readonly kind: 'doc' | 'code';
 }
 
+/** Whether a definition's ID makes its prefix known: `FR1` and Kiro's `1.2` name no prefix. */
+function namesPrefix(id: string): boolean {
+  return id.includes('-') && shapeOf(id) !== 'numeric';
+}
+
 /**
  * The workspace's requirements and references, kept in maps keyed by ID so every provider query is
  * a lookup. Updates replace one file's contributions; nothing is ever rebuilt wholesale.
@@ -45,6 +52,10 @@ export class RequirementIndex {
   private version = 0;
   /** prefix → IDs referenced but defined nowhere: whose "did you mean" may change when IDs come and go. */
   private readonly undefinedIds = new Map<string, Set<string>>();
+  /** Files citing Kiro-style numbers: whether those resolve depends on the folder, not just the ID. */
+  private readonly numericCiters = new Map<string, number>();
+  /** Scope → count of numbered (Kiro) definitions in it. */
+  private readonly numericScopes = new Map<string, number>();
 
   /** Bumped whenever the set of defined IDs changes (not when a definition merely moves). */
   get definitionsVersion(): number {
@@ -176,8 +187,12 @@ export class RequirementIndex {
       list.push(def);
       sortDefs(list);
     }
-    const prefix = prefixOf(def.id);
-    this.defPrefixes.set(prefix, (this.defPrefixes.get(prefix) ?? 0) + 1);
+    if (namesPrefix(def.id)) {
+      const prefix = prefixOf(def.id);
+      this.defPrefixes.set(prefix, (this.defPrefixes.get(prefix) ?? 0) + 1);
+    } else if (shapeOf(def.id) === 'numeric') {
+      this.count(this.numericScopes, def.scope ?? def.path, 1);
+    }
     const stem = stemOf(def.id);
     let set = this.stems.get(stem);
     if (!set) this.stems.set(stem, (set = new Set()));
@@ -191,25 +206,37 @@ export class RequirementIndex {
       this.defs.delete(def.id);
       this.stems.get(stemOf(def.id))?.delete(def.id);
       this.version++;
-      if (this.tokens.has(def.id)) this.markUndefined(def.id);
+      if (this.tokens.has(def.id) && shapeOf(def.id) === 'strict') this.markUndefined(def.id);
     }
-    const prefix = prefixOf(def.id);
-    const n = (this.defPrefixes.get(prefix) ?? 1) - 1;
-    if (n > 0) this.defPrefixes.set(prefix, n);
-    else this.defPrefixes.delete(prefix);
+    if (namesPrefix(def.id)) {
+      const prefix = prefixOf(def.id);
+      const n = (this.defPrefixes.get(prefix) ?? 1) - 1;
+      if (n > 0) this.defPrefixes.set(prefix, n);
+      else this.defPrefixes.delete(prefix);
+    } else if (shapeOf(def.id) === 'numeric') {
+      this.count(this.numericScopes, def.scope ?? def.path, -1);
+    }
+  }
+
+  private count(map: Map<string, number>, key: string, by: number): void {
+    const n = (map.get(key) ?? 0) + by;
+    if (n > 0) map.set(key, n);
+    else map.delete(key);
   }
 
   private addTokens(id: string, path: string, tokens: IdToken[]): void {
     let byPath = this.tokens.get(id);
     if (!byPath) {
       this.tokens.set(id, (byPath = new Map()));
-      if (!this.defs.has(id)) this.markUndefined(id);
+      if (!this.defs.has(id) && shapeOf(id) === 'strict') this.markUndefined(id);
     }
+    if (!byPath.has(path) && shapeOf(id) === 'numeric') this.count(this.numericCiters, path, 1);
     byPath.set(path, tokens.length === 1 ? tokens[0] : tokens);
   }
 
   private removeTokens(id: string, path: string): void {
     const byPath = this.tokens.get(id);
+    if (byPath?.has(path) && shapeOf(id) === 'numeric') this.count(this.numericCiters, path, -1);
     byPath?.delete(path);
     if (byPath && byPath.size === 0) {
       this.tokens.delete(id);
@@ -255,41 +282,138 @@ export class RequirementIndex {
     return [...new Set([...this.defPrefixes.keys(), ...this.configPrefixes])].sort();
   }
 
+  /**
+   * The definitions of `id`: in every scope, the ones in the highest-ranked form. A summary or
+   * traceability table that lists an ID a heading, list item or paragraph defines elsewhere is a
+   * list of references, not a second definition.
+   */
   definitions(id: string): readonly RequirementDef[] {
-    return this.defs.get(id) ?? [];
+    const all = this.defs.get(id);
+    if (!all) return [];
+    if (all.length === 1) return all;
+    return all.filter((d) => !this.outranked(d, all));
   }
 
-  /** Every defined ID once (the first definition wins for duplicates). */
+  /** True when a definition in a higher-ranked form shares `d`'s scope (or one of them is workspace-wide). */
+  private outranked(d: RequirementDef, all: readonly RequirementDef[]): boolean {
+    const rank = formRank(d.form);
+    return all.some((e) => formRank(e.form) > rank && (e.scope === d.scope || e.scope === undefined || d.scope === undefined));
+  }
+
+  /**
+   * The definitions a citation of `id` in file `from` means: those of the innermost scope that
+   * holds `from`, else the workspace-wide ones, else (a spec-kit `FR-001` cited from code outside
+   * every feature) all of them. Kiro's numbers resolve only within their folder.
+   */
+  resolve(id: string, from: string): readonly RequirementDef[] {
+    const defs = this.definitions(id);
+    if (defs.length === 0 || (defs.length === 1 && defs[0].scope === undefined)) return defs;
+    let best: RequirementDef[] = [];
+    let depth = -1;
+    for (const d of defs) {
+      if (d.scope === undefined || !inScope(d.scope, from)) continue;
+      if (d.scope.length > depth) { best = [d]; depth = d.scope.length; } else if (d.scope.length === depth) best.push(d);
+    }
+    if (best.length) return best;
+    const global = defs.filter((d) => d.scope === undefined);
+    if (global.length) return global;
+    if (shapeOf(id) === 'numeric') {
+      // A Kiro-style document outside a spec folder: its siblings (tasks.md, design.md) cite it.
+      const folder = folderOf(from);
+      return defs.filter((d) => d.scope !== undefined && folderOf(d.scope) === folder);
+    }
+    return defs;
+  }
+
+  /**
+   * Whether a token citing `id` in `from` is a reference: a strict ID with a known prefix (even an
+   * undefined one: that is an unknown-id), a wide ID something defines, a Kiro number in a folder
+   * that numbers its requirements.
+   */
+  isReference(id: string, from: string): boolean {
+    switch (shapeOf(id)) {
+      case 'strict': return this.isKnownPrefix(prefixOf(id));
+      case 'wide': return this.resolve(id, from).length > 0;
+      default: return this.resolve(id, from).length > 0 || this.numbersRequirements(from);
+    }
+  }
+
+  /** True when the folder of `from` holds Kiro-style numbered requirements. */
+  private numbersRequirements(from: string): boolean {
+    for (const scope of this.numericScopes.keys()) if (inScope(scope, from) || folderOf(scope) === folderOf(from)) return true;
+    return false;
+  }
+
+  /** Every requirement once per scope (the first of a duplicated ID wins within its scope). */
   *requirements(): IterableIterator<RequirementDef> {
-    for (const list of this.defs.values()) yield list[0];
+    for (const list of this.defs.values()) {
+      if (list.length === 1) {
+        yield list[0];
+        continue;
+      }
+      const scopes = new Set<string | undefined>();
+      for (const d of this.definitionsOf(list)) {
+        if (scopes.has(d.scope)) continue;
+        scopes.add(d.scope);
+        yield d;
+      }
+    }
+  }
+
+  private definitionsOf(list: readonly RequirementDef[]): readonly RequirementDef[] {
+    return list.length === 1 ? list : list.filter((d) => !this.outranked(d, list));
   }
 
   get requirementCount(): number {
-    return this.defs.size;
+    let n = 0;
+    for (const list of this.defs.values()) n += list.length === 1 ? 1 : new Set(this.definitionsOf(list).map((d) => d.scope)).size;
+    return n;
   }
 
-  /** References to `id`: tokens in docs and code (never the definitions themselves). */
-  references(id: string): Reference[] {
-    const byPath = this.tokens.get(id);
-    if (!byPath || !this.isKnownPrefix(prefixOf(id))) return [];
+  /**
+   * References to `id` (or, given a definition, to that definition): tokens in docs and code that
+   * resolve to it, and definitions a higher-ranked one outranks (a summary table's row).
+   */
+  references(target: string | RequirementDef): Reference[] {
+    const id = typeof target === 'string' ? target : target.id;
     const out: Reference[] = [];
-    for (const [path, list] of byPath) {
+    const byPath = this.tokens.get(id);
+    for (const [path, list] of byPath ?? []) {
+      if (!this.cites(target, path)) continue;
       const kind = this.files.get(path)?.parsed.kind === 'doc' ? 'doc' : 'code';
       for (const t of Array.isArray(list) ? list : [list]) out.push({ ...t, path, kind });
+    }
+    const all = this.defs.get(id);
+    if (all && all.length > 1) {
+      for (const d of all) {
+        if (!this.outranked(d, all) || !this.cites(target, d.path)) continue;
+        out.push({ id, line: d.line, start: d.idRange.start.character, end: d.idRange.end.character, path: d.path, kind: 'doc' });
+      }
     }
     return out;
   }
 
+  /** Whether citations of the target's ID in `path` are references to it. */
+  private cites(target: string | RequirementDef, path: string): boolean {
+    if (typeof target === 'string') return this.isReference(target, path);
+    const resolved = this.resolve(target.id, path);
+    return resolved.length === 1 && resolved[0] === target ? true : resolved.includes(target);
+  }
+
   /** Count of references without materializing them (CodeLens, coverage). */
-  referenceCounts(id: string): { doc: number; code: number } {
+  referenceCounts(target: string | RequirementDef): { doc: number; code: number } {
+    const id = typeof target === 'string' ? target : target.id;
     const counts = { doc: 0, code: 0 };
     const byPath = this.tokens.get(id);
-    if (!byPath) return counts;
-    for (const [path, list] of byPath) {
+    const simple = this.defs.get(id)?.length === 1 && this.defs.get(id)![0].scope === undefined && shapeOf(id) === 'strict';
+    for (const [path, list] of byPath ?? []) {
+      if (!simple && !this.cites(target, path)) continue;
       const n = Array.isArray(list) ? list.length : 1;
       if (this.files.get(path)?.parsed.kind === 'doc') counts.doc += n;
       else counts.code += n;
     }
+    const all = this.defs.get(id);
+    if (all && all.length > 1) for (const d of all) if (this.outranked(d, all) && this.cites(target, d.path)) counts.doc++;
     return counts;
   }
 
@@ -300,11 +424,24 @@ export class RequirementIndex {
    */
   filesWithCrossProblems(): Set<string> {
     const out = new Set<string>();
-    for (const list of this.defs.values()) if (list.length > 1) for (const def of list) out.add(def.path);
+    for (const list of this.defs.values()) {
+      if (list.length < 2) continue;
+      const seen = new Map<string | undefined, string>();
+      for (const def of this.definitionsOf(list)) {
+        const first = seen.get(def.scope);
+        if (first === undefined) seen.set(def.scope, def.path);
+        else {
+          out.add(first);
+          out.add(def.path);
+        }
+      }
+    }
     for (const [prefix, ids] of this.undefinedIds) {
       if (!this.isKnownPrefix(prefix)) continue;
       for (const id of ids) for (const path of this.tokens.get(id)?.keys() ?? []) out.add(path);
     }
+    // Whether a Kiro number resolves depends on the citing file's folder: let the file say.
+    for (const path of this.numericCiters.keys()) out.add(path);
     return out;
   }
 

@@ -217,7 +217,7 @@ export class Specboard {
     if (old && old.hash === hash && !this.skipped.has(path)) return { affected: new Set() };
     this.skipped.delete(path);
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    const parsed = kind === 'doc' ? parseMarkdown(path, body, this.locale, (p) => project.definesPrefix(p)) : parseSource(path, body);
+    const parsed = kind === 'doc' ? parseMarkdown(path, body, this.locale, project.parseOptions(path)) : parseSource(path, body);
     const diagnostics = kind === 'doc' ? validateDoc(parsed, project.schemas, project.config, this.locale) : [];
     return this.commit({ path, root: project.root, hash, parsed, diagnostics }, track);
   }
@@ -235,8 +235,8 @@ export class Specboard {
     if (!current && old && old.hash === fnv1a(text) && !this.skipped.has(path)) return { affected: new Set() };
     this.skipped.delete(path);
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    const policy = (p: string) => project.definesPrefix(p);
-    const doc = current ? reparseMarkdown(current.doc, path, body, this.locale, policy) : parseDoc(path, body, this.locale, policy);
+    const options = project.parseOptions(path);
+    const doc = current ? reparseMarkdown(current.doc, path, body, this.locale, options) : parseDoc(path, body, this.locale, options);
     const checks: RequirementChecks = { previous: current?.checks, next: new Map() };
     const diagnostics = validateDoc(doc.parsed, project.schemas, project.config, this.locale, checks);
     // Editor text is compared as text while buffered; NaN never matches, so a later read from disk re-parses.

@@ -9,7 +9,7 @@ export interface RequirementInfo {
   readonly title: string;
   readonly uri: string;
   readonly line: number;
-  readonly form: 'heading' | 'table';
+  readonly form: 'heading' | 'table' | 'list' | 'paragraph';
   readonly status?: string;
   readonly priority?: string;
   readonly release?: string;

@@ -18,7 +18,7 @@ export interface BoardCard {
   /** URI string of the document that defines the requirement. */
   readonly path: string;
   readonly line: number;
-  readonly form: 'heading' | 'table';
+  readonly form: 'heading' | 'table' | 'list' | 'paragraph';
   /** The document's title (or file name), and its workspace-relative path. */
   readonly doc: string;
   readonly docPath: string;

@@ -43,13 +43,13 @@ describe('bad input files', () => {
   });
 
   it('reads a CRLF document with the same lines and columns as its LF twin', async () => {
-    const lf = prd('### REQ-1 A\n- Priority: P0\n- Status: doing\n', { status: 'nope' });
+    const lf = prd('### REQ-1 A\n- Priority: P0\n- Status: blocked\n', { status: 'nope' });
     const shape = async (text: string) => {
       const dir = writeTree({ 'doc.md': text });
       return diagnosticsOf(await indexTree(dir), dir, 'doc.md').map((d) => [d.code, startOf(d), d.range.end.character, textAt(dir, 'doc.md', d)]);
     };
     const [lfShape, crlfShape] = [await shape(lf), await shape(lf.replace(/\n/g, '\r\n'))];
-    assert.deepEqual(lfShape.map((s) => s[3]), ['nope', 'doing']);
+    assert.deepEqual(lfShape.map((s) => s[3]), ['nope', 'blocked']);
     assert.deepEqual(crlfShape, lfShape);
   });
 

@@ -6,7 +6,7 @@ import { removeTrees, runCliIn, writeTree } from './helpers/tree';
 function workspace(): string {
   return writeTree({
     '.specboard/config.json': '{ "prefixes": ["REQ"] }',
-    'docs/prd.md': prd('### REQ-1 Pay\n- Priority: P0\n- Status: doing\n'),
+    'docs/prd.md': prd('### REQ-1 Pay\n- Priority: P0\n- Status: blocked\n'),
     'docs/notes.md': 'Mentions REQ-1.\n',
     'src/pay.ts': '// REQ-1\n// REQ-77 planned\n',
   });
@@ -36,7 +36,7 @@ describe('specboard check', () => {
     assert.equal(run.code, 1);
     const lines = run.stdout.trimEnd().split('\n');
     assert.deepEqual(lines, [
-      "docs/prd.md:21:11: error invalid-value status 'doing' of REQ-1 is not one of proposed, approved, in-progress, done, verified, rejected, deferred",
+      "docs/prd.md:21:11: error invalid-value status 'blocked' of REQ-1 is not one of proposed, approved, in-progress, done, verified, rejected, deferred",
       'src/pay.ts:2:4: warning unknown-id REQ-77 is not defined in any document. Did you mean REQ-1?',
       '✖ 1 errors and 1 warnings in 3 files (1 documents, 1 requirements, 3 references).',
     ]);
@@ -63,8 +63,8 @@ describe('specboard check', () => {
     const out = JSON.parse(run.stdout) as { version: number; diagnostics: Record<string, unknown>[]; summary: Record<string, number> };
     assert.equal(out.version, 1);
     assert.deepEqual(out.diagnostics[0], {
-      file: 'docs/prd.md', line: 21, column: 11, endLine: 21, endColumn: 16, severity: 'error', code: 'invalid-value',
-      message: "status 'doing' of REQ-1 is not one of proposed, approved, in-progress, done, verified, rejected, deferred",
+      file: 'docs/prd.md', line: 21, column: 11, endLine: 21, endColumn: 18, severity: 'error', code: 'invalid-value',
+      message: "status 'blocked' of REQ-1 is not one of proposed, approved, in-progress, done, verified, rejected, deferred",
     });
     assert.deepEqual(Object.keys(out.diagnostics[1]), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
     assert.deepEqual(out.summary, { files: 3, documents: 1, requirements: 1, references: 3, errors: 1, warnings: 1 });
@@ -81,7 +81,7 @@ describe('specboard check', () => {
     assert.deepEqual(runObj.results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level]), [['invalid-value', 'error'], ['unknown-id', 'warning']]);
     const loc = runObj.results[0].locations[0].physicalLocation;
     assert.equal(loc.artifactLocation.uri, 'docs/prd.md');
-    assert.deepEqual(loc.region, { startLine: 21, startColumn: 11, endLine: 21, endColumn: 16 });
+    assert.deepEqual(loc.region, { startLine: 21, startColumn: 11, endLine: 21, endColumn: 18 });
   });
 
   it('writes an empty SARIF result list for a clean workspace', async () => {

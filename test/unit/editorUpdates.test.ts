@@ -50,10 +50,10 @@ describe('editor updates', () => {
   it('re-parses an edited document to exactly what a full parse gives, over 2,000 random edits', () => {
     const next = random(7);
     let text = prd(FEATURES);
-    let previous = parseDoc('/prd.md', text, 'en', () => true);
+    let previous = parseDoc('/prd.md', text, 'en', {});
     for (let i = 0; i < 2000; i++) {
       text = i % 250 === 0 ? prd(FEATURES) : edit(text, next);
-      const again = reparseMarkdown(previous, '/prd.md', text, 'en', () => true);
+      const again = reparseMarkdown(previous, '/prd.md', text, 'en', {});
       assert.deepEqual(json(again.parsed), json(parseMarkdown('/prd.md', text, 'en')), `edit ${i}:\n${text}`);
       previous = again;
     }

@@ -16,7 +16,7 @@ interface CheckJson {
 /** The problems examples/README.md says were planted, as [file, severity, code, message fragment]. */
 const PLANTED: [string, string, string, string][] = [
   ['examples/docs/shop/design.md', 'error', 'unknown-id', 'REQ-CHK-099'],
-  ['examples/docs/shop/prd-checkout.md', 'error', 'invalid-value', "status 'doing' of REQ-CHK-006"],
+  ['examples/docs/shop/prd-checkout.md', 'error', 'invalid-value', "status 'blocked' of REQ-CHK-006"],
   ['examples/docs/shop/prd-checkout.md', 'error', 'missing-field', "REQ-CHK-009 is missing 'priority'"],
   ['examples/docs/shop/prd-loyalty.md', 'error', 'missing-section', 'Competitive analysis'],
   ['examples/src/payments/gateway.py', 'warning', 'unknown-id', 'REQ-PAY-999'],

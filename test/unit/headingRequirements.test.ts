@@ -119,9 +119,9 @@ describe('requirements in heading form', () => {
   });
 
   it('points invalid attribute values at the value text', async () => {
-    const { dir, diags } = await parse('### REQ-1 A\n- Priority: P7\n- Status: doing\n');
+    const { dir, diags } = await parse('### REQ-1 A\n- Priority: P7\n- Status: blocked\n');
     assert.deepEqual(diags.map((d) => [d.code, d.data?.field, textAt(dir, 'prd.md', d)]), [
-      ['invalid-value', 'priority', 'P7'], ['invalid-value', 'status', 'doing'],
+      ['invalid-value', 'priority', 'P7'], ['invalid-value', 'status', 'blocked'],
     ]);
   });
 

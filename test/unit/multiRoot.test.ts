@@ -31,8 +31,8 @@ describe('multi-root workspaces', () => {
   });
 
   it('rejects a status that only the other folder allows', async () => {
-    const strict = writeTree({ 'docs/prd.md': prd('### REQ-5: Export\n- Priority: P2\n- Status: open\n') });
-    const loose = writeTree({ '.specboard/config.json': '{ "statuses": ["open"] }' });
+    const strict = writeTree({ 'docs/prd.md': prd('### REQ-5: Export\n- Priority: P2\n- Status: triaged\n') });
+    const loose = writeTree({ '.specboard/config.json': '{ "statuses": ["triaged"] }' });
     const board = createSpecboard({ workspace: new NodeWorkspace([strict, loose]) });
     await board.indexAll();
     const codes = board.diagnostics(pathIn(strict, 'docs/prd.md')).map((d) => d.code);

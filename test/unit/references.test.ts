@@ -6,7 +6,7 @@ describe('references and cross-document checks', () => {
   after(removeTrees);
 
   it('reports duplicate-id on every definition, naming the other places with 1-based lines', async () => {
-    const dir = writeTree({ 'a.md': '# A\n## REQ-1 First\n', 'b.md': '# B\n\n## REQ-1 Second\n', 'c.md': '| ID | Title |\n|---|---|\n| REQ-1 | Third |\n' });
+    const dir = writeTree({ 'a.md': '# A\n## REQ-1 First\n', 'b.md': '# B\n\n## REQ-1 Second\n', 'c.md': '# C\n\n## REQ-1 Third\n' });
     const board = await indexTree(dir);
     const a = diagnosticsOf(board, dir, 'a.md', 'duplicate-id');
     const b = diagnosticsOf(board, dir, 'b.md', 'duplicate-id');
@@ -22,12 +22,20 @@ describe('references and cross-document checks', () => {
   });
 
   it('orders duplicate definitions deterministically, by path then line', async () => {
-    const dir = writeTree({ 'a.md': `# A\n## REQ-1 First\n${'x'.repeat(1_500_000)}\n`, 'b.md': '# B\n\n## REQ-1 Second\n', 'c.md': '| ID | Title |\n|---|---|\n| REQ-1 | Third |\n' });
+    const dir = writeTree({ 'a.md': `# A\n## REQ-1 First\n${'x'.repeat(1_500_000)}\n`, 'b.md': '# B\n\n## REQ-1 Second\n', 'c.md': '# C\n\n## REQ-1 Third\n' });
     for (let run = 0; run < 5; run++) {
       const board = await indexTree(dir);
       assert.equal(board.definition('REQ-1')?.path, pathIn(dir, 'a.md'));
       assert.match(diagnosticsOf(board, dir, 'b.md')[0].message, /also at a\.md:2, c\.md:3$/);
     }
+  });
+
+  it('reads a table row listing an ID that a heading defines elsewhere as a reference, not a duplicate', async () => {
+    const dir = writeTree({ 'a.md': '# A\n## REQ-1 First\n', 'plan.md': '| ID | Title |\n|---|---|\n| REQ-1 | Listed |\n' });
+    const board = await indexTree(dir);
+    assert.deepEqual(diagnosticsOf(board, dir, 'plan.md'), []);
+    assert.deepEqual(board.index.definitions('REQ-1').map((d) => d.path), [pathIn(dir, 'a.md')]);
+    assert.deepEqual(board.index.references('REQ-1').map((r) => [r.path.slice(dir.length + 1), r.line]), [['plan.md', 2]]);
   });
 
   it('reports a duplicate within one file on both definitions', async () => {

@@ -65,10 +65,10 @@ describe('requirements in table form', () => {
   });
 
   it('points an invalid status in a cell at that cell', async () => {
-    const { dir, diags } = await parse('| ID | Title | Priority | Status |\n|---|---|---|---|\n| REQ-1 | Pay | P0 | doing |\n');
+    const { dir, diags } = await parse('| ID | Title | Priority | Status |\n|---|---|---|---|\n| REQ-1 | Pay | P0 | blocked |\n');
     assert.equal(diags.length, 1);
     assert.equal(diags[0].code, 'invalid-value');
-    assert.equal(textAt(dir, 'prd.md', diags[0]), 'doing');
+    assert.equal(textAt(dir, 'prd.md', diags[0]), 'blocked');
     assert.equal(diags[0].range.start.line, lineOf(dir, 'prd.md', '| REQ-1 |'));
   });
 

@@ -1,0 +1,447 @@
+import type { Token } from 'markdown-it';
+import { copySpans, initSpans, sealSpans, setSpan } from '../attributeSpans';
+import { canonicalKey, stripInline } from '../attributes';
+import { scanDocIds } from '../ids';
+import type { Heading, RequirementDef } from '../model';
+import { intern, own } from '../strings';
+import { isDelimiterRow, splitRow } from '../tableRow';
+import { range } from '../text';
+import type { Range } from '../types';
+import { headingId, isCriteriaHeading, looseId, mayDefine, type FoundId } from './definitionForms';
+import { keyValue } from './keyValue';
+import type { ParseOptions } from './parseOptions';
+import { sectionKind, type SectionKind } from './requirementContext';
+import { readRequirementTable } from './requirementTable';
+import { titleParts } from './titleParts';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+export type MutableDef = Mutable<RequirementDef> & { attributes: Record<string, string> };
+
+/** Where the reader puts what it finds, in document order. */
+export interface ReadSink {
+  readonly headings: Heading[];
+  readonly requirements: RequirementDef[];
+}
+
+/** One open heading: the section it starts and, when it defines a requirement, that requirement. */
+export interface OpenSection {
+  readonly level: number;
+  readonly text: string;
+  readonly kind?: SectionKind;
+  def?: MutableDef;
+  /** First body line of the requirement (after its attribute list). */
+  bodyFrom?: number;
+  /** Kiro: this section numbers acceptance criteria of requirement `parent`. */
+  criteria?: { readonly parent: string; next: number };
+}
+
+const EXCERPT_LINES = 3;
+const EXCERPT_CHARS = 280;
+const HEADING_LINE = /^ {0,3}#{1,6}(?:\s|$)/;
+const TASK_ITEM = /^\[[ xX]\]\s/;
+
+/**
+ * Turns markdown-it's block tokens into headings and requirement definitions. Block structure is
+ * markdown-it's (so the index sees what the preview shows); this class only decides which blocks
+ * define requirements, reading the definition forms real documents use.
+ */
+export class BlockReader {
+  /** Lines of HTML comments: nothing in them is shown, so nothing in them counts. */
+  readonly hidden: [number, number][] = [];
+  /** Lines where a definition's ID is written (not a reference) and where `traces` values are. */
+  readonly definitionIds = new Map<number, [number, number][]>();
+  readonly traceValues = new Map<number, [number, number][]>();
+  private tokens: Token[] = [];
+  private readonly consumed = new Set<number>();
+
+  constructor(
+    private readonly lines: readonly string[],
+    private readonly path: string,
+    private readonly options: ParseOptions,
+    /** The file's path or front matter says it holds requirements. */
+    private readonly documentContext: boolean,
+    private readonly out: ReadSink,
+  ) {}
+
+  /**
+   * Reads `tokens` under the open sections `stack`. `stopAt` is asked at each top-level ATX heading
+   * and can end the read there (the caller reuses what it knows from that line on); returns that
+   * line, or undefined when the tokens ran out.
+   */
+  read(tokens: Token[], stack: OpenSection[], stopAt?: (line: number, stack: readonly OpenSection[]) => boolean): number | undefined {
+    this.tokens = tokens;
+    const items: { item: Token; first: boolean; number: number }[] = [];
+    const lists: { ordered: boolean; start: number; count: number; criteria?: OpenSection['criteria'] }[] = [];
+    for (let k = 0; k < tokens.length; k++) {
+      // An attribute list already read: its items define nothing.
+      if (this.consumed.has(k)) continue;
+      const t = tokens[k];
+      // A list item's first block is where an ID defines the item; any block after it is not.
+      const parentItem = items.length && t.nesting !== -1 && t.level === items[items.length - 1].item.level + 1 ? items[items.length - 1] : undefined;
+      const isFirst = parentItem?.first ?? false;
+      if (parentItem && t.nesting !== -1 && t.type !== 'inline') parentItem.first = false;
+      switch (t.type) {
+        case 'heading_open': {
+          const line = t.map![0];
+          if (t.level === 0 && t.markup.startsWith('#') && stopAt?.(line, stack)) {
+            // The sections this heading ends close here; the caller knows everything from here on.
+            const level = Number(t.tag.slice(1));
+            while (stack.length && stack[stack.length - 1].level >= level) this.closeDef(stack.pop()!, line - 1);
+            return line;
+          }
+          k = this.heading(k, stack);
+          break;
+        }
+        case 'bullet_list_open':
+        case 'ordered_list_open': {
+          const criteria = t.level === 0 || !parentItem ? stack[stack.length - 1]?.criteria : undefined;
+          lists.push({ ordered: t.type === 'ordered_list_open', start: Number(t.attrGet('start') ?? 1), count: 0, criteria });
+          break;
+        }
+        case 'bullet_list_close':
+        case 'ordered_list_close':
+          lists.pop();
+          break;
+        case 'list_item_open': {
+          const list = lists[lists.length - 1];
+          const number = list ? list.start + list.count++ : 1;
+          items.push({ item: t, first: true, number });
+          break;
+        }
+        case 'list_item_close':
+          items.pop();
+          break;
+        case 'paragraph_open': {
+          const list = lists[lists.length - 1];
+          if (isFirst && list?.criteria && items.length === lists.length) {
+            k = this.criterion(k, list.criteria, stack, parentItem!.item);
+          } else {
+            k = this.paragraph(k, stack, isFirst ? parentItem!.item : undefined);
+          }
+          break;
+        }
+        case 'table_open':
+          k = this.table(k, stack);
+          break;
+        case 'html_block':
+          if (t.content.trimStart().startsWith('<!--')) this.hidden.push([t.map![0], t.map![1]]);
+          break;
+      }
+    }
+    return undefined;
+  }
+
+  /** Closes the requirements still open at `endLine` (the end of the document). */
+  closeAll(stack: readonly OpenSection[], endLine: number): void {
+    for (const s of stack) if (s.def) this.closeDef(s, endLine);
+  }
+
+  private heading(k: number, stack: OpenSection[]): number {
+    const open = this.tokens[k];
+    const inline = this.tokens[k + 1];
+    const line = open.map![0];
+    const level = Number(open.tag.slice(1));
+    const content = inline.content;
+    while (stack.length && stack[stack.length - 1].level >= level) this.closeDef(stack.pop()!, line - 1);
+    const found = headingId(content.split('\n').join(' '));
+    const section: OpenSection = { level, text: own(content.replace(/\n/g, ' ')), kind: sectionKind(content) };
+    if (found && mayDefine(found, this.context(stack), this.options, 'heading')) {
+      const column = this.column(line, content.split('\n')[0]);
+      const def = this.newDef(found, 'heading', line, column, this.sectionText(stack));
+      this.applyTitle(def, found.rest, line);
+      section.def = def;
+      section.bodyFrom = open.map![1];
+      this.out.headings.push({ line, level, text: section.text, range: def.range, requirementId: def.id, ...(open.level > 0 ? { nested: true } : {}) });
+      stack.push(section);
+      const close = k + 2;
+      const attrs = this.attributeList(close + 1, def);
+      if (attrs !== undefined) section.bodyFrom = attrs;
+      return close;
+    }
+    if (isCriteriaHeading(content)) {
+      const parent = [...stack].reverse().find((s) => s.def)?.def;
+      if (parent && /^\d+(?:\.\d+)*$/.test(parent.id)) section.criteria = { parent: parent.id, next: 1 };
+    }
+    this.out.headings.push({ line, level, text: section.text, range: range(line, 0, line, this.lines[line].length), ...(open.level > 0 ? { nested: true } : {}) });
+    stack.push(section);
+    return k + 2;
+  }
+
+  /** A paragraph: the first block of a list item, a bold paragraph, or plain text. */
+  private paragraph(k: number, stack: OpenSection[], item: Token | undefined): number {
+    const open = this.tokens[k];
+    const inline = this.tokens[k + 1];
+    const line = open.map![0];
+    const first = inline.content.split('\n')[0];
+    const context = this.context(stack);
+    this.embeddedTable(open.map![0], open.map![1], stack);
+    const top = stack[stack.length - 1];
+    if (!item && top?.def && /^\d/.test(top.def.id) && isCriteriaHeading(inline.content)) {
+      top.criteria = { parent: top.def.id, next: 1 };
+      return k + 2;
+    }
+    if (TASK_ITEM.test(first)) return k + 2;
+    // Outside a list only a marked ID (`**FR-12: Title**`, `**FR-1**: text`) or `FR-1:` defines.
+    const found = looseId(first);
+    if (!found || (!item && !/^(?:\*\*|__|\[|【)/.test(first) && !/^[^\s]+\s*[:：]/.test(first))) return k + 2;
+    if (!mayDefine(found, context, this.options, 'loose')) return k + 2;
+    const column = this.column(line, first);
+    const def = this.newDef(found, item ? 'list' : 'paragraph', line, column, this.sectionText(stack));
+    this.applyTitle(def, found.rest, line);
+    const body = inline.content.split('\n');
+    body[0] = found.rest;
+    def.excerpt = own(excerptOf(body));
+    const end = item ? lastContentLine(this.lines, item.map![0], item.map![1]) : open.map![1] - 1;
+    def.endLine = Math.max(line, end);
+    // Attributes: the list right after a bold paragraph, or the first list inside the item.
+    const next = item ? this.childListIndex(k + 3, item) : k + 3;
+    if (next !== undefined) this.attributeList(next, def);
+    sealSpans(def);
+    return k + 2;
+  }
+
+  /** One numbered acceptance criterion of a Kiro requirement: `1.2` for the second under Requirement 1. */
+  private criterion(k: number, criteria: NonNullable<OpenSection['criteria']>, stack: OpenSection[], item: Token): number {
+    const open = this.tokens[k];
+    const inline = this.tokens[k + 1];
+    const line = open.map![0];
+    const first = inline.content.split('\n')[0];
+    const id = `${criteria.parent}.${criteria.next++}`;
+    const column = this.column(line, first);
+    const found: FoundId = { id, shape: 'numeric', start: 0, end: 0, rest: first };
+    // Nothing of the ID is written on the line: its range is the item's marker, for navigation.
+    const def = this.newDef(found, 'list', line, column, this.sectionText(stack), range(line, 0, line, Math.max(1, column)));
+    def.title = own(titleParts(first).title);
+    if (def.title) def.attributes.title = def.title;
+    def.excerpt = own(excerptOf(inline.content.split('\n')));
+    def.endLine = Math.max(line, lastContentLine(this.lines, item.map![0], item.map![1]));
+    sealSpans(def);
+    return k + 2;
+  }
+
+  /** A GFM table; one whose header names an ID column defines a requirement per row. */
+  private table(k: number, stack: OpenSection[]): number {
+    const open = this.tokens[k];
+    let close = k;
+    const rows: number[] = [];
+    while (this.tokens[close].type !== 'table_close') {
+      const t = this.tokens[close];
+      // GFM takes a line without a pipe right under a table as a row; nobody writes a requirement so.
+      if (t.type === 'tr_open' && t.map && t.map[0] > open.map![0] && this.lines[t.map[0]].includes('|')) rows.push(t.map[0]);
+      close++;
+    }
+    this.tableRows(open.map![0], rows, stack);
+    return close;
+  }
+
+  /**
+   * A table written right under a list item's text, without the blank line CommonMark needs, is
+   * part of that paragraph for markdown-it; PMs mean a table, so it is read as one.
+   */
+  private embeddedTable(from: number, to: number, stack: OpenSection[]): void {
+    for (let i = from + 1; i + 1 < to; i++) {
+      if (!this.lines[i].includes('|') || !isDelimiterRow(this.lines[i + 1])) continue;
+      if (splitRow(this.lines[i]).length !== splitRow(this.lines[i + 1]).length) continue;
+      const rows: number[] = [];
+      for (let r = i + 2; r < to && this.lines[r].includes('|'); r++) rows.push(r);
+      this.tableRows(i, rows, stack);
+      return;
+    }
+  }
+
+  private tableRows(headerLine: number, rows: readonly number[], stack: OpenSection[]): void {
+    const table = readRequirementTable(this.lines, headerLine, rows);
+    if (!table || table.kind !== 'requirements') return;
+    // A table with an ID column is explicit enough to define anywhere but in risks, glossaries and matrices.
+    const context = this.context(stack) ?? 'requirements';
+    const section = this.sectionText(stack);
+    for (const row of table.rows) {
+      if (!mayDefine(row.id, context, this.options, 'loose')) continue;
+      const found: FoundId = { id: row.id.id, shape: row.id.shape, start: 0, end: 0, rest: row.title };
+      const def = this.newDef(found, 'table', row.line, row.idStart, section);
+      def.tableHeaderLine = headerLine;
+      const title = titleParts(row.title);
+      def.title = own(title.title);
+      if (def.title) def.attributes.title = def.title;
+      if (title.priority) def.attributes.priority = intern(this.value('priority', title.priority));
+      for (const cell of row.cells) {
+        if (cell.key === 'title') continue;
+        this.setAttribute(def, cell.key, cell.header, cell.value, row.line, headerLine, 0, this.lines[headerLine].length, cell.start, cell.end);
+      }
+      def.excerpt = own((def.attributes.description ?? '').slice(0, EXCERPT_CHARS));
+      sealSpans(def);
+    }
+  }
+
+  /**
+   * Reads the list at token `k` as the attribute list of `def` when every top-level item is
+   * `Key: value` (items may be loose, use any bullet and hold nested sub-items). Returns the line
+   * after the list, or undefined when the list (or the token) is something else.
+   */
+  private attributeList(k: number, def: MutableDef): number | undefined {
+    let end: number | undefined;
+    // `- A: 1` then `* B: 2` are two lists for CommonMark (the bullet changed); PMs mean one.
+    for (let list = this.tokens[k]; isListOpen(list); list = this.tokens[k]) {
+      const close = this.attributeItems(k, def);
+      if (close === undefined) break;
+      end = list.map![1];
+      k = close + 1;
+    }
+    return end;
+  }
+
+  /** Reads one list of `Key: value` items into `def`; returns the index of its closing token. */
+  private attributeItems(k: number, def: MutableDef): number | undefined {
+    const list = this.tokens[k];
+    const found: { line: number; kv: NonNullable<ReturnType<typeof keyValue>>; column: number }[] = [];
+    let j = k + 1;
+    for (; this.tokens[j].level > list.level; j++) {
+      const t = this.tokens[j];
+      if (t.type !== 'list_item_open' || t.level !== list.level + 1) continue;
+      const para = this.tokens[j + 1];
+      if (para?.type !== 'paragraph_open') return undefined;
+      const first = this.tokens[j + 2].content.split('\n')[0];
+      const kv = keyValue(first);
+      if (!kv) return undefined;
+      found.push({ line: para.map![0], kv, column: this.column(para.map![0], first) });
+    }
+    if (found.length === 0) return undefined;
+    for (const { line, kv, column } of found) {
+      const text = this.lines[line];
+      const keyStart = column + kv.keyStart;
+      const valueStart = column + kv.valueStart;
+      const valueEnd = Math.max(valueStart, text.trimEnd().length);
+      this.setAttribute(def, canonicalKey(kv.key), kv.key, stripInline(kv.value), line, line, keyStart, keyStart + kv.key.length, valueStart, valueEnd);
+    }
+    for (let i = k; i <= j; i++) this.consumed.add(i);
+    return j;
+  }
+
+  private setAttribute(def: MutableDef, key: string, written: string, value: string, line: number, keyLine: number, keyStart: number, keyEnd: number, valueStart: number, valueEnd: number): void {
+    def.attributes[key] = intern(key === 'status' || key === 'priority' ? this.value(key, value) : value);
+    setSpan(def, key, written, line, keyLine, keyStart, keyEnd, valueStart, valueEnd);
+    if (key === 'traces') {
+      def.traces = scanDocIds(value).map((m) => own(m.id));
+      push(this.traceValues, line, [valueStart, valueEnd]);
+    }
+  }
+
+  private value(field: 'status' | 'priority', raw: string): string {
+    return this.options.vocabulary ? this.options.vocabulary(field, raw) : raw;
+  }
+
+  /** Title and a trailing priority (`登录（P0）`) of a heading, list item or paragraph definition. */
+  private applyTitle(def: MutableDef, rest: string, line: number): void {
+    const parts = titleParts(rest);
+    def.title = own(parts.title);
+    if (def.title) def.attributes.title = def.title;
+    if (parts.priority) {
+      def.attributes.priority = intern(this.value('priority', parts.priority));
+      const at = this.lines[line].lastIndexOf(parts.priority);
+      if (at >= 0) setSpan(def, 'priority', 'priority', line, line, at, at + parts.priority.length, at, at + parts.priority.length);
+    }
+  }
+
+  private newDef(found: FoundId, form: RequirementDef['form'], line: number, column: number, section: string | undefined, written?: Range): MutableDef {
+    const text = this.lines[line];
+    const start = column + found.start;
+    const end = found.end > found.start ? column + found.end : start + found.id.length;
+    const idRange = written ?? range(line, start, line, end);
+    const scope = found.shape === 'numeric' ? this.options.numericScope : this.options.scope;
+    const def = initSpans({
+      id: own(found.id), title: '', path: this.path, form, line,
+      idRange, range: range(line, 0, line, text.length),
+      endLine: line, attributes: {} as Record<string, string>, traces: [] as string[], excerpt: '',
+      ...(section !== undefined ? { section } : {}),
+      ...(scope !== undefined ? { scope } : {}),
+    }) as MutableDef;
+    this.out.requirements.push(def);
+    if (!written) push(this.definitionIds, line, [start, end]);
+    return def;
+  }
+
+  private closeDef(section: OpenSection, endLine: number): void {
+    const def = section.def;
+    if (!def) return;
+    def.endLine = Math.max(def.line, endLine);
+    const body: string[] = [];
+    for (let i = section.bodyFrom ?? def.line + 1; i <= def.endLine && body.length < EXCERPT_LINES; i++) {
+      const text = this.lines[i].trim();
+      if (text !== '' && !HEADING_LINE.test(this.lines[i])) body.push(text);
+    }
+    def.excerpt = own(excerptOf(body));
+    sealSpans(def);
+  }
+
+  /** `blocked` inside risks, glossaries, histories and traceability matrices. */
+  private context(stack: readonly OpenSection[]): 'requirements' | 'blocked' | undefined {
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const kind = stack[i].kind;
+      if (kind === 'requirements' || stack[i].def) return 'requirements';
+      if (kind === 'trace' || kind === 'other') return 'blocked';
+    }
+    return this.documentContext ? 'requirements' : undefined;
+  }
+
+  private sectionText(stack: readonly OpenSection[]): string | undefined {
+    for (let i = stack.length - 1; i >= 0; i--) if (!stack[i].def) return stack[i].text;
+    return undefined;
+  }
+
+  /** Column where `content` (a block's first line, as markdown-it trimmed it) starts in its line. */
+  private column(line: number, content: string): number {
+    const text = this.lines[line];
+    const at = text.trimEnd().length - content.trimEnd().length;
+    return at >= 0 && text.startsWith(content.trimEnd(), at) ? at : Math.max(0, text.indexOf(content.trim()));
+  }
+
+  /** The token index of the first list directly inside `item` from `k` on, if any. */
+  private childListIndex(k: number, item: Token): number | undefined {
+    for (let j = k; j < this.tokens.length && this.tokens[j].level > item.level; j++) {
+      const t = this.tokens[j];
+      if (t.level === item.level + 1 && (t.type === 'bullet_list_open' || t.type === 'ordered_list_open')) return j;
+    }
+    return undefined;
+  }
+}
+
+function isListOpen(t: Token | undefined): t is Token {
+  return t?.type === 'bullet_list_open' || t?.type === 'ordered_list_open';
+}
+
+function push(map: Map<number, [number, number][]>, line: number, span: [number, number]): void {
+  const list = map.get(line);
+  if (list) list.push(span);
+  else map.set(line, [span]);
+}
+
+/** The last non-blank line of a block that markdown-it says spans `[from, to)`. */
+function lastContentLine(lines: readonly string[], from: number, to: number): number {
+  let end = Math.min(to, lines.length) - 1;
+  while (end > from && lines[end].trim() === '') end--;
+  return end;
+}
+
+function excerptOf(body: readonly string[]): string {
+  const picked = body.map((l) => l.trim()).filter((l) => l !== '').slice(0, EXCERPT_LINES);
+  const text = picked.join('\n');
+  return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 1)}…` : text;
+}
+
+/** Moves a definition `delta` lines (text was inserted or deleted above it). */
+export function shiftDef(def: RequirementDef, delta: number): RequirementDef {
+  const moved = initSpans({
+    id: def.id, title: def.title, path: def.path, form: def.form, line: def.line + delta,
+    idRange: shiftRange(def.idRange, delta), range: shiftRange(def.range, delta), endLine: def.endLine + delta,
+    attributes: def.attributes as Record<string, string>, traces: def.traces, excerpt: def.excerpt,
+    ...(def.section !== undefined ? { section: def.section } : {}),
+    ...(def.scope !== undefined ? { scope: def.scope } : {}),
+  }) as MutableDef;
+  copySpans(def, moved, delta);
+  if (def.tableHeaderLine !== undefined) moved.tableHeaderLine = def.tableHeaderLine + delta;
+  return moved;
+}
+
+export function shiftRange(r: Range, delta: number): Range {
+  return range(r.start.line + delta, r.start.character, r.end.line + delta, r.end.character);
+}

@@ -1,0 +1,72 @@
+import { isDefinitionId, leadingIdPattern, shapeOf, type IdShape } from '../ids';
+
+/** An ID written at the start of a heading, list item, paragraph or cell, and what follows it. */
+export interface LeadingId {
+  readonly id: string;
+  readonly shape: IdShape;
+  /** Offsets of the ID itself in the text. */
+  readonly start: number;
+  readonly end: number;
+  /** The text after the ID and its separator, emphasis closed around it removed. */
+  readonly rest: string;
+  /** How the ID was marked: bold, code or brackets make a position unambiguous. */
+  readonly marked: boolean;
+  /** A separator (`:`, `-`, `—`, `.`…) followed the ID. */
+  readonly separated: boolean;
+}
+
+const OPENERS: Readonly<Record<string, string>> = { '`': '`', '[': ']', '【': '】', '(': ')', '（': '）' };
+/** A strict or wide ID where the text starts (a sticky copy of the document scanner's pattern). */
+const ID_AT = leadingIdPattern();
+/** `SC-AUTH`: an ID without digits, accepted only when marked (`**SC-AUTH**`). */
+const NAMED_ID_AT = /[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)+(?![A-Za-z0-9_-])/y;
+/** `:`, `|`, `、`, an em or en dash (`REQ-1—Title`), or `-`, `.`, `)` followed by a space. */
+const SEPARATOR = /^\s*(?:[:：|｜、—–]+|[-.)）]+(?=\s|$))\s*/;
+
+/**
+ * Reads an ID at the start of `text`, as teams write them: `FR-001: …`, `**FR-001**: …`,
+ * `**FR-12: Title**`, `[FR-001] …`, `` `REQ-1` — … ``, `【FR-01】…`. Returns undefined when the
+ * text does not start with a strict or wide ID followed by a separator, a space or the end.
+ */
+export function leadingId(text: string): LeadingId | undefined {
+  let i = 0;
+  let bold = '';
+  if (text.startsWith('**') || text.startsWith('__')) {
+    bold = text.slice(0, 2);
+    i = 2;
+  }
+  const close = OPENERS[text[i]];
+  if (close) i++;
+  ID_AT.lastIndex = i;
+  let id = ID_AT.exec(text)?.[0];
+  if (id !== undefined && !isDefinitionId(id)) return undefined;
+  if (id === undefined && (bold || close)) {
+    NAMED_ID_AT.lastIndex = i;
+    id = NAMED_ID_AT.exec(text)?.[0];
+  }
+  if (id === undefined) return undefined;
+  const start = i;
+  const end = i + id.length;
+  let j = end;
+  if (close) {
+    if (text[j] !== close) return undefined;
+    j++;
+  }
+  let boldOpen = bold !== '';
+  if (boldOpen && text.startsWith(bold, j)) {
+    j += 2;
+    boldOpen = false;
+  }
+  const after = text.slice(j);
+  const sep = SEPARATOR.exec(after);
+  if (!sep && after !== '' && !/^\s/.test(after)) return undefined;
+  let rest = sep ? after.slice(sep[0].length) : after.trimStart();
+  // `**FR-12: Title**` and `**FR-12:** Title`: the bold closes after the separator or the title.
+  if (boldOpen) {
+    if (rest.startsWith(bold)) rest = rest.slice(2).trimStart();
+    else if (rest.endsWith(bold)) rest = rest.slice(0, -2).trimEnd();
+  } else if (bold && rest.startsWith(':')) {
+    rest = rest.slice(1).trimStart();
+  }
+  return { id, shape: shapeOf(id), start, end, rest: rest.trim(), marked: bold !== '' || close !== undefined, separated: sep !== null };
+}

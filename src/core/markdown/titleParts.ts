@@ -1,0 +1,36 @@
+import { stripInline } from '../attributes';
+
+const CLOSERS: Readonly<Record<string, string>> = { ')': '(', '）': '（', ']': '[', '】': '【' };
+/** The inside of a trailing group: `P0`, `Priority: P1`, `优先级：高`. */
+const GROUP = /^\s*(?:(priority|prio|优先级)\s*[:：]?\s*)?(\S(?:.{0,14}\S)?)\s*$/i;
+/** Values a trailing group may hold without naming its key. */
+const BARE_PRIORITY = /^(?:P\d|critical|high|medium|low|must|should|could|won'?t|高|中|低|紧急|必须|应该|可以)$/i;
+const TITLE_MAX = 160;
+
+export interface TitleParts {
+  readonly title: string;
+  /** The priority written at the end of the title, as written. */
+  readonly priority?: string;
+}
+
+/**
+ * Splits a requirement's title from a priority written after it, as headings and list items often
+ * carry one: `用户登录（P0）`, `Browse catalog (Priority: P1)`. A bare group counts only when it
+ * holds a priority word; `(Priority: …)` and `（优先级：…）` count whatever they hold.
+ */
+export function titleParts(text: string): TitleParts {
+  const stripped = stripInline(text);
+  // Found from the end without a regex over the whole title, so a long title costs one pass.
+  const opener = CLOSERS[stripped[stripped.length - 1]];
+  const open = opener ? stripped.lastIndexOf(opener) : -1;
+  const m = open >= 0 ? GROUP.exec(stripped.slice(open + 1, -1)) : null;
+  if (m && (m[1] !== undefined || BARE_PRIORITY.test(m[2]))) {
+    return { title: shorten(stripInline(stripped.slice(0, open))), priority: stripInline(m[2]) };
+  }
+  return { title: shorten(stripped) };
+}
+
+/** Long list-item requirements keep their whole sentence in the excerpt; the title is cut. */
+function shorten(title: string): string {
+  return title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1)}…` : title;
+}
