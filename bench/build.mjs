@@ -9,10 +9,11 @@ import { dirname, join } from 'node:path';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const only = process.argv.includes('--corpus-only');
+const recall = process.argv.includes('--recall-only');
 const out = join(root, 'node_modules', '.cache', 'specboard-bench');
 
 const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', legalComments: 'none', absWorkingDir: root };
-const harness = ['corpusMain', ...(only ? [] : ['benchMain', 'measureCore', 'measureMemory', 'measureExtension'])];
+const harness = recall ? ['recallMain'] : ['corpusMain', 'recallMain', ...(only ? [] : ['benchMain', 'measureCore', 'measureMemory', 'measureExtension'])];
 
 await Promise.all([
   esbuild.build({
@@ -22,7 +23,7 @@ await Promise.all([
     // Features are measured on their real code with the vscode module replaced by a small shim.
     alias: { vscode: join(here, 'vscodeShim.ts') },
   }),
-  ...(only ? [] : [
+  ...(only || recall ? [] : [
     esbuild.build({ ...node, minify: true, entryPoints: ['src/extension/extension.ts'], outfile: join(out, 'prod', 'extension.js'), external: ['vscode'] }),
     esbuild.build({ ...node, minify: true, entryPoints: ['src/cli/cli.ts'], outfile: join(out, 'prod', 'cli.js'), banner: { js: '#!/usr/bin/env node' } }),
   ]),

@@ -4,7 +4,7 @@
  */
 const ALIASES: Record<string, string> = {};
 const CANONICAL: Record<string, readonly string[]> = {
-  title: ['title', 'name', '标题', '名称', '功能', '需求名称', '功能名称'],
+  title: ['title', 'name', '标题', '名称', '功能', '需求名称', '功能名称', '用例名称', 'use case name', 'use case', 'requirement name', 'story name', '故事名称'],
   priority: ['priority', 'prio', '优先级'],
   status: ['status', 'state', '状态'],
   release: ['release', 'target release', 'fix version', '版本', '发布版本', '目标版本'],

@@ -4,7 +4,7 @@ import { blockTokens } from './markdown/blockTokens';
 import { BlockReader, type OpenSection } from './markdown/blockReader';
 import type { ParseOptions } from './markdown/parseOptions';
 import { mergeDefinitions } from './markdown/mergeDefinitions';
-import { isRequirementPath } from './markdown/requirementContext';
+import { documentRole } from './markdown/requirementContext';
 import type { Heading, IdToken, ParsedFile, RequirementDef } from './model';
 import { own } from './strings';
 import { splitLines } from './text';
@@ -58,10 +58,18 @@ export function bodyStart(frontMatter: FrontMatter | undefined): number {
   return frontMatter ? frontMatter.endLine + 1 : 0;
 }
 
-/** The file's path, or a `type` in its front matter, says it holds requirements. */
-export function documentContext(path: string, frontMatter: FrontMatter | undefined, options: ParseOptions): boolean {
-  return typeof frontMatter?.data?.type === 'string' || isRequirementPath(options.relPath ?? path);
+/**
+ * What the file's path or front matter says about the whole document: it holds requirements (a
+ * `type`, a name like prd.md or specs/001-x/spec.md), it only cites them (spec-kit's tasks.md,
+ * Kiro's design.md), or nothing.
+ */
+export function documentContext(path: string, frontMatter: FrontMatter | undefined, options: ParseOptions): DocumentContext {
+  const role = documentRole(options.relPath ?? path);
+  if (role === 'companion') return 'companion';
+  return typeof frontMatter?.data?.type === 'string' || role === 'requirements' ? 'requirements' : undefined;
 }
+
+export type DocumentContext = 'requirements' | 'companion' | undefined;
 
 /**
  * Reads `lines[from..to)` under the open sections `stack` into `out`. With `stopAt`, the read may
@@ -69,7 +77,7 @@ export function documentContext(path: string, frontMatter: FrontMatter | undefin
  */
 export function readBody(
   path: string, lines: readonly string[], from: number, to: number, stack: OpenSection[], options: ParseOptions,
-  inContext: boolean, out: ParseSink, stopAt?: (line: number, stack: readonly OpenSection[]) => boolean,
+  inContext: DocumentContext, out: ParseSink, stopAt?: (line: number, stack: readonly OpenSection[]) => boolean,
 ): number {
   const reader = new BlockReader(lines, path, options, inContext, out);
   const stopped = reader.read(blockTokens(lines, from, to), stack, stopAt);

@@ -7,15 +7,24 @@ import { intern, own } from '../strings';
 import { isDelimiterRow, splitRow } from '../tableRow';
 import { range } from '../text';
 import type { Range } from '../types';
-import { headingId, isCriteriaHeading, looseId, mayDefine, type FoundId } from './definitionForms';
+import { headingId, isCriteriaHeading, lineId, looseId, mayDefine, secondHeadingId, seriesPrefix, trailingHeadingId, type FoundId } from './definitionForms';
 import { keyValue } from './keyValue';
 import type { ParseOptions } from './parseOptions';
 import { sectionKind, type SectionKind } from './requirementContext';
-import { readRequirementTable } from './requirementTable';
+import { readRequirementTable, readVerticalTable } from './requirementTable';
 import { titleParts } from './titleParts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export type MutableDef = Mutable<RequirementDef> & { attributes: Record<string, string> };
+
+interface ListFrame {
+  readonly ordered: boolean;
+  readonly start: number;
+  count: number;
+  readonly criteria?: OpenSection['criteria'];
+  /** One-letter ID prefixes its items start with, and how often (see seriesPrefix). */
+  readonly letters: ReadonlyMap<string, number>;
+}
 
 /** Where the reader puts what it finds, in document order. */
 export interface ReadSink {
@@ -33,12 +42,15 @@ export interface OpenSection {
   bodyFrom?: number;
   /** Kiro: this section numbers acceptance criteria of requirement `parent`. */
   criteria?: { readonly parent: string; next: number };
+  /** Kiro's `Requirement N`: the one form whose acceptance criteria are numbered `N.k`. */
+  numbered?: boolean;
 }
 
 const EXCERPT_LINES = 3;
 const EXCERPT_CHARS = 280;
 const HEADING_LINE = /^ {0,3}#{1,6}(?:\s|$)/;
 const TASK_ITEM = /^\[[ xX]\]\s/;
+const NOTE = /^(?:\*\*|__)?(?:注|备注|说明|note|notes)(?:\*\*|__)?\s*[:：]/i;
 
 /**
  * Turns markdown-it's block tokens into headings and requirement definitions. Block structure is
@@ -58,8 +70,8 @@ export class BlockReader {
     private readonly lines: readonly string[],
     private readonly path: string,
     private readonly options: ParseOptions,
-    /** The file's path or front matter says it holds requirements. */
-    private readonly documentContext: boolean,
+    /** What the file's path or front matter says: it holds requirements, or only cites them. */
+    private readonly documentContext: 'requirements' | 'companion' | undefined,
     private readonly out: ReadSink,
   ) {}
 
@@ -71,7 +83,7 @@ export class BlockReader {
   read(tokens: Token[], stack: OpenSection[], stopAt?: (line: number, stack: readonly OpenSection[]) => boolean): number | undefined {
     this.tokens = tokens;
     const items: { item: Token; first: boolean; number: number }[] = [];
-    const lists: { ordered: boolean; start: number; count: number; criteria?: OpenSection['criteria'] }[] = [];
+    const lists: ListFrame[] = [];
     for (let k = 0; k < tokens.length; k++) {
       // An attribute list already read: its items define nothing.
       if (this.consumed.has(k)) continue;
@@ -94,8 +106,8 @@ export class BlockReader {
         }
         case 'bullet_list_open':
         case 'ordered_list_open': {
-          const criteria = t.level === 0 || !parentItem ? stack[stack.length - 1]?.criteria : undefined;
-          lists.push({ ordered: t.type === 'ordered_list_open', start: Number(t.attrGet('start') ?? 1), count: 0, criteria });
+          const criteria = t.level === 0 || !parentItem ? openCriteria(stack) : undefined;
+          lists.push({ ordered: t.type === 'ordered_list_open', start: Number(t.attrGet('start') ?? 1), count: 0, criteria, letters: this.itemLetters(k) });
           break;
         }
         case 'bullet_list_close':
@@ -116,7 +128,7 @@ export class BlockReader {
           if (isFirst && list?.criteria && items.length === lists.length) {
             k = this.criterion(k, list.criteria, stack, parentItem!.item);
           } else {
-            k = this.paragraph(k, stack, isFirst ? parentItem!.item : undefined);
+            k = this.paragraph(k, stack, isFirst ? parentItem!.item : undefined, isFirst ? list : undefined);
           }
           break;
         }
@@ -143,14 +155,25 @@ export class BlockReader {
     const level = Number(open.tag.slice(1));
     const content = inline.content;
     while (stack.length && stack[stack.length - 1].level >= level) this.closeDef(stack.pop()!, line - 1);
-    const found = headingId(content.split('\n').join(' '));
+    const oneLine = content.split('\n').join(' ');
+    const context = this.context(stack);
+    const found = headingId(oneLine) ?? (context === 'requirements' ? trailingHeadingId(oneLine) : undefined);
     const section: OpenSection = { level, text: own(content.replace(/\n/g, ' ')), kind: sectionKind(content) };
-    if (found && mayDefine(found, this.context(stack), this.options, 'heading')) {
+    if (found && mayDefine(found, context, this.options, 'heading')) {
       const column = this.column(line, content.split('\n')[0]);
       const def = this.newDef(found, 'heading', line, column, this.sectionText(stack));
-      this.applyTitle(def, found.rest, line);
+      const second = found.form ? undefined : secondHeadingId(found.rest);
+      this.applyTitle(def, second ? found.rest.slice(0, second.titleEnd) : found.rest, line);
+      if (second) {
+        // The slash's offset within `rest` is kept from the heading's text, where `rest` ends it.
+        const restStart = oneLine.length - found.rest.length;
+        const other = this.newDef({ ...second, start: restStart + second.start, end: restStart + second.end }, 'heading', line, column, this.sectionText(stack));
+        this.applyTitle(other, second.rest, line);
+        sealSpans(other);
+      }
       section.def = def;
       section.bodyFrom = open.map![1];
+      if (found.form === 'numbered') section.numbered = true;
       this.out.headings.push({ line, level, text: section.text, range: def.range, requirementId: def.id, ...(open.level > 0 ? { nested: true } : {}) });
       stack.push(section);
       const close = k + 2;
@@ -159,8 +182,8 @@ export class BlockReader {
       return close;
     }
     if (isCriteriaHeading(content)) {
-      const parent = [...stack].reverse().find((s) => s.def)?.def;
-      if (parent && /^\d+(?:\.\d+)*$/.test(parent.id)) section.criteria = { parent: parent.id, next: 1 };
+      const parent = [...stack].reverse().find((s) => s.def);
+      if (parent?.numbered) section.criteria = { parent: parent.def!.id, next: 1 };
     }
     this.out.headings.push({ line, level, text: section.text, range: range(line, 0, line, this.lines[line].length), ...(open.level > 0 ? { nested: true } : {}) });
     stack.push(section);
@@ -168,7 +191,7 @@ export class BlockReader {
   }
 
   /** A paragraph: the first block of a list item, a bold paragraph, or plain text. */
-  private paragraph(k: number, stack: OpenSection[], item: Token | undefined): number {
+  private paragraph(k: number, stack: OpenSection[], item: Token | undefined, list?: ListFrame): number {
     const open = this.tokens[k];
     const inline = this.tokens[k + 1];
     const line = open.map![0];
@@ -176,15 +199,17 @@ export class BlockReader {
     const context = this.context(stack);
     this.embeddedTable(open.map![0], open.map![1], stack);
     const top = stack[stack.length - 1];
-    if (!item && top?.def && /^\d/.test(top.def.id) && isCriteriaHeading(inline.content)) {
-      top.criteria = { parent: top.def.id, next: 1 };
+    if (!item && top?.numbered && isCriteriaHeading(inline.content)) {
+      top.criteria = { parent: top.def!.id, next: 1 };
       return k + 2;
     }
     if (TASK_ITEM.test(first)) return k + 2;
-    // Outside a list only a marked ID (`**FR-12: Title**`, `**FR-1**: text`) or `FR-1:` defines.
-    const found = looseId(first);
-    if (!found || (!item && !/^(?:\*\*|__|\[|【)/.test(first) && !/^[^\s]+\s*[:：]/.test(first))) return k + 2;
+    const found = item ? looseId(first) : lineId(first);
+    if (!item) this.continuationLines(open.map![0] + 1, open.map![1], stack);
+    if (!found) return k + 2;
     if (!mayDefine(found, context, this.options, 'loose')) return k + 2;
+    const series = seriesPrefix(found.id);
+    if (series && item && (list?.letters.get(series) ?? 0) < 2) return k + 2;
     const column = this.column(line, first);
     const def = this.newDef(found, item ? 'list' : 'paragraph', line, column, this.sectionText(stack));
     this.applyTitle(def, found.rest, line);
@@ -200,12 +225,33 @@ export class BlockReader {
     return k + 2;
   }
 
+  /**
+   * Definitions written one per line with no blank line between them (`FR-1: …` under a
+   * `3.1 Functional requirements` line) make one paragraph for CommonMark; a reader sees a list
+   * of definitions. In a requirements context each such line defines, as a paragraph would.
+   */
+  private continuationLines(from: number, to: number, stack: OpenSection[]): void {
+    const context = this.context(stack);
+    if (context !== 'requirements') return;
+    for (let line = from; line < to; line++) {
+      const text = this.lines[line].trimStart();
+      const found = lineId(text);
+      if (!found || !mayDefine(found, context, this.options, 'loose')) continue;
+      const def = this.newDef(found, 'paragraph', line, this.lines[line].length - text.length, this.sectionText(stack));
+      this.applyTitle(def, found.rest, line);
+      def.excerpt = own(excerptOf([found.rest]));
+      sealSpans(def);
+    }
+  }
+
   /** One numbered acceptance criterion of a Kiro requirement: `1.2` for the second under Requirement 1. */
   private criterion(k: number, criteria: NonNullable<OpenSection['criteria']>, stack: OpenSection[], item: Token): number {
     const open = this.tokens[k];
     const inline = this.tokens[k + 1];
     const line = open.map![0];
     const first = inline.content.split('\n')[0];
+    // A note at the end of the criteria (`注：…`, `Note: …`) is not a criterion.
+    if (NOTE.test(first)) return k + 2;
     const id = `${criteria.parent}.${criteria.next++}`;
     const column = this.column(line, first);
     const found: FoundId = { id, shape: 'numeric', start: 0, end: 0, rest: first };
@@ -250,23 +296,26 @@ export class BlockReader {
   }
 
   private tableRows(headerLine: number, rows: readonly number[], stack: OpenSection[]): void {
-    const table = readRequirementTable(this.lines, headerLine, rows);
+    const table = readRequirementTable(this.lines, headerLine, rows) ?? readVerticalTable(this.lines, headerLine, rows);
     if (!table || table.kind !== 'requirements') return;
-    // A table with an ID column is explicit enough to define anywhere but in risks, glossaries and matrices.
-    const context = this.context(stack) ?? 'requirements';
+    // A table with an ID column and a title or text column is explicit enough to define anywhere
+    // but in risks, glossaries and histories: under "需求矩阵" it is the list of requirements.
+    const kind = this.sectionKind(stack);
+    const context = kind === 'other' || kind === 'companion' ? 'blocked' : 'requirements';
     const section = this.sectionText(stack);
     for (const row of table.rows) {
       if (!mayDefine(row.id, context, this.options, 'loose')) continue;
       const found: FoundId = { id: row.id.id, shape: row.id.shape, start: 0, end: 0, rest: row.title };
       const def = this.newDef(found, 'table', row.line, row.idStart, section);
-      def.tableHeaderLine = headerLine;
+      if (!table.vertical) def.tableHeaderLine = headerLine;
       const title = titleParts(row.title);
       def.title = own(title.title);
       if (def.title) def.attributes.title = def.title;
       if (title.priority) def.attributes.priority = intern(this.value('priority', title.priority));
       for (const cell of row.cells) {
         if (cell.key === 'title') continue;
-        this.setAttribute(def, cell.key, cell.header, cell.value, row.line, headerLine, 0, this.lines[headerLine].length, cell.start, cell.end);
+        if (cell.line === undefined) this.setAttribute(def, cell.key, cell.header, cell.value, row.line, headerLine, 0, this.lines[headerLine].length, cell.start, cell.end);
+        else this.setAttribute(def, cell.key, cell.header, cell.value, cell.line, cell.line, cell.keyStart ?? 0, cell.keyEnd ?? 0, cell.start, cell.end);
       }
       def.excerpt = own((def.attributes.description ?? '').slice(0, EXCERPT_CHARS));
       sealSpans(def);
@@ -373,14 +422,20 @@ export class BlockReader {
     sealSpans(def);
   }
 
-  /** `blocked` inside risks, glossaries, histories and traceability matrices. */
+  /** `blocked` inside risks, glossaries, histories and traceability matrices, and in companion documents. */
   private context(stack: readonly OpenSection[]): 'requirements' | 'blocked' | undefined {
+    const kind = this.sectionKind(stack);
+    return kind === 'requirements' || kind === undefined ? kind : 'blocked';
+  }
+
+  private sectionKind(stack: readonly OpenSection[]): SectionKind | 'companion' | undefined {
+    if (this.documentContext === 'companion') return 'companion';
     for (let i = stack.length - 1; i >= 0; i--) {
       const kind = stack[i].kind;
       if (kind === 'requirements' || stack[i].def) return 'requirements';
-      if (kind === 'trace' || kind === 'other') return 'blocked';
+      if (kind) return kind;
     }
-    return this.documentContext ? 'requirements' : undefined;
+    return this.documentContext;
   }
 
   private sectionText(stack: readonly OpenSection[]): string | undefined {
@@ -395,6 +450,19 @@ export class BlockReader {
     return at >= 0 && text.startsWith(content.trimEnd(), at) ? at : Math.max(0, text.indexOf(content.trim()));
   }
 
+  /** How many items of the list opening at token `k` start with each dash-less ID prefix (`FR1`, `FR2`). */
+  private itemLetters(k: number): Map<string, number> {
+    const letters = new Map<string, number>();
+    const list = this.tokens[k];
+    for (let j = k + 1; j < this.tokens.length && this.tokens[j].level > list.level; j++) {
+      const t = this.tokens[j];
+      if (t.type !== 'inline' || t.level !== list.level + 3 || this.tokens[j - 2]?.type !== 'list_item_open') continue;
+      const letter = /^(?:\*\*|__|\[)?([A-Z]+)\d/.exec(t.content)?.[1];
+      if (letter) letters.set(letter, (letters.get(letter) ?? 0) + 1);
+    }
+    return letters;
+  }
+
   /** The token index of the first list directly inside `item` from `k` on, if any. */
   private childListIndex(k: number, item: Token): number | undefined {
     for (let j = k; j < this.tokens.length && this.tokens[j].level > item.level; j++) {
@@ -403,6 +471,18 @@ export class BlockReader {
     }
     return undefined;
   }
+}
+
+/**
+ * The acceptance criteria being numbered where a list starts: those of the nearest enclosing
+ * criteria section, through sub-headings (`##### Unit tests`) but not past the requirement.
+ */
+function openCriteria(stack: readonly OpenSection[]): OpenSection['criteria'] {
+  for (let i = stack.length - 1; i >= 0; i--) {
+    if (stack[i].criteria) return stack[i].criteria;
+    if (stack[i].def) return undefined;
+  }
+  return undefined;
 }
 
 function isListOpen(t: Token | undefined): t is Token {

@@ -13,6 +13,8 @@ export interface LeadingId {
   readonly marked: boolean;
   /** A separator (`:`, `-`, `—`, `.`…) followed the ID. */
   readonly separated: boolean;
+  /** The ID opens a bold label (`**S3 Durability:**`, `**FR-3 notes**:`) rather than standing alone. */
+  readonly label: boolean;
 }
 
 const OPENERS: Readonly<Record<string, string>> = { '`': '`', '[': ']', '【': '】', '(': ')', '（': '）' };
@@ -61,6 +63,8 @@ export function leadingId(text: string): LeadingId | undefined {
   const sep = SEPARATOR.exec(after);
   if (!sep && after !== '' && !/^\s/.test(after)) return undefined;
   let rest = sep ? after.slice(sep[0].length) : after.trimStart();
+  // `**S3 Durability:**`, `**FR-3 notes**: …`: a bold term being explained, not an ID and its title.
+  const label = bold !== '' && boldOpen && !sep && new RegExp(`[:：]\\s*${bold === '**' ? '\\*\\*' : '__'}|${bold === '**' ? '\\*\\*' : '__'}\\s*[:：]`).test(rest);
   // `**FR-12: Title**` and `**FR-12:** Title`: the bold closes after the separator or the title.
   if (boldOpen) {
     if (rest.startsWith(bold)) rest = rest.slice(2).trimStart();
@@ -68,5 +72,5 @@ export function leadingId(text: string): LeadingId | undefined {
   } else if (bold && rest.startsWith(':')) {
     rest = rest.slice(1).trimStart();
   }
-  return { id, shape: shapeOf(id), start, end, rest: rest.trim(), marked: bold !== '' || close !== undefined, separated: sep !== null };
+  return { id, shape: shapeOf(id), start, end, rest: rest.trim(), marked: bold !== '' || close !== undefined, separated: sep !== null, label };
 }

@@ -1,15 +1,17 @@
-import { prefixOf, type IdShape } from '../ids';
+import { prefixOf, scanDocIds, shapeOf, type IdShape } from '../ids';
 import { leadingId, type LeadingId } from './definitionAt';
 import type { ParseOptions } from './parseOptions';
 
 /** spec-kit's `User Story 1 - Title (Priority: P1)`, also in Chinese. */
-const USER_STORY = /^(?:user story|story|用户故事|用户场景)\s*(\d+)\s*(?:[-—–:：.]\s*|\s+|$)(.*)$/i;
+const USER_STORY = /^(?:user story|story|用户故事|故事|用户场景)\s*(\d+(?:\.\d+)*)\s*(?:[-—–:：.]\s*|\s+|$)(.*)$/i;
 /** Kiro's `Requirement 1: Title` / `需求 1：标题`. */
 const NUMBERED_REQUIREMENT = /^(?:requirement|需求)\s*(\d+(?:\.\d+)*)\s*(?:[-—–:：.]\s*|\s+|$)(.*)$/i;
 /** The heading (or bold line) over Kiro's numbered criteria. */
 const CRITERIA_HEADING = /^(?:\*\*|__)?\s*(?:acceptance criteria|验收标准|验收条件)\s*[:：]?\s*(?:\*\*|__)?\s*[:：]?$/i;
-/** Section numbering before an ID in a heading: `3.2.1 FR-01 Login`. */
-const SECTION_NUMBER = /^(?:\d+(?:\.\d+)*\.?|[一二三四五六七八九十]+[、.．])\s+/;
+/** Section numbering or a label before an ID in a heading: `3.2.1 FR-01 Login`, `ID: UFR-1`. */
+const SECTION_NUMBER = /^(?:\d+(?:\.\d+)*\.?\s+|[一二三四五六七八九十]+[、.．]\s*|(?:ID|Req(?:uirement)? ID|需求编号|编号)\s*[:：]\s*)/i;
+/** T-Reqs tags: `[requirement id=REQ1 story=US1d]`, `[userstory id=US5]`. */
+const TAGGED = /^\[(?:requirement|userstory|story)\s+id=([A-Za-z0-9.-]+)[^\]]*\]\s*(.*)$/i;
 
 /** An ID found in a definition position, with the offset of the ID in the text examined. */
 export interface FoundId {
@@ -21,6 +23,8 @@ export interface FoundId {
   readonly rest: string;
   /** Kiro and spec-kit headings name the kind of thing they define. */
   readonly form?: 'user-story' | 'numbered';
+  /** For a second ID in a heading: where the first requirement's title ends in its `rest`. */
+  readonly titleEnd?: number;
 }
 
 /**
@@ -43,22 +47,89 @@ export function mayDefine(found: { id: string; shape: IdShape }, context: 'requi
  */
 export function headingId(text: string): FoundId | undefined {
   const story = USER_STORY.exec(text);
-  if (story) return { id: `US${story[1]}`, shape: 'wide', start: 0, end: writtenEnd(text, story[1]), rest: story[2], form: 'user-story' };
+  if (story) {
+    // BMAD numbers stories by epic (`Story 1.2`): the number is the ID, as for Kiro's requirements.
+    const dotted = story[1].includes('.');
+    return { id: dotted ? story[1] : `US${story[1]}`, shape: dotted ? 'numeric' : 'wide', start: 0, end: writtenEnd(text, story[1]), rest: story[2], form: 'user-story' };
+  }
   const numbered = NUMBERED_REQUIREMENT.exec(text);
   if (numbered) return { id: numbered[1], shape: 'numeric', start: 0, end: writtenEnd(text, numbered[1]), rest: numbered[2], form: 'numbered' };
+  const tagged = TAGGED.exec(text);
+  if (tagged) {
+    const found = leadingId(tagged[1]);
+    const start = text.indexOf(tagged[1]);
+    if (found && found.id === tagged[1]) return { id: found.id, shape: found.shape, start, end: start + found.id.length, rest: tagged[2] };
+  }
   const numbering = SECTION_NUMBER.exec(text)?.[0].length ?? 0;
   const found = leadingId(text.slice(numbering));
+  // `### 10.1 V0 技术可行性版本`: one letter and a number is an ID only with a separator after it.
+  if (found && /^[A-Z]\d/.test(found.id) && !found.id.includes('-') && !found.separated) return undefined;
   return found ? fromLeading(found, numbering) : undefined;
 }
 
+/** `（P2 可选）` after a trailing ID: the priority, read by titleParts. */
+const TRAILING_LEVEL = /\s*[(（[【]P\d[^()（）[\]【】]{0,16}[)）\]】]\s*$/;
+
+/** An ID written after a heading's title: `4.1.3 个人信息管理 NGYH003`, `Login (FR-01)`. */
+const TRAILING_ID = /^(.*\S)\s+[(（[【]?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[A-Z]{0,3}\d+[A-Za-z]?|[A-Z]{2,6}\d{3,})[)）\]】]?$/;
+
 /**
- * The ID a list item or paragraph starts with. It must be marked (`**FR-1**`, `[FR-1]`) or
- * followed by a separator (`FR-1: …`): `FR-1 is done` is a sentence, not a definition.
+ * The ID a heading's text ends with, where requirements documents put it. Only IDs with a dash or
+ * two letters and three digits: `Support for HTTP2` and `Upgrade to V2` end with no ID.
+ */
+export function trailingHeadingId(text: string): FoundId | undefined {
+  const m = TRAILING_ID.exec(text.replace(TRAILING_LEVEL, ''));
+  // `调试模式（FR-005 ~ FR-007）`, `Login (FR-1 to FR-3)`: a range of IDs defined below.
+  if (!m || scanDocIds(m[1]).length > 0) return undefined;
+  const start = text.lastIndexOf(m[2]);
+  const level = TRAILING_LEVEL.exec(text)?.[0] ?? '';
+  const title = m[1].replace(SECTION_NUMBER, '') + level;
+  return { id: m[2], shape: shapeOf(m[2]), start, end: start + m[2].length, rest: title };
+}
+
+/** `FR-10 产品目录 / FR-11 服务目录`: a second requirement in the same heading, after a slash. */
+export function secondHeadingId(rest: string): FoundId | undefined {
+  const slash = /\s[/／]\s*/.exec(rest);
+  if (!slash) return undefined;
+  const found = leadingId(rest.slice(slash.index + slash[0].length));
+  if (!found || found.shape === 'numeric') return undefined;
+  const offset = slash.index + slash[0].length;
+  return { id: found.id, shape: found.shape, start: offset + found.start, end: offset + found.end, rest: found.rest, titleEnd: slash.index };
+}
+
+/**
+ * The ID a list item starts with. It must be marked (`**FR-1**`, `[FR-1]`) or followed by a
+ * separator (`FR-1: …`): `FR-1 is done` is a sentence, not a definition.
  */
 export function looseId(text: string): FoundId | undefined {
   const found = leadingId(text);
-  if (!found || !(found.marked || found.separated)) return undefined;
+  // `FR-2.1 PD Publisher`: a dotted child ID is no word of a sentence, even without a separator.
+  if (!found || !(found.marked || found.separated || /-\d+\.\d+$/.test(found.id))) return undefined;
+  // `**NFR-01 稳定性**: …` is an ID, its title and its text; `**EC2 Auto Scaling:**` is a term.
+  if (found.label && !found.id.includes('-')) return undefined;
   return fromLeading(found, 0);
+}
+
+/**
+ * The ID a paragraph or one of its lines starts with: marked (`**FR-12: Title**`), followed by a
+ * separator (`FR-1: …`, `FR1 – Add book`), or a dotted child (`FR-2.1 PD Publisher`).
+ */
+export function lineId(text: string): FoundId | undefined {
+  const found = looseId(text);
+  if (!found) return undefined;
+  const lead = leadingId(text)!;
+  return lead.marked || lead.separated || /-\d+\.\d+$/.test(lead.id) ? found : undefined;
+}
+
+/**
+ * The letters of an ID without a dash (`F` for `F12`) when they are not a requirement prefix. In a
+ * list such an ID counts only as part of a series (`F1`, `F2`…): alone it is more likely a name
+ * (`**HTML5**`, `**S3:**`, `**ES2015**`). Undefined for dashed IDs and for FR, NFR, REQ, UC, US….
+ */
+export function seriesPrefix(id: string): string | undefined {
+  const letters = id.includes('-') ? undefined : /^[A-Z]+/.exec(id)?.[0];
+  // Prefixes that name requirements (FR, NFR, UR, UIR, REQ, UC, US…) need no series.
+  return letters && !/^(?:[A-Z]{0,3}R|REQ|UC|US|SC|AC)$/.test(letters) ? letters : undefined;
 }
 
 export function isCriteriaHeading(text: string): boolean {

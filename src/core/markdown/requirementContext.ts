@@ -6,17 +6,26 @@
  */
 
 /** File names and folders that hold requirement documents. */
-const REQUIREMENT_PATH = /(?:^|[/_.\s-])(?:prds?|brds?|mrds?|srs|frs|specs?|specifications?|requirements?|reqs?|user[-_ ]?stories|stories|use[-_ ]?cases|features?|需求|规格|规约|说明书|用户故事|用例|功能)(?=$|[/_.\s\d-]|[\u4e00-\u9fff])|需求|规格说明|用户故事/i;
+const REQUIREMENT_PATH = /(?:^|[/_.\s-])(?:prds?|brds?|mrds?|srs|frs|specs?|specifications?|requirements?|reqs?|user[-_ ]?stories|stories|use[-_ ]?cases|需求|规格|规约|说明书|用户故事|用例|功能)(?=$|[/_.\s\d-]|[\u4e00-\u9fff])|需求|规格说明|用户故事/i;
 
 /** Words of a heading that opens a section of requirements. */
 const REQUIREMENT_HEADING = new RegExp([
-  'requirements?', 'reqs', 'specifications?', 'spec', 'acceptance criteria', 'success criteria', 'user stor(?:y|ies)', 'use cases?',
-  'user scenarios', 'stories', 'features?', 'functional', 'capabilit(?:y|ies)', 'non-functional', 'quality attributes',
-  'constraints', 'business rules', 'measurable outcomes', 'nfrs?', 'frs?', 'prd', 'srs', 'brd', 'mrd',
-].map((w) => `\\b${w}\\b`).join('|') + '|需求|规格|规约|验收标准|验收条件|成功标准|用户故事|用例|功能|特性|约束|业务规则', 'i');
+  'requirements?', 'reqs', 'specifications?', 'spec', 'acceptance criteria', 'success criteria', 'user stor(?:y|ies)', 'use ?cases?',
+  'user scenarios', 'stories', 'functional', 'non-functional', 'quality attributes', 'business rules', 'measurable outcomes',
+  'nfrs?', 'frs?', 'prd', 'srs', 'brd', 'mrd',
+].map((w) => `\\b${w}\\b`).join('|') + '|需求|规格|规约|验收标准|验收条件|成功标准|用户故事|用例|业务规则', 'i');
 
-export function isRequirementPath(relPath: string): boolean {
-  return REQUIREMENT_PATH.test(relPath);
+/**
+ * Documents that accompany a spec and cite its requirements without defining any: spec-kit's
+ * plan.md, tasks.md, research.md…, Kiro's design.md and tasks.md, checklists and contracts,
+ * coverage reports and traceability matrices.
+ */
+const COMPANION_PATH = /(?:^|\/)(?:(?:plan|tasks|design|research|data-model|quickstart|changelog|history)\.md|[^/]*(?:coverage|traceability|trace-matrix|matrix|追溯|跟踪)[^/]*|(?:checklists?|contracts)\/[^/]+)$/i;
+
+/** What a file's path says: it holds requirements, it only cites them (a companion), or nothing. */
+export function documentRole(relPath: string): 'requirements' | 'companion' | undefined {
+  if (COMPANION_PATH.test(relPath)) return 'companion';
+  return REQUIREMENT_PATH.test(relPath) ? 'requirements' : undefined;
 }
 
 export function isRequirementHeading(text: string): boolean {
@@ -26,14 +35,14 @@ export function isRequirementHeading(text: string): boolean {
 /** Headings of sections whose tables and lists are never requirements, even with requirement words. */
 const NEVER_REQUIREMENTS = new RegExp([
   'risks?', 'decisions?', 'decision log', 'glossary', 'terminology', 'acronyms', 'abbreviations', 'revision history',
-  'change ?log', 'version history', 'document history', 'open questions', 'test cases?', 'test plan', 'faq',
-].map((w) => `\\b${w}\\b`).join('|') + '|风险|决策|决议|术语|名词解释|缩略语|修订记录|修订历史|变更记录|版本记录|版本历史|文档历史|待解决问题|待定问题|问题列表|测试用例|测试计划|常见问题', 'i');
+  'change ?log', 'version history', 'document history', 'open questions', 'clarifications?', 'test cases?', 'test plan', 'faq',
+].map((w) => `\\b${w}\\b`).join('|') + '|风险|决策|决议|术语|名词解释|缩略语|修订记录|修订历史|变更记录|版本记录|版本历史|文档历史|待解决问题|待定问题|问题列表|待澄清|澄清|测试用例|测试计划|常见问题', 'i');
 
 /** Headings of sections that are about something else unless they also name requirements. */
 const OTHER_SECTION = new RegExp([
-  'terms', 'definitions', 'changes', 'history', 'questions', 'issues', 'references', 'appendix', 'assumptions', 'dependencies',
-  'tasks?', 'milestones?', 'timeline', 'schedule', 'roadmap', 'contacts?', 'stakeholders', 'personas?', 'team',
-].map((w) => `\\b${w}\\b`).join('|') + '|参考|附录|假设|依赖|任务|里程碑|排期|联系人|干系人|用户画像|团队', 'i');
+  'terms', 'definitions', 'changes', 'history', 'questions', 'issues', 'references', 'appendix', 'assumptions',
+  'tasks?', 'milestones?', 'timeline', 'schedule', 'roadmap', 'contacts?', 'stakeholders', 'personas?', 'testing', 'tests',
+].map((w) => `\\b${w}\\b`).join('|') + '|参考|附录|假设|任务|里程碑|排期|联系人|干系人|用户画像|测试', 'i');
 
 /** Headings of sections that list references to requirements defined elsewhere. */
 const TRACE_SECTION = /\b(?:traceability|trace matrix|coverage|mapping|matrix)\b|追溯|跟踪|矩阵|覆盖|映射/i;
@@ -65,7 +74,7 @@ const ID_HEADERS = new Set([
 const OTHER_COLUMNS = /^(?:risks?|mitigations?|likelihood|probability|impact|severity|decisions?|rationale|alternatives|terms?|definitions?|meaning|abbreviations?|acronyms?|expandedform|questions?|answers?|testcases?|teststeps?|steps|expectedresults?|expected|actualresults?|author|changes?|changedescription|revision|date|日期|风险|风险描述|缓解措施|应对措施|可能性|概率|影响|影响程度|决策|决定|理由|原因|术语|名词|定义|含义|释义|缩写|全称|问题|答案|回答|测试用例|测试步骤|步骤|预期结果|实际结果|作者|修订人|修订内容|变更内容|版本号|修订日期)$/;
 
 /** Columns that carry a requirement's own text (a title or a description). */
-const TEXT_COLUMNS = /^(?:title|name|summary|description|details|requirement|requirements|requirementtext|statement|feature|featurename|story|userstory|criterion|criteria|acceptancecriteria|shall|text|标题|名称|需求名称|功能名称|功能|功能点|需求|需求描述|需求内容|描述|说明|内容|详细描述|功能描述|用户故事|验收标准|场景)$/;
+const TEXT_COLUMNS = /^(?:title|name|summary|description|details|requirement|requirements|requirementtext|statement|feature|featurename|story|userstory|criterion|criteria|acceptancecriteria|shall|text|标题|名称|需求名称|功能名称|功能|功能点|需求|需求描述|需求内容|描述|说明|内容|详细描述|功能描述|用户故事|验收标准|标准|要求|场景|能力|需求能力|需求\/能力)$/;
 
 /** Normalizes a header cell for the lookups above: `Req #` → `req#`, `需求 ID` → `需求id`. */
 export function headerKey(cell: string): string {
@@ -74,6 +83,13 @@ export function headerKey(cell: string): string {
 
 export function isIdHeader(cell: string): boolean {
   return ID_HEADERS.has(headerKey(cell));
+}
+
+/** ID headers that say "requirement" outright: under them even a bare number (`004`) is an ID. */
+const REQUIREMENT_ID_HEADERS = new Set(['需求编号', '需求id', '需求号', 'reqid', 'req#', 'reqno', 'requirementid', 'requirement#', 'requirementno']);
+
+export function isRequirementIdHeader(cell: string): boolean {
+  return REQUIREMENT_ID_HEADERS.has(headerKey(cell));
 }
 
 /** Columns that number or group rows and may come before the ID column. */

@@ -1,7 +1,7 @@
 import { canonicalKey, stripInline } from '../attributes';
 import { splitRow } from '../tableRow';
 import { leadingId, type LeadingId } from './definitionAt';
-import { isGroupingHeader, isIdHeader, tableKind } from './requirementContext';
+import { isGroupingHeader, isIdHeader, isRequirementIdHeader, tableKind } from './requirementContext';
 
 /** One row of a requirements table that starts with an ID. */
 export interface TableRow {
@@ -11,8 +11,8 @@ export interface TableRow {
   readonly idStart: number;
   /** The title: the title column's value, else what follows the ID in its own cell. */
   readonly title: string;
-  /** Canonical attribute → value and the cell it came from. */
-  readonly cells: readonly { key: string; header: string; value: string; start: number; end: number }[];
+  /** Canonical attribute → value and the cell it came from (in a vertical table, with its key cell). */
+  readonly cells: readonly { key: string; header: string; value: string; start: number; end: number; line?: number; keyStart?: number; keyEnd?: number }[];
 }
 
 export interface RequirementTable {
@@ -20,6 +20,8 @@ export interface RequirementTable {
   /** `trace` and `other` tables define nothing (see tableKind). */
   readonly kind: 'requirements' | 'trace' | 'other';
   readonly rows: readonly TableRow[];
+  /** Key/value rows, one requirement per ID row (see readVerticalTable). */
+  readonly vertical?: boolean;
 }
 
 /**
@@ -33,6 +35,7 @@ export function readRequirementTable(lines: readonly string[], headerLine: numbe
   // The ID column comes first, or after columns that only number or group the rows (`序号`, `模块`).
   if (idColumn < 0 || !header.slice(0, idColumn).every(isGroupingHeader)) return undefined;
   const kind = tableKind(header, idColumn);
+  const numericIds = isRequirementIdHeader(header[idColumn]);
   const keys = header.map((h) => canonicalKey(h));
   const titleColumn = keys.findIndex((k, i) => i !== idColumn && k === 'title');
   const rows: TableRow[] = [];
@@ -41,7 +44,9 @@ export function readRequirementTable(lines: readonly string[], headerLine: numbe
     const cells = splitRow(text);
     const idCell = cells[idColumn];
     if (!idCell) continue;
-    const id = leadingId(unescapePipes(stripInline(idCell.text)));
+    // `<a id="fr1">**FR-1**</a>`: an anchor for links around the ID.
+    const cellText = unescapePipes(stripInline(idCell.text.replace(/<\/?(?:a|span|code|b|strong)\b[^>]*>/gi, '')));
+    const id = leadingId(cellText) ?? (numericIds && /^\d+(?:\.\d+)*$/.test(cellText) ? numericId(cellText) : undefined);
     if (!id) continue;
     const idStart = text.indexOf(id.id, idCell.start);
     const out: TableRow['cells'][number][] = [];
@@ -54,6 +59,39 @@ export function readRequirementTable(lines: readonly string[], headerLine: numbe
     rows.push({ line, id, idStart, title, cells: out });
   }
   return { headerLine, kind, rows };
+}
+
+function numericId(text: string): LeadingId {
+  return { id: text, shape: 'numeric', start: 0, end: text.length, rest: '', marked: false, separated: false, label: false };
+}
+
+/**
+ * A key/value table that describes one requirement per ID row: `| 用例编号 | UC-001 |` then
+ * `| 用例名称 | 提交借用申请 |`, `| 优先级 | P0 |`. Use-case templates are written so; the ID row can
+ * be the header. Returns undefined for any other table.
+ */
+export function readVerticalTable(lines: readonly string[], headerLine: number, rowLines: readonly number[]): RequirementTable | undefined {
+  const rows: TableRow[] = [];
+  let current: { line: number; id: LeadingId; idStart: number; title: string; cells: TableRow['cells'][number][] } | undefined;
+  for (const line of [headerLine, ...rowLines]) {
+    const text = lines[line];
+    const cells = splitRow(text);
+    if (cells.length < 2) continue;
+    const key = stripInline(cells[0].text);
+    const value = unescapePipes(stripInline(cells[1].text.replace(/<\/?(?:a|span|code|b|strong)\b[^>]*>/gi, '')));
+    const id = isIdHeader(key) ? leadingId(value) : undefined;
+    if (id) {
+      if (current) rows.push(current);
+      current = { line, id, idStart: text.indexOf(id.id, cells[1].start), title: id.rest, cells: [] };
+      continue;
+    }
+    if (!current || value === '') continue;
+    const attribute = canonicalKey(key);
+    if (attribute === 'title' && !current.title) current.title = value;
+    else current.cells.push({ key: attribute, header: key, value, start: cells[1].start, end: cells[1].end, line, keyStart: cells[0].start, keyEnd: cells[0].end });
+  }
+  if (current) rows.push(current);
+  return rows.length ? { headerLine, kind: 'requirements', rows, vertical: true } : undefined;
 }
 
 /** Escaped pipes (`\|`) in a cell are literal pipes. */

@@ -27,6 +27,9 @@ export function titleParts(text: string): TitleParts {
   if (m && (m[1] !== undefined || BARE_PRIORITY.test(m[2]))) {
     return { title: shorten(stripInline(stripped.slice(0, open))), priority: stripInline(m[2]) };
   }
+  // `（P2 可选）`, `(P0, MVP)`: a P-level with a qualifier.
+  const level = m && /^P\d(?![\w])/.exec(m[2]);
+  if (level) return { title: shorten(stripInline(stripped.slice(0, open))), priority: level[0] };
   return { title: shorten(stripped) };
 }
 
