@@ -40,6 +40,9 @@ export function readFrontMatter(lines: readonly string[], locale: Locale): Front
     if (CLOSE.test(lines[i])) { end = i; break; }
   }
   if (end < 0) {
+    // A document opening with a thematic break (`---` then a heading or text) has no front
+    // matter; only a `key:` on the next line shows one was meant and left open.
+    if (!/^\s*[\w"'-]+\s*:/.test(lines[1] ?? '')) return undefined;
     return {
       endLine: 0, data: undefined, fields: new Map(), empty: false,
       problems: [{ range: range(0, 0, 0, lines[0].length), message: message(locale, 'fm.notClosed') }],

@@ -4,6 +4,7 @@ import { blockTokens } from './markdown/blockTokens';
 import { BlockReader, type OpenSection } from './markdown/blockReader';
 import type { ParseOptions } from './markdown/parseOptions';
 import { mergeDefinitions } from './markdown/mergeDefinitions';
+import { mayCiteNumbers, numberedReferences } from './markdown/numberedReferences';
 import { documentRole } from './markdown/requirementContext';
 import type { Heading, IdToken, ParsedFile, RequirementDef } from './model';
 import { own } from './strings';
@@ -89,7 +90,7 @@ export function readBody(
 
 /**
  * Every ID-shaped token of `lines[from..to)` that is not a definition's own ID and not inside an
- * HTML comment. Whether a token is a reference is the index's call (its prefix may become known
+ * HTML comment, and every number a `Requirements:` label cites (Kiro's `_Requirements: 1.2_`). Whether a token is a reference is the index's call (its prefix may become known
  * later, a wide ID may be defined elsewhere).
  */
 function scanTokens(lines: readonly string[], from: number, to: number, reader: BlockReader, out: IdToken[]): void {
@@ -98,7 +99,11 @@ function scanTokens(lines: readonly string[], from: number, to: number, reader: 
   for (let i = from; i < to; i++) {
     while (h < hidden.length && hidden[h][1] <= i) h++;
     if (h < hidden.length && hidden[h][0] <= i) continue;
-    const matches = scanDocIds(lines[i]);
+    let matches = scanDocIds(lines[i]);
+    if (mayCiteNumbers(lines[i])) {
+      const numbers = numberedReferences(lines[i]);
+      if (numbers.length) matches = [...matches, ...numbers].sort((a, b) => a.start - b.start);
+    }
     if (matches.length === 0) continue;
     const skip = reader.definitionIds.get(i);
     const traces = reader.traceValues.get(i);

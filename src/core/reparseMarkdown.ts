@@ -40,12 +40,16 @@ export function reparseMarkdown(previous: DocParse, path: string, text: string, 
   const old = previous.lines;
   const { parsed } = previous;
   const fm = parsed.frontMatter;
-  // An edit in the front matter, in a first line that could start one, or anywhere below an
-  // unclosed one (any later `---` would close it) can change everything below.
-  if (fm ? same <= fm.endLine || fm.endLine === 0 : same === 0) return { text, lines, parsed: parseMarkdownLines(path, lines, locale, options) };
+  // An edit in the front matter, in the first two lines (a `---` and a `key:` start one), or
+  // anywhere below an unclosed one (any later `---` would close it) can change everything below.
+  // A document opening with `---` but no front matter gains one when any later line becomes `---`.
+  const opensWithFence = !fm && /^---\s*$/.test(lines[0] ?? '');
+  if (fm ? same <= fm.endLine || fm.endLine === 0 : same <= 1 || opensWithFence) return { text, lines, parsed: parseMarkdownLines(path, lines, locale, options) };
 
   const { headings } = parsed;
-  let restart = countBefore(headings, same) - 1;
+  // The line after the restart heading must be unchanged too: a table's delimiter row there would
+  // make the heading line a table header (markdown-it tries tables first), reopening what it closed.
+  let restart = countBefore(headings, same - 1) - 1;
   while (restart >= 0 && !isCut(headings, restart, old)) restart--;
   const start = restart >= 0 ? headings[restart].line : bodyStart(fm);
   const out: ParseSink = {
@@ -73,7 +77,8 @@ export function reparseMarkdown(previous: DocParse, path: string, text: string, 
   let stop = lines.length;
   if (first < Infinity) {
     result = copySink(out);
-    stop = readBody(path, lines, start, first + 1, openStack(), options, inContext, result, stopAt);
+    // One line past the cut, so markdown-it sees whether a delimiter row makes it a table header.
+    stop = readBody(path, lines, start, Math.min(lines.length, first + 2), openStack(), options, inContext, result, stopAt);
   }
   if (stop !== first) {
     result = out;

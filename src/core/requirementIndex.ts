@@ -306,7 +306,9 @@ export class RequirementIndex {
    * every feature) all of them. Kiro's numbers resolve only within their folder.
    */
   resolve(id: string, from: string): readonly RequirementDef[] {
-    const defs = this.definitions(id);
+    const exact = this.definitions(id);
+    const alias = exact.length === 0 ? dashVariant(id) : undefined;
+    const defs = alias ? this.definitions(alias) : exact;
     if (defs.length === 0 || (defs.length === 1 && defs[0].scope === undefined)) return defs;
     let best: RequirementDef[] = [];
     let depth = -1;
@@ -332,7 +334,7 @@ export class RequirementIndex {
    */
   isReference(id: string, from: string): boolean {
     switch (shapeOf(id)) {
-      case 'strict': return this.isKnownPrefix(prefixOf(id));
+      case 'strict': return this.isKnownPrefix(prefixOf(id)) || this.resolve(id, from).length > 0;
       case 'wide': return this.resolve(id, from).length > 0;
       default: return this.resolve(id, from).length > 0 || this.numbersRequirements(from);
     }
@@ -377,11 +379,12 @@ export class RequirementIndex {
   references(target: string | RequirementDef): Reference[] {
     const id = typeof target === 'string' ? target : target.id;
     const out: Reference[] = [];
-    const byPath = this.tokens.get(id);
-    for (const [path, list] of byPath ?? []) {
-      if (!this.cites(target, path)) continue;
-      const kind = this.files.get(path)?.parsed.kind === 'doc' ? 'doc' : 'code';
-      for (const t of Array.isArray(list) ? list : [list]) out.push({ ...t, path, kind });
+    for (const [written, byPath] of this.citationsOf(id)) {
+      for (const [path, list] of byPath) {
+        if (!this.cites(target, path, written)) continue;
+        const kind = this.files.get(path)?.parsed.kind === 'doc' ? 'doc' : 'code';
+        for (const t of Array.isArray(list) ? list : [list]) out.push({ ...t, path, kind });
+      }
     }
     const all = this.defs.get(id);
     if (all && all.length > 1) {
@@ -393,24 +396,35 @@ export class RequirementIndex {
     return out;
   }
 
-  /** Whether citations of the target's ID in `path` are references to it. */
-  private cites(target: string | RequirementDef, path: string): boolean {
-    if (typeof target === 'string') return this.isReference(target, path);
-    const resolved = this.resolve(target.id, path);
-    return resolved.length === 1 && resolved[0] === target ? true : resolved.includes(target);
+  /** Whether citations of the target's ID (written `written`) in `path` are references to it. */
+  private cites(target: string | RequirementDef, path: string, written = typeof target === 'string' ? target : target.id): boolean {
+    if (typeof target === 'string') return this.isReference(written, path) && (written === target || this.resolve(written, path).some((d) => d.id === target));
+    return this.resolve(written, path).includes(target);
+  }
+
+  /** The tokens citing `id`, also those written as its dash variant (`US1` for `US-1`) that nothing else defines. */
+  private citationsOf(id: string): [string, Map<string, IdToken | IdToken[]>][] {
+    const out: [string, Map<string, IdToken | IdToken[]>][] = [];
+    const own = this.tokens.get(id);
+    if (own) out.push([id, own]);
+    const variant = dashVariant(id);
+    const other = variant !== undefined && !this.defs.has(variant) ? this.tokens.get(variant) : undefined;
+    if (other) out.push([variant!, other]);
+    return out;
   }
 
   /** Count of references without materializing them (CodeLens, coverage). */
   referenceCounts(target: string | RequirementDef): { doc: number; code: number } {
     const id = typeof target === 'string' ? target : target.id;
     const counts = { doc: 0, code: 0 };
-    const byPath = this.tokens.get(id);
     const simple = this.defs.get(id)?.length === 1 && this.defs.get(id)![0].scope === undefined && shapeOf(id) === 'strict';
-    for (const [path, list] of byPath ?? []) {
-      if (!simple && !this.cites(target, path)) continue;
-      const n = Array.isArray(list) ? list.length : 1;
-      if (this.files.get(path)?.parsed.kind === 'doc') counts.doc += n;
-      else counts.code += n;
+    for (const [written, byPath] of this.citationsOf(id)) {
+      for (const [path, list] of byPath) {
+        if (!(simple && written === id) && !this.cites(target, path, written)) continue;
+        const n = Array.isArray(list) ? list.length : 1;
+        if (this.files.get(path)?.parsed.kind === 'doc') counts.doc += n;
+        else counts.code += n;
+      }
     }
     const all = this.defs.get(id);
     if (all && all.length > 1) for (const d of all) if (this.outranked(d, all) && this.cites(target, d.path)) counts.doc++;
@@ -516,6 +530,16 @@ export class RequirementIndex {
     for (const [prefix, files] of this.prefixFiles) if (this.isKnownPrefix(prefix)) for (const count of files.values()) n += count;
     return n;
   }
+}
+
+/**
+ * `US1` for `US-1` and back: spec-kit specs name a story `US-1` while its tasks cite `[US1]`.
+ * Only a letters prefix and a number; padding is kept (`FR-001` is not `FR1`).
+ */
+function dashVariant(id: string): string | undefined {
+  const m = /^([A-Z]+)(-?)(\d+)$/.exec(id);
+  if (!m) return undefined;
+  return m[2] ? `${m[1]}${m[3]}` : `${m[1]}-${m[3]}`;
 }
 
 function editDistance(a: string, b: string): number {

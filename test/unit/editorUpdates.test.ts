@@ -18,14 +18,34 @@ function random(seed: number): () => number {
   };
 }
 
-/** Lines that change how the parser reads what follows: fences, headings, tables, attribute lists. */
+/**
+ * Lines that change how the parser reads what follows: fences, headings, tables, attribute
+ * lists, list and paragraph definitions, Kiro and spec-kit forms, HTML comments, setext underlines.
+ */
 const SNIPPETS = ['```', '~~~', '## Heading', '### REQ-X-1: t', '### REQ-Y-2', '- Priority: P1', '- Traces: REQ-X-1', '| ID | Title |',
-  '|---|---|', '| REQ-Y-3 | t |', '---', '', '# H | x', 'text REQ-X-1 and UTF-8', '## 1. 产品愿景', '* **Priority:** P0', '## REQ-Q-9 ##'];
+  '|---|---|', '| REQ-Y-3 | t |', '---', '', '# H | x', 'text REQ-X-1 and UTF-8', '## 1. 产品愿景', '* **Priority:** P0', '## REQ-Q-9 ##',
+  '- **FR-001**: System MUST log in', '  - Status: done', '1. **NFR-3** fast', '**FR-12: Export**', 'FR-2.1 Publisher', '<!--', '-->',
+  '### Requirement 1: Login', '#### Acceptance Criteria', '1. WHEN x THEN y SHALL z', '### User Story 2 - Browse (Priority: P2)',
+  '=====', '    | ID | T |', '- [ ] T001 [US2] task', '_Requirements: 1.1, 1.2_', '## Functional Requirements', '## Risks',
+  '| 需求编号 | 需求名称 | 优先级 |', '#### 4.1 登录 NGYH001', '> ### REQ-Z-4 quoted', '- FR1: one', '- FR2: two', '```js``` is the language'];
 
 const FEATURES = [
   '### REQ-1: One\n- Priority: P0\n- Status: done\n\nBody of one, citing REQ-2.\n',
   '| ID | Title | Priority | Status |\n|---|---|---|---|\n| REQ-2 | Two | P1 | approved |\n| REQ-3 | Three | P2 | proposed |\n\nNotes on REQ-3.\n',
   '### REQ-4: Four\n- Priority: P1\n- Status: approved\n\n```\n## not a heading\n```\n\nMore text.\n',
+].join('\n');
+
+const SPEC = [
+  '# Feature Specification: Login', '', '## User Scenarios & Testing', '', '### User Story 1 - Sign in (Priority: P1)', '', 'A user signs in.', '',
+  '### User Story 2 - Reset (Priority: P2)', '', '## Requirements', '', '### Functional Requirements', '',
+  '- **FR-001**: System MUST accept passwords', '- **FR-002**: System MUST lock after 5 tries', '  - **FR-002a**: unlock after 15 minutes',
+  '', '## Success Criteria', '', '- **SC-001**: 95% sign in within 10 s', '',
+].join('\n');
+
+const KIRO = [
+  '# Requirements Document', '', '## Introduction', '', 'Text.', '', '## Requirements', '', '### Requirement 1: Sign in', '',
+  '**User Story:** As a user, I want to sign in.', '', '#### Acceptance Criteria', '', '1. WHEN a user submits THEN the system SHALL check',
+  '2. IF wrong THEN the system SHALL refuse', '', '### Requirement 2', '', '#### Acceptance Criteria', '', '1. The system SHALL log', '',
 ].join('\n');
 
 function edit(text: string, next: () => number): string {
@@ -47,17 +67,23 @@ const json = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
 describe('editor updates', () => {
   after(removeTrees);
 
-  it('re-parses an edited document to exactly what a full parse gives, over 2,000 random edits', () => {
-    const next = random(7);
-    let text = prd(FEATURES);
-    let previous = parseDoc('/prd.md', text, 'en', {});
-    for (let i = 0; i < 2000; i++) {
-      text = i % 250 === 0 ? prd(FEATURES) : edit(text, next);
-      const again = reparseMarkdown(previous, '/prd.md', text, 'en', {});
-      assert.deepEqual(json(again.parsed), json(parseMarkdown('/prd.md', text, 'en')), `edit ${i}:\n${text}`);
-      previous = again;
-    }
-  });
+  for (const [name, path, start] of [
+    ['a PRD with front matter', '/prd.md', () => prd(FEATURES)],
+    ['a spec-kit spec without front matter', '/specs/001-x/spec.md', () => SPEC],
+    ['a Kiro requirements file', '/.kiro/specs/x/requirements.md', () => KIRO],
+  ] as const) {
+    it(`re-parses ${name} to exactly what a full parse gives, over 3,000 random edits`, () => {
+      const next = random(7);
+      let text = start();
+      let previous = parseDoc(path, text, 'en', {});
+      for (let i = 0; i < 3000; i++) {
+        text = i % 250 === 0 ? start() : edit(text, next);
+        const again = reparseMarkdown(previous, path, text, 'en', {});
+        assert.deepEqual(json(again.parsed), json(parseMarkdown(path, text, 'en')), `edit ${i}:\n${text}`);
+        previous = again;
+      }
+    });
+  }
 
   it('ends a series of keystrokes with the same diagnostics as indexing the final text from disk', async () => {
     const dir = writeTree({ 'prd.md': prd(FEATURES), 'brd.md': '## BR-1 a\n', 'src/a.ts': '// REQ-1 REQ-7 BR-1\n' });
