@@ -17,10 +17,11 @@ import salesKit from '../../schemas/sales-kit.schema.json';
 import launch from '../../schemas/launch.schema.json';
 import salesFeedback from '../../schemas/sales-feedback.schema.json';
 import releaseNotes from '../../schemas/release-notes.schema.json';
+import spec from '../../schemas/spec.schema.json';
 
 export const COMMON_SCHEMA: object = common;
 
 export const DOC_TYPE_SCHEMAS: readonly object[] = [
   marketFeedback, requirementsAnalysis, brd, mrd, prd, design, devPlan, projectCharter,
-  whitepaper, manual, salesKit, launch, salesFeedback, releaseNotes,
+  whitepaper, manual, salesKit, launch, salesFeedback, releaseNotes, spec,
 ];

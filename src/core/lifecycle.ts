@@ -146,7 +146,7 @@ export function deliverableTypes(
   stage: LifecycleStage, configured: Readonly<Record<string, readonly string[]>> | undefined, types: readonly DocTypeInfo[],
 ): string[] {
   if (configured) return [...(configured[stage] ?? [])];
-  return types.filter((t) => t.stage === stage).map((t) => t.type);
+  return types.filter((t) => t.stage === stage && t.deliverable).map((t) => t.type);
 }
 
 /** The product and stage a document sits in, for commands that start from a file. */

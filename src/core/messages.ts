@@ -24,6 +24,8 @@ const en = {
   'field.invalid': '{field} is not valid: {detail}',
   'section.missing': "{doc} is missing the section '{title}' ({titleZh})",
   'section.recommended': "{doc} should have the section '{title}' ({titleZh})",
+  'section.missingAliases': "{doc} is missing the section '{title}' ({titleZh}); a heading such as {aliases} counts too",
+  'section.recommendedAliases': "{doc} should have the section '{title}' ({titleZh}); a heading such as {aliases} counts too",
   'req.missing': "Requirement {id} is missing '{field}' ({label})",
   'req.enum': "{field} '{value}' of {id} is not one of {allowed}",
   'req.invalid': '{field} of {id} is not valid: {detail}',
@@ -33,6 +35,7 @@ const en = {
   'config.json': '{file}: not valid JSON: {detail}',
   'config.shape': "{file}: '{key}' {detail}",
   'config.unknownKey': "{file}: unknown option '{key}'",
+  'config.unknownType': "{file}: 'types' maps '{glob}' to '{type}', which is not a document type ({types})",
   'config.notObject': '{file}: must be a JSON object such as {"prefixes": ["REQ"]}',
   'schema.invalid': '{file}: not a valid JSON Schema: {detail}',
   'schema.noType': "{file}: cannot tell which document type this schema is for; name it '<type>.schema.json' or set x-specboard.type",
@@ -72,6 +75,8 @@ const zhCn: Record<MessageKey, string> = {
   'field.invalid': '{field} 无效：{detail}',
   'section.missing': "{doc}缺少章节 '{titleZh}'（{title}）",
   'section.recommended': "{doc}建议包含章节 '{titleZh}'（{title}）",
+  'section.missingAliases': "{doc}缺少章节 '{titleZh}'（{title}）；标题写作 {aliases} 等也可以",
+  'section.recommendedAliases': "{doc}建议包含章节 '{titleZh}'（{title}）；标题写作 {aliases} 等也可以",
   'req.missing': "需求 {id} 缺少 '{field}'（{label}）",
   'req.enum': "需求 {id} 的 {field} 值 '{value}' 不在可选值 {allowed} 之中",
   'req.invalid': '需求 {id} 的 {field} 无效：{detail}',
@@ -81,6 +86,7 @@ const zhCn: Record<MessageKey, string> = {
   'config.json': '{file}：不是有效的 JSON：{detail}',
   'config.shape': "{file}：'{key}' {detail}",
   'config.unknownKey': "{file}：未知选项 '{key}'",
+  'config.unknownType': "{file}：'types' 把 '{glob}' 对应到 '{type}'，但没有这种文档类型（可选：{types}）",
   'config.notObject': '{file}：必须是 JSON 对象，例如 {"prefixes": ["REQ"]}',
   'schema.invalid': '{file}：不是有效的 JSON Schema：{detail}',
   'schema.noType': "{file}：无法判断该 Schema 对应的文档类型；请命名为 '<类型>.schema.json' 或设置 x-specboard.type",
@@ -111,7 +117,8 @@ export function normalizeLocale(tag: string | undefined): Locale {
   return tag && /^zh\b|^zh[-_]/i.test(tag) ? 'zh-cn' : 'en';
 }
 
-/** Joins values as `a, b, c` (or `a、b、c`). */
-export function joinList(locale: Locale, values: readonly string[]): string {
-  return values.join(message(locale, 'and'));
+/** Joins values as `a, b, c` (or `a、b、c`); with 'or', the last two as `b or c` (`b 或 c`). */
+export function joinList(locale: Locale, values: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+  if (conjunction === 'and' || values.length < 2) return values.join(message(locale, 'and'));
+  return `${values.slice(0, -1).join(message(locale, 'and'))}${message(locale, 'or')}${values[values.length - 1]}`;
 }

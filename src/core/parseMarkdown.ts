@@ -35,16 +35,17 @@ export function parseMarkdownLines(path: string, lines: readonly string[], local
   const out: ParseSink = { headings: [], requirements: [], tokens: [] };
   const from = bodyStart(frontMatter);
   readBody(path, lines, from, lines.length, [], options, documentContext(path, frontMatter, options), out);
-  return parsedDoc(path, lines.length, frontMatter, out);
+  return parsedDoc(path, lines.length, frontMatter, out, options);
 }
 
 /** Definitions as the parse found them, before mergeDefinitions: what a re-parse continues from. */
 const unmerged = new WeakMap<ParsedFile, readonly RequirementDef[]>();
 
-export function parsedDoc(path: string, lineCount: number, frontMatter: FrontMatter | undefined, out: ParseSink): ParsedFile {
-  const docType = typeof frontMatter?.data?.type === 'string' ? frontMatter.data.type : undefined;
+export function parsedDoc(path: string, lineCount: number, frontMatter: FrontMatter | undefined, out: ParseSink, options: ParseOptions = {}): ParsedFile {
+  const fm = withVocabulary(frontMatter, options);
+  const docType = typeof fm?.data?.type === 'string' ? fm.data.type : fm?.data?.type === undefined ? options.docType : undefined;
   const requirements = mergeDefinitions(out.requirements);
-  const file: ParsedFile = { path, kind: 'doc', lineCount, frontMatter, docType, headings: out.headings, requirements, tokens: out.tokens };
+  const file: ParsedFile = { path, kind: 'doc', lineCount, frontMatter: fm, docType, headings: out.headings, requirements, tokens: out.tokens };
   if (requirements !== out.requirements) unmerged.set(file, out.requirements);
   return file;
 }
@@ -52,6 +53,26 @@ export function parsedDoc(path: string, lineCount: number, frontMatter: FrontMat
 /** Every definition the parse of `file` found, same-ID definitions of different forms not yet merged. */
 export function parsedDefinitions(file: ParsedFile): readonly RequirementDef[] {
   return unmerged.get(file) ?? file.requirements;
+}
+
+const canonicalized = new WeakMap<FrontMatter, FrontMatter>();
+
+/**
+ * Front matter whose `status` and `stage` are read in the team's words (`status: 草稿` is draft,
+ * `stage: 产品化` productization), the same object for the same input so re-parses keep it.
+ */
+function withVocabulary(fm: FrontMatter | undefined, options: ParseOptions): FrontMatter | undefined {
+  const data = fm?.data;
+  const vocabulary = options.vocabulary;
+  if (!fm || !data || !vocabulary) return fm;
+  const status = typeof data.status === 'string' ? vocabulary('doc.status', data.status) : data.status;
+  const stage = typeof data.stage === 'string' ? vocabulary('doc.stage', data.stage) : data.stage;
+  if (status === data.status && stage === data.stage) return fm;
+  const known = canonicalized.get(fm);
+  if (known) return known;
+  const out = { ...fm, data: { ...data, status, stage } };
+  canonicalized.set(fm, out);
+  return out;
 }
 
 /** The first line after the front matter (an unclosed one counts as its opening line only). */
@@ -67,7 +88,7 @@ export function bodyStart(frontMatter: FrontMatter | undefined): number {
 export function documentContext(path: string, frontMatter: FrontMatter | undefined, options: ParseOptions): DocumentContext {
   const role = documentRole(options.relPath ?? path);
   if (role === 'companion') return 'companion';
-  return typeof frontMatter?.data?.type === 'string' || role === 'requirements' ? 'requirements' : undefined;
+  return typeof frontMatter?.data?.type === 'string' || options.docType !== undefined || role === 'requirements' ? 'requirements' : undefined;
 }
 
 export type DocumentContext = 'requirements' | 'companion' | undefined;

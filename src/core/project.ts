@@ -8,6 +8,8 @@ import { SchemaSet, type CustomSchemaFile } from './schemaSet';
 import { prioritiesOf, statusesOf } from './transitions';
 import type { Locale, SpecDiagnostic } from './types';
 import { canonicalValue, type VocabularyField } from './vocabulary';
+import { joinList, message } from './messages';
+import { range } from './text';
 import { relativeTo, type SpecWorkspace } from './workspace';
 
 /**
@@ -54,6 +56,7 @@ export class Project {
       definesPrefix: (p) => this.definesPrefix(p),
       declaredPrefix: (p) => this.config.prefixes.includes(p),
       vocabulary: (field, raw) => this.canonical(field, raw),
+      docType: this.typeOf(path),
     };
   }
 
@@ -99,7 +102,8 @@ export class Project {
       const schemaText = await readText(workspace, path);
       if (schemaText !== undefined) custom.push({ path, displayName: relativeTo(root, path), text: schemaText });
     }
-    return new Project(root, config, new SchemaSet(custom, locale), configDiagnostics);
+    const schemas = new SchemaSet(custom, locale);
+    return new Project(root, config, schemas, [...configDiagnostics, ...unknownTypes(root, config, schemas, locale)]);
   }
 
   /** Whether the adapter should descend into a folder (relative path). */
@@ -125,6 +129,15 @@ export class Project {
     const rel = relativeTo(this.root, path);
     return rel === CONFIG_PATH || (rel.startsWith(`${SCHEMAS_DIR}/`) && rel.endsWith('.json'));
   }
+}
+
+/** A `types` entry naming no document type is a config-error, so the mapping does not fail silently. */
+function unknownTypes(root: string, config: SpecConfig, schemas: SchemaSet, locale: Locale): SpecDiagnostic[] {
+  const known = schemas.types().map((t) => t.type);
+  return Object.entries(config.types ?? {}).filter(([, type]) => !known.includes(type)).map(([glob, type]) => ({
+    path: `${root}/${CONFIG_PATH}`, range: range(0, 0, 0, 1), severity: 'error' as const, code: 'config-error' as const,
+    message: message(locale, 'config.unknownType', { file: CONFIG_PATH, glob, type, types: joinList(locale, known) }),
+  }));
 }
 
 async function readText(workspace: SpecWorkspace, path: string): Promise<string | undefined> {

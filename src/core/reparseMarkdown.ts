@@ -85,7 +85,7 @@ export function reparseMarkdown(previous: DocParse, path: string, text: string, 
     stop = readBody(path, lines, start, lines.length, openStack(), options, inContext, result, stopAt);
   }
   if (stop < lines.length) appendMoved(result, parsed, stop - delta, delta);
-  return { text, lines, parsed: parsedDoc(path, lines.length, fm, result) };
+  return { text, lines, parsed: parsedDoc(path, lines.length, fm, result, options) };
 }
 
 /** A top-level ATX heading that no requirement heading encloses: a place to restart or stop. */

@@ -14,6 +14,8 @@ export interface DocTypeInfo {
   readonly name: { readonly en: string; readonly 'zh-cn': string };
   readonly stage?: LifecycleStage;
   readonly idPrefix?: string;
+  /** False for types a stage never expects (a feature spec): the lifecycle lists them but misses none. */
+  readonly deliverable: boolean;
   readonly sections: readonly SectionSpec[];
   /** The raw schema, for completion of front-matter keys and values. */
   readonly schema: Record<string, unknown>;
@@ -121,6 +123,7 @@ export class SchemaSet {
         name: { en: name.en ?? type, 'zh-cn': name['zh-cn'] ?? name.en ?? type },
         stage: x.stage as LifecycleStage | undefined,
         idPrefix: typeof x.idPrefix === 'string' ? x.idPrefix : undefined,
+        deliverable: x.deliverable !== false,
         sections: Array.isArray(x.sections) ? (x.sections as SectionSpec[]) : [],
         schema, source,
       },

@@ -25,6 +25,31 @@ export interface SectionSpec {
 
 const namesOf = new WeakMap<SectionSpec, ReadonlySet<string>>();
 
+/** Where a bilingual or qualified heading splits: `功能需求规格 (Functional Requirements)`, `Risks / 风险`. */
+const PARTS = /\s*(?:[(（)）[\]【】/|｜—–:：]|\s-\s)\s*/;
+
+/**
+ * Whether a heading (normalized) names the section: one of its names exactly, or at the start of
+ * the heading or of one of its parts followed by a word boundary, so a qualifier or a second
+ * language does not hide it (`非功能性需求（NFR）— 扩展`, `User Scenarios & Testing (mandatory)`).
+ */
+export function headingMatches(heading: string, names: ReadonlySet<string>): boolean {
+  if (names.has(heading)) return true;
+  const parts = [heading, ...heading.split(PARTS).map((p) => p.trim()).filter(Boolean)];
+  for (const part of parts) {
+    if (names.has(part)) return true;
+    for (const name of names) if (part.startsWith(name) && boundaryAfter(part, name.length)) return true;
+  }
+  return false;
+}
+
+/** A Latin name must end at a word boundary (`features` is not `featureset`); CJK needs none. */
+function boundaryAfter(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  const after = text[at];
+  return after === undefined || before > 0x2e80 || !/[a-z0-9]/i.test(after);
+}
+
 /** All normalized names a section answers to (computed once per spec: every doc is checked against them). */
 export function sectionNames(spec: SectionSpec): ReadonlySet<string> {
   let names = namesOf.get(spec);

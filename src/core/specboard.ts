@@ -319,8 +319,9 @@ export class Specboard {
   documents(): DocSummary[] {
     const out: DocSummary[] = [];
     for (const entry of this.index.entries()) {
-      const data = entry.parsed.frontMatter?.data;
-      if (!entry.parsed.docType || !data) continue;
+      // Typed by front matter, or by the config's `types` (then without front-matter fields).
+      const data = entry.parsed.frontMatter?.data ?? {};
+      if (!entry.parsed.docType) continue;
       const str = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
       out.push({
         path: entry.path, type: entry.parsed.docType, id: str(data.id), title: str(data.title), stage: str(data.stage),

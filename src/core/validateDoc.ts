@@ -4,7 +4,8 @@ import type { SpecConfig } from './config';
 import { joinList, message } from './messages';
 import type { ParsedFile, RequirementDef } from './model';
 import type { DocTypeInfo, SchemaSet } from './schemaSet';
-import { normalizeTitle, sectionNames } from './sections';
+import type { SectionSpec } from './sections';
+import { headingMatches, normalizeTitle, sectionNames } from './sections';
 import { range } from './text';
 import type { Locale, Range, SpecDiagnostic } from './types';
 
@@ -32,10 +33,16 @@ export interface RequirementChecks {
 export function validateDoc(file: ParsedFile, schemas: SchemaSet, config: SpecConfig, locale: Locale, checks?: RequirementChecks): SpecDiagnostic[] {
   const out: SpecDiagnostic[] = [];
   const fm = file.frontMatter;
-  if (!fm) return out;
   const push = (r: Range, code: SpecDiagnostic['code'], text: string, severity: SpecDiagnostic['severity'] = 'error', data?: SpecDiagnostic['data']) =>
     out.push({ path: file.path, range: r, severity, code, message: text, ...(data ? { data } : {}) });
   const fenceRange = range(0, 0, 0, 3);
+  // A document the config's `types` gives a type needs no front matter: only its body is checked.
+  if (fm?.data?.type === undefined && file.docType !== undefined) {
+    const info = schemas.get(file.docType);
+    if (info) checkBody(file, info, schemas, config, locale, push, checks, out, titleRange(file) ?? range(0, 0, 0, 0));
+    return out;
+  }
+  if (!fm) return out;
   for (const p of fm.problems) push(p.range, 'frontmatter-syntax', p.message);
   if (fm.empty) push(fenceRange, 'frontmatter-syntax', message(locale, 'fm.empty'), 'warning');
   const data = fm.data;
@@ -69,7 +76,16 @@ export function validateDoc(file: ParsedFile, schemas: SchemaSet, config: SpecCo
     push(fieldRange(field), 'invalid-value', valueMessage(err, field, valueAt(data, err), locale), 'error',
       { field, value: String(valueAt(data, err) ?? ''), ...(err.keyword === 'enum' ? { allowed: (err.params.allowedValues as unknown[]).map(String) } : {}) });
   }
-  checkSections(file, info, docName, locale, push, titleRange(file) ?? fenceRange);
+  checkBody(file, info, schemas, config, locale, push, checks, out, titleRange(file) ?? fenceRange);
+  return out;
+}
+
+/** Sections and requirement attributes, reusing the checks of definitions a re-parse kept. */
+function checkBody(
+  file: ParsedFile, info: DocTypeInfo, schemas: SchemaSet, config: SpecConfig, locale: Locale, push: Push,
+  checks: RequirementChecks | undefined, out: SpecDiagnostic[], at: Range,
+): void {
+  checkSections(file, info, info.abbreviation ?? info.name[locale], locale, push, at);
   for (const def of file.requirements) {
     const known = checks?.previous?.get(def);
     const start = out.length;
@@ -77,20 +93,29 @@ export function validateDoc(file: ParsedFile, schemas: SchemaSet, config: SpecCo
     else checkRequirement(def, info.type, schemas, config, locale, push);
     checks?.next.set(def, known ?? out.slice(start));
   }
-  return out;
 }
 
 type Push = (r: Range, code: SpecDiagnostic['code'], text: string, severity?: SpecDiagnostic['severity'], data?: SpecDiagnostic['data']) => void;
 
+/** A few other headings that count for the section, in the message's language first. */
+function aliasesFor(spec: SectionSpec, locale: Locale): string[] {
+  const all = spec.aliases ?? [];
+  const cjk = (a: string) => /[\u4e00-\u9fff]/.test(a);
+  const ordered = locale === 'zh-cn' ? [...all.filter(cjk), ...all.filter((a) => !cjk(a))] : [...all.filter((a) => !cjk(a)), ...all.filter(cjk)];
+  return ordered.slice(0, 4);
+}
+
 function checkSections(file: ParsedFile, info: DocTypeInfo, docName: string, locale: Locale, push: Push, at: Range): void {
   if (info.sections.length === 0) return;
-  const present = new Set(file.headings.filter((h) => !h.requirementId).map((h) => normalizeTitle(h.text)));
+  const present = [...new Set(file.headings.filter((h) => !h.requirementId).map((h) => normalizeTitle(h.text)))];
   for (const spec of info.sections) {
     const names = sectionNames(spec);
-    if ([...names].some((n) => present.has(n))) continue;
+    if (present.some((h) => headingMatches(h, names))) continue;
     const required = spec.level === 'required';
-    push(at, 'missing-section', message(locale, required ? 'section.missing' : 'section.recommended',
-      { doc: docName, title: spec.title.en, titleZh: spec.title['zh-cn'] }), required ? 'error' : 'warning',
+    const others = aliasesFor(spec, locale).map((a) => `'${a}'`);
+    const key = others.length ? (required ? 'section.missingAliases' : 'section.recommendedAliases') : required ? 'section.missing' : 'section.recommended';
+    push(at, 'missing-section', message(locale, key,
+      { doc: docName, title: spec.title.en, titleZh: spec.title['zh-cn'], aliases: joinList(locale, others, 'or') }), required ? 'error' : 'warning',
     { section: spec.id, sectionTitle: spec.title[locale] });
   }
 }

@@ -43,10 +43,10 @@ describe('front matter', () => {
   });
 
   it('reports an unknown type at the type value, naming the known types', async () => {
-    const { dir, diags } = await check(designDoc('', { type: 'spec' }));
+    const { dir, diags } = await check(designDoc('', { type: 'memo' }));
     assert.deepEqual(diags.map((d) => d.code), ['unknown-type']);
-    assert.equal(textAt(dir, 'doc.md', diags[0]), 'spec');
-    assert.match(diags[0].message, /'spec'.*prd.*brd|'spec'.*brd.*prd/);
+    assert.equal(textAt(dir, 'doc.md', diags[0]), 'memo');
+    assert.match(diags[0].message, /'memo'.*prd.*brd|'memo'.*brd.*prd/);
   });
 
   it('reports malformed YAML as frontmatter-syntax on the offending line', async () => {

@@ -24,7 +24,7 @@ describe('locale', () => {
   it('gives English diagnostics by default', async () => {
     const dir = writeTree({ 'prd.md': prd().replace('## Vision', '## Intro') });
     const [d] = (await indexTree(dir)).allDiagnostics();
-    assert.equal(d.message, "PRD is missing the section 'Vision' (产品愿景)");
+    assert.equal(d.message, "PRD is missing the section 'Vision' (产品愿景); a heading such as 'Product vision', 'Overview', 'Introduction' or 'Purpose' counts too");
   });
 
   it('translates file-skipped and config-error messages too', async () => {
@@ -49,7 +49,7 @@ describe('locale', () => {
     const dir = writeTree({ 'prd.md': prd().replace('## Vision', '## Intro') });
     const run = await runCliIn(dir, ['check', '--lang', 'zh-cn']);
     assert.equal(run.code, 1);
-    assert.match(run.stdout, /^prd\.md:9:1: error missing-section PRD缺少章节 '产品愿景'（Vision）$/m);
+    assert.match(run.stdout, /^prd\.md:9:1: error missing-section PRD缺少章节 '产品愿景'（Vision）；标题写作 '愿景'、'产品概述'、'概述' 或 '背景' 等也可以$/m);
     assert.match(run.stdout, /✖ 1 个文件中有 1 个错误、0 个警告/);
   });
 

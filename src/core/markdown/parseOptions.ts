@@ -14,6 +14,8 @@ export interface ParseOptions {
   readonly numericScope?: string;
   /** Canonical value of a status or priority written in the team's own words. */
   readonly vocabulary?: (field: VocabularyField, raw: string) => string;
+  /** The document type the config's `types` gives this file, for documents without front matter. */
+  readonly docType?: string;
 }
 
 /** Requirement IDs of standards and encodings: `UTF-8`, `SHA-256`, `ISO-8601` never define one. */
