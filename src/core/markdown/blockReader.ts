@@ -85,8 +85,6 @@ export class BlockReader {
     const items: { item: Token; first: boolean; number: number }[] = [];
     const lists: ListFrame[] = [];
     for (let k = 0; k < tokens.length; k++) {
-      // An attribute list already read: its items define nothing.
-      if (this.consumed.has(k)) continue;
       const t = tokens[k];
       // A list item's first block is where an ID defines the item; any block after it is not.
       const parentItem = items.length && t.nesting !== -1 && t.level === items[items.length - 1].item.level + 1 ? items[items.length - 1] : undefined;
@@ -192,6 +190,8 @@ export class BlockReader {
 
   /** A paragraph: the first block of a list item, a bold paragraph, or plain text. */
   private paragraph(k: number, stack: OpenSection[], item: Token | undefined, list?: ListFrame): number {
+    // The `Key: value` line of an attribute list already read.
+    if (this.consumed.has(k)) return k + 2;
     const open = this.tokens[k];
     const inline = this.tokens[k + 1];
     const line = open.map![0];
@@ -342,7 +342,7 @@ export class BlockReader {
   /** Reads one list of `Key: value` items into `def`; returns the index of its closing token. */
   private attributeItems(k: number, def: MutableDef): number | undefined {
     const list = this.tokens[k];
-    const found: { line: number; kv: NonNullable<ReturnType<typeof keyValue>>; column: number }[] = [];
+    const found: { line: number; kv: NonNullable<ReturnType<typeof keyValue>>; column: number; paragraph: number }[] = [];
     let j = k + 1;
     for (; this.tokens[j].level > list.level; j++) {
       const t = this.tokens[j];
@@ -352,17 +352,17 @@ export class BlockReader {
       const first = this.tokens[j + 2].content.split('\n')[0];
       const kv = keyValue(first);
       if (!kv) return undefined;
-      found.push({ line: para.map![0], kv, column: this.column(para.map![0], first) });
+      found.push({ line: para.map![0], kv, column: this.column(para.map![0], first), paragraph: j + 1 });
     }
     if (found.length === 0) return undefined;
-    for (const { line, kv, column } of found) {
+    for (const { line, kv, column, paragraph } of found) {
+      this.consumed.add(paragraph);
       const text = this.lines[line];
       const keyStart = column + kv.keyStart;
       const valueStart = column + kv.valueStart;
       const valueEnd = Math.max(valueStart, text.trimEnd().length);
       this.setAttribute(def, canonicalKey(kv.key), kv.key, stripInline(kv.value), line, line, keyStart, keyStart + kv.key.length, valueStart, valueEnd);
     }
-    for (let i = k; i <= j; i++) this.consumed.add(i);
     return j;
   }
 
