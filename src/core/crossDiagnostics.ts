@@ -26,7 +26,8 @@ export function crossDiagnostics(index: RequirementIndex, path: string, locale: 
   }
   const isDoc = entry.parsed.kind === 'doc';
   for (const token of entry.parsed.tokens) {
-    if (!index.isReference(token.id, path) || index.resolve(token.id, path).length > 0) continue;
+    // An ID in a code example is cited when defined; an undefined one is part of the example.
+    if (token.inCode || !index.isReference(token.id, path) || index.resolve(token.id, path).length > 0) continue;
     const suggestions = index.suggestions(token.id);
     out.push({
       path, range: range(token.line, token.start, token.line, token.end),

@@ -72,6 +72,8 @@ export interface IdToken {
   readonly end: number;
   /** Part of a `traces` attribute value. */
   readonly inTraces?: boolean;
+  /** In a code block or an HTML block of a document: a reference when defined, never an unknown-id. */
+  readonly inCode?: boolean;
 }
 
 export type FileKind = 'doc' | 'source';

@@ -116,10 +116,14 @@ export function readBody(
  */
 function scanTokens(lines: readonly string[], from: number, to: number, reader: BlockReader, out: IdToken[]): void {
   const hidden = reader.hidden.slice().sort((a, b) => a[0] - b[0]);
+  const code = reader.code.slice().sort((a, b) => a[0] - b[0]);
   let h = 0;
+  let c = 0;
   for (let i = from; i < to; i++) {
     while (h < hidden.length && hidden[h][1] <= i) h++;
     if (h < hidden.length && hidden[h][0] <= i) continue;
+    while (c < code.length && code[c][1] <= i) c++;
+    const inCode = c < code.length && code[c][0] <= i;
     let matches = scanDocIds(lines[i]);
     if (mayCiteNumbers(lines[i])) {
       const numbers = numberedReferences(lines[i]);
@@ -131,7 +135,7 @@ function scanTokens(lines: readonly string[], from: number, to: number, reader: 
     for (const m of matches) {
       if (skip?.some(([s, e]) => m.start < e && s < m.end)) continue;
       const inTraces = traces?.some(([s, e]) => s <= m.start && m.end <= e);
-      out.push({ id: own(m.id), line: i, start: m.start, end: m.end, ...(inTraces ? { inTraces } : {}) });
+      out.push({ id: own(m.id), line: i, start: m.start, end: m.end, ...(inTraces ? { inTraces } : {}), ...(inCode ? { inCode } : {}) });
     }
   }
 }

@@ -220,5 +220,5 @@ function moveHeading(h: Heading, delta: number, def: RequirementDef | undefined)
 }
 
 function moveToken(t: IdToken, delta: number): IdToken {
-  return { id: t.id, line: t.line + delta, start: t.start, end: t.end, ...(t.inTraces ? { inTraces: t.inTraces } : {}) };
+  return { id: t.id, line: t.line + delta, start: t.start, end: t.end, ...(t.inTraces ? { inTraces: t.inTraces } : {}), ...(t.inCode ? { inCode: t.inCode } : {}) };
 }

@@ -60,6 +60,8 @@ const NOTE = /^(?:\*\*|__)?(?:注|备注|说明|note|notes)(?:\*\*|__)?\s*[:：]
 export class BlockReader {
   /** Lines of HTML comments: nothing in them is shown, so nothing in them counts. */
   readonly hidden: [number, number][] = [];
+  /** Lines of code and HTML blocks: examples, whose IDs count only if something defines them. */
+  readonly code: [number, number][] = [];
   /** Lines where a definition's ID is written (not a reference) and where `traces` values are. */
   readonly definitionIds = new Map<number, [number, number][]>();
   readonly traceValues = new Map<number, [number, number][]>();
@@ -135,6 +137,11 @@ export class BlockReader {
           break;
         case 'html_block':
           if (t.content.trimStart().startsWith('<!--')) this.hidden.push([t.map![0], t.map![1]]);
+          else this.code.push([t.map![0], t.map![1]]);
+          break;
+        case 'fence':
+        case 'code_block':
+          this.code.push([t.map![0], t.map![1]]);
           break;
       }
     }
@@ -313,7 +320,7 @@ export class BlockReader {
       if (def.title) def.attributes.title = def.title;
       if (title.priority) def.attributes.priority = intern(this.value('priority', title.priority));
       for (const cell of row.cells) {
-        if (cell.key === 'title') continue;
+        if (cell.key === 'title' || (cell.value === row.title && cell.key !== 'description')) continue;
         if (cell.line === undefined) this.setAttribute(def, cell.key, cell.header, cell.value, row.line, headerLine, 0, this.lines[headerLine].length, cell.start, cell.end);
         else this.setAttribute(def, cell.key, cell.header, cell.value, cell.line, cell.line, cell.keyStart ?? 0, cell.keyEnd ?? 0, cell.start, cell.end);
       }

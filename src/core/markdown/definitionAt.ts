@@ -65,10 +65,12 @@ export function leadingId(text: string): LeadingId | undefined {
   let rest = sep ? after.slice(sep[0].length) : after.trimStart();
   // `**S3 Durability:**`, `**FR-3 notes**: …`: a bold term being explained, not an ID and its title.
   const label = bold !== '' && boldOpen && !sep && new RegExp(`[:：]\\s*${bold === '**' ? '\\*\\*' : '__'}|${bold === '**' ? '\\*\\*' : '__'}\\s*[:：]`).test(rest);
-  // `**FR-12: Title**` and `**FR-12:** Title`: the bold closes after the separator or the title.
+  // `**FR-12: Title**`, `**FR-12:** Title`, `**NFR-01 性能**：text`: the bold closes after the
+  // separator, after the title, or after a short title that the text then follows.
   if (boldOpen) {
-    if (rest.startsWith(bold)) rest = rest.slice(2).trimStart();
-    else if (rest.endsWith(bold)) rest = rest.slice(0, -2).trimEnd();
+    const closeAt = rest.indexOf(bold);
+    if (closeAt === 0) rest = rest.slice(2).trimStart();
+    else if (closeAt > 0) rest = rest.slice(0, closeAt).replace(/[:：]\s*$/, '');
   } else if (bold && rest.startsWith(':')) {
     rest = rest.slice(1).trimStart();
   }

@@ -13,7 +13,7 @@ const REQUIREMENT_HEADING = new RegExp([
   'requirements?', 'reqs', 'specifications?', 'spec', 'acceptance criteria', 'success criteria', 'user stor(?:y|ies)', 'use ?cases?',
   'user scenarios', 'stories', 'functional', 'non-functional', 'quality attributes', 'business rules', 'measurable outcomes',
   'nfrs?', 'frs?', 'prd', 'srs', 'brd', 'mrd',
-].map((w) => `\\b${w}\\b`).join('|') + '|需求|规格|规约|验收标准|验收条件|成功标准|用户故事|用例|业务规则', 'i');
+].map((w) => `\\b${w}\\b`).join('|') + '|需求|规格|规约|验收标准|验收条件|成功标准|用户故事|用户场景|使用场景|用例|业务规则', 'i');
 
 /**
  * Documents that accompany a spec and cite its requirements without defining any: spec-kit's
@@ -75,6 +75,11 @@ const OTHER_COLUMNS = /^(?:risks?|mitigations?|likelihood|probability|impact|sev
 
 /** Columns that carry a requirement's own text (a title or a description). */
 const TEXT_COLUMNS = /^(?:title|name|summary|description|details|requirement|requirements|requirementtext|statement|feature|featurename|story|userstory|criterion|criteria|acceptancecriteria|shall|text|标题|名称|需求名称|功能名称|功能|功能点|需求|需求描述|需求内容|描述|说明|内容|详细描述|功能描述|用户故事|验收标准|标准|要求|场景|能力|需求能力|需求\/能力)$/;
+
+/** Whether a column carries a requirement's own text (its title, name or description). */
+export function isTextHeader(cell: string): boolean {
+  return TEXT_COLUMNS.test(headerKey(cell));
+}
 
 /** Normalizes a header cell for the lookups above: `Req #` → `req#`, `需求 ID` → `需求id`. */
 export function headerKey(cell: string): string {

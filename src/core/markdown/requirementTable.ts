@@ -1,7 +1,7 @@
 import { canonicalKey, stripInline } from '../attributes';
 import { splitRow } from '../tableRow';
 import { leadingId, type LeadingId } from './definitionAt';
-import { isGroupingHeader, isIdHeader, isRequirementIdHeader, tableKind } from './requirementContext';
+import { isGroupingHeader, isIdHeader, isRequirementIdHeader, isTextHeader, tableKind } from './requirementContext';
 
 /** One row of a requirements table that starts with an ID. */
 export interface TableRow {
@@ -37,7 +37,9 @@ export function readRequirementTable(lines: readonly string[], headerLine: numbe
   const kind = tableKind(header, idColumn);
   const numericIds = isRequirementIdHeader(header[idColumn]);
   const keys = header.map((h) => canonicalKey(h));
-  const titleColumn = keys.findIndex((k, i) => i !== idColumn && k === 'title');
+  // The title column, else the first column of text (`Requirement`, `需求描述`).
+  const named = keys.findIndex((k, i) => i !== idColumn && k === 'title');
+  const titleColumn = named >= 0 ? named : header.findIndex((h, i) => i !== idColumn && isTextHeader(h));
   const rows: TableRow[] = [];
   for (const line of rowLines) {
     const text = lines[line];
