@@ -8,6 +8,7 @@ import { mayCiteNumbers, numberedReferences } from './markdown/numberedReference
 import { documentRole } from './markdown/requirementContext';
 import type { Heading, IdToken, ParsedFile, RequirementDef } from './model';
 import { own } from './strings';
+import { defaultVocabulary } from './vocabulary';
 import { splitLines } from './text';
 import type { Locale } from './types';
 
@@ -63,8 +64,8 @@ const canonicalized = new WeakMap<FrontMatter, FrontMatter>();
  */
 function withVocabulary(fm: FrontMatter | undefined, options: ParseOptions): FrontMatter | undefined {
   const data = fm?.data;
-  const vocabulary = options.vocabulary;
-  if (!fm || !data || !vocabulary) return fm;
+  const vocabulary = options.vocabulary ?? defaultVocabulary;
+  if (!fm || !data) return fm;
   const status = typeof data.status === 'string' ? vocabulary('doc.status', data.status) : data.status;
   const stage = typeof data.stage === 'string' ? vocabulary('doc.stage', data.stage) : data.stage;
   if (status === data.status && stage === data.stage) return fm;

@@ -7,7 +7,7 @@ import type { FileKind } from './model';
 import { SchemaSet, type CustomSchemaFile } from './schemaSet';
 import { prioritiesOf, statusesOf } from './transitions';
 import type { Locale, SpecDiagnostic } from './types';
-import { canonicalValue, type VocabularyField } from './vocabulary';
+import { canonicalValue, defaultAllowed, type VocabularyField } from './vocabulary';
 import { joinList, message } from './messages';
 import { range } from './text';
 import { relativeTo, type SpecWorkspace } from './workspace';
@@ -41,9 +41,7 @@ export class Project {
     }
     this.typeGlobs = Object.entries(config.types ?? {}).map(([glob, type]) => [globMatcher([glob]), type]);
     this.allowedValues = {
-      status: statusesOf(config), priority: prioritiesOf(config),
-      'doc.status': ['draft', 'review', 'approved', 'obsolete'],
-      'doc.stage': ['concept', 'productization', 'development', 'commercialization', 'market', 'retired'],
+      status: statusesOf(config), priority: prioritiesOf(config), 'doc.status': defaultAllowed('doc.status'), 'doc.stage': defaultAllowed('doc.stage'),
     };
   }
 

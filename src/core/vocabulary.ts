@@ -78,6 +78,23 @@ export function canonicalValue(field: VocabularyField, raw: string, allowed: rea
   return raw;
 }
 
+const DEFAULT_ALLOWED: Readonly<Record<VocabularyField, readonly string[]>> = {
+  status: ['proposed', 'approved', 'in-progress', 'done', 'verified', 'rejected', 'deferred'],
+  priority: ['P0', 'P1', 'P2', 'P3'],
+  'doc.status': ['draft', 'review', 'approved', 'obsolete'],
+  'doc.stage': ['concept', 'productization', 'development', 'commercialization', 'market', 'retired'],
+};
+
+/** The values the built-in schemas allow for each field. */
+export function defaultAllowed(field: VocabularyField): readonly string[] {
+  return DEFAULT_ALLOWED[field];
+}
+
+/** canonicalValue against the built-in values, for parses made without a workspace (previews, edits). */
+export function defaultVocabulary(field: VocabularyField, raw: string): string {
+  return canonicalValue(field, raw, DEFAULT_ALLOWED[field]);
+}
+
 /** Every built-in word of a field that maps to `value` (for hovers and quick-fix ranking). */
 export function wordsFor(field: VocabularyField, value: string): string[] {
   return Object.entries(BUILT_IN[field]).filter(([, v]) => v === value).map(([k]) => k);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { normalizeTitle } from '../../src/core';
+import { buildLifecycle, normalizeTitle } from '../../src/core';
 import { brd, commonFields, frontMatter, prd, PRD_SECTIONS } from './helpers/docs';
 import { diagnosticsOf, indexTree, lineOf, removeTrees, textAt, writeTree } from './helpers/tree';
 
@@ -105,4 +105,57 @@ describe('required sections', () => {
       assert.deepEqual(diagnosticsOf(board, dir, 'doc.md').filter((d) => d.severity === 'error'), []);
     });
   }
+});
+
+describe('sections under the names real documents use', () => {
+  after(removeTrees);
+
+  const ALIASED_PRD = [
+    '## 1. Introduction', '## User classes and characteristics', '## Competitive landscape', '## 功能需求规格 (Functional Requirements)',
+    '## User Scenarios & Testing *(mandatory)*', '## Technical requirements', '## 非功能性需求（NFR）— 扩展', '## Support requirements',
+  ].join('\n\n');
+
+  it('matches sections by alias, by prefix and through a second language or a qualifier', async () => {
+    const { diags } = await sectionsMissing(`${PRD_FM}\n# PRD\n\n${ALIASED_PRD}\n`);
+    assert.deepEqual(diags, []);
+  });
+
+  it('does not take a longer word for a section name (Featureset is not Features)', async () => {
+    const { ids } = await sectionsMissing(prd().replace('## Features', '## Featureset'));
+    assert.deepEqual(ids, ['features:error']);
+  });
+
+  it('names in missing-section the other headings that count, in the message language first', async () => {
+    const { diags } = await sectionsMissing(prd().replace('## Use cases', '## Notes'));
+    assert.match(diags[0].message, /a heading such as 'User stories', 'User scenarios', 'User scenarios & testing' or 'User journeys' counts too$/);
+    const dir = writeTree({ 'doc.md': prd().replace('## Use cases', '## Notes') });
+    const [zh] = (await indexTree(dir, 'zh-cn')).allDiagnostics();
+    assert.match(zh.message, /标题写作 '用例'、'用户故事'、'使用场景' 或 '用户场景' 等也可以$/);
+  });
+
+  it('checks a spec typed by the config for its Requirements section only, with no front matter needed', async () => {
+    const dir = writeTree({
+      '.specboard/config.json': '{ "types": { "specs/*/spec.md": "spec" } }',
+      'specs/001-a/spec.md': '# Spec\n\n## Overview\n\nText.\n\n## Functional Requirements\n\n- **FR-001**: System MUST work\n',
+      'specs/002-b/spec.md': '# Spec\n\n## Overview\n\nNo requirements yet.\n',
+    });
+    const board = await indexTree(dir);
+    assert.deepEqual(diagnosticsOf(board, dir, 'specs/001-a/spec.md'), []);
+    assert.deepEqual(diagnosticsOf(board, dir, 'specs/002-b/spec.md').map((d) => d.data?.section), ['requirements']);
+    assert.deepEqual(board.documents().map((d) => d.type), ['spec', 'spec']);
+  });
+
+  it('reports a types entry naming no document type as a config-error', async () => {
+    const board = await indexTree(writeTree({ '.specboard/config.json': '{ "types": { "docs/*.md": "memo" } }' }));
+    const [d] = board.allDiagnostics();
+    assert.equal(d.code, 'config-error');
+    assert.match(d.message, /'memo'/);
+  });
+
+  it('never lists a spec as a deliverable the lifecycle misses', async () => {
+    const board = await indexTree(writeTree({ 'docs/prd.md': prd('', { product: 'Shop' }) }));
+    const [product] = buildLifecycle(board).products;
+    const missing = product.stages.flatMap((s) => s.missing.map((m) => m.type));
+    assert.ok(missing.includes('design') && !missing.includes('spec'), missing.join(', '));
+  });
 });

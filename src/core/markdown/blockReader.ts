@@ -13,6 +13,7 @@ import type { ParseOptions } from './parseOptions';
 import { sectionKind, type SectionKind } from './requirementContext';
 import { readRequirementTable, readVerticalTable } from './requirementTable';
 import { titleParts } from './titleParts';
+import { defaultVocabulary } from '../vocabulary';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export type MutableDef = Mutable<RequirementDef> & { attributes: Record<string, string> };
@@ -383,7 +384,7 @@ export class BlockReader {
   }
 
   private value(field: 'status' | 'priority', raw: string): string {
-    return this.options.vocabulary ? this.options.vocabulary(field, raw) : raw;
+    return (this.options.vocabulary ?? defaultVocabulary)(field, raw);
   }
 
   /** Title and a trailing priority (`登录（P0）`) of a heading, list item or paragraph definition. */

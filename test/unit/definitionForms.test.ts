@@ -1,0 +1,109 @@
+import * as assert from 'node:assert/strict';
+import { parseMarkdown } from '../../src/core/parseMarkdown';
+import { diagnosticsOf, indexTree, pathIn, removeTrees, writeTree } from './helpers/tree';
+
+const parse = (text: string, relPath = 'docs/requirements.md') => parseMarkdown(`/ws/${relPath}`, text, 'en', { relPath });
+const defs = (text: string, relPath?: string) => parse(text, relPath).requirements.map((d) => [d.form, d.id, d.title]);
+
+describe('definition forms of real documents', () => {
+  after(removeTrees);
+
+  it('reads list items that start with an ID, bold, bracketed, plain or numbered', () => {
+    assert.deepEqual(defs('## Functional Requirements\n\n- **FR-001**: System MUST log in\n- FR-002: System MUST log out\n- [FR-003] Remember me\n1. **NFR-3** Fast pages\n'), [
+      ['list', 'FR-001', 'System MUST log in'], ['list', 'FR-002', 'System MUST log out'], ['list', 'FR-003', 'Remember me'], ['list', 'NFR-3', 'Fast pages'],
+    ]);
+  });
+
+  it('reads bold paragraphs that start with an ID, the title inside or after the bold', () => {
+    assert.deepEqual(defs('## Requirements\n\n**FR-12: Export**\n\nText.\n\n**FR-13** Import the file.\n'), [
+      ['paragraph', 'FR-12', 'Export'], ['paragraph', 'FR-13', 'Import the file.'],
+    ]);
+  });
+
+  it('takes a priority written after the title of a heading', () => {
+    const [a, b] = parse('### FR-01 用户登录（P0）\n\n### FR-02 Reset password (Priority: High)\n').requirements;
+    assert.deepEqual([a.title, a.attributes.priority], ['用户登录', 'P0']);
+    assert.deepEqual([b.title, b.attributes.priority], ['Reset password', 'P1']);
+  });
+
+  it('accepts wide ID shapes in definition positions', () => {
+    const text = '## Requirements\n\n- **FR-A01**: a\n- **NFR-P01**: b\n- **US-D01**: c\n- **FR-002a**: d\n- **FR-010A**: e\n- **FR-AP-001.1**: f\n- **FR-01-AC-2**: g\n- **SC-AUTH**: h\n';
+    assert.deepEqual(parse(text).requirements.map((d) => d.id), ['FR-A01', 'NFR-P01', 'US-D01', 'FR-002a', 'FR-010A', 'FR-AP-001.1', 'FR-01-AC-2', 'SC-AUTH']);
+  });
+
+  it('accepts IDs without a dash where the position is unambiguous, and not where they are names', () => {
+    assert.deepEqual(parse('### FR1: Login\n\n| ID | Title |\n|---|---|\n| R1 | Reset |\n').requirements.map((d) => d.id), ['FR1', 'R1']);
+    assert.deepEqual(parse('## Product functions\n\n- **F1:** borrow\n- **F2:** return\n').requirements.map((d) => d.id), ['F1', 'F2']);
+    assert.deepEqual(parse('## Requirements\n\n- **S3:** object storage\n- **EC2 Auto Scaling:** servers\n- **HTML5** drag and drop\n').requirements, []);
+    assert.deepEqual(parse('## Plan\n\n### 10.1 V0 Prototype\n').requirements, []);
+  });
+
+  it('reads an ID written after the title of a heading, but not a range of IDs', () => {
+    assert.deepEqual(defs('## 功能需求\n\n#### 4.1.3 个人信息管理 YHGL003\n\n### 5.3 调试模式（FR-005 ~ FR-007）\n'), [['heading', 'YHGL003', '个人信息管理']]);
+  });
+
+  it('reads one definition per line of a paragraph written without blank lines', () => {
+    assert.deepEqual(defs('Requirements from the site visit\nFR3: The barrier opens after payment.\nFR4: A receipt is printed.\n', 'requirements.md').map((d) => d[1]), ['FR3', 'FR4']);
+  });
+
+  it('reads a key/value use-case table as one requirement with its attributes', () => {
+    const [def] = parse('## 用例\n\n| 项目 | 内容 |\n|---|---|\n| 用例编号 | UC-01 |\n| 用例名称 | 结算时使用积分 |\n| 优先级 | 高 |\n').requirements;
+    assert.deepEqual([def.id, def.title, def.attributes.priority], ['UC-01', '结算时使用积分', 'P1']);
+  });
+
+  it('defines nothing in sections of risks, decisions, glossary or history, nor in a traceability matrix', () => {
+    const text = [
+      '## Risks', '| ID | Risk | Mitigation |', '|---|---|---|', '| R-01 | Fraud | Limits |', '',
+      '## Decisions', '- **D-1**: keep CommonJS', '',
+      '## Requirements traceability matrix', '| Requirement ID | Test case |', '|---|---|', '| FR-01 | TC-01 |', '',
+      '## Revision history', '| Version | Date | Author |', '|---|---|---|', '| 1.0 | 2026-01-01 | Li |',
+    ].join('\n');
+    assert.deepEqual(parse(text).requirements, []);
+  });
+
+  it('reads the ID column after grouping columns, under the headers teams use', () => {
+    for (const header of ['需求编号', '需求 ID', 'Requirement ID', 'Req #', '编号', 'Identifier']) {
+      assert.deepEqual(parse(`| 模块 | ${header} | 需求描述 |\n|---|---|---|\n| 计费 | GL-01 | 分段计费 |\n`).requirements.map((d) => d.id), ['GL-01'], header);
+    }
+  });
+
+  it('reads a summary table and the detailed headings below it as one requirement each', () => {
+    const parsed = parse('| 需求编号 | 需求名称 | 优先级 | 状态 |\n|---|---|---|---|\n| PTS-1 | 下单得积分 | 高 | 已完成 |\n\n### PTS-1 下单得积分\n\n按金额发放积分。\n');
+    assert.equal(parsed.requirements.length, 1);
+    const [def] = parsed.requirements;
+    assert.deepEqual([def.form, def.line, def.attributes.priority, def.attributes.status], ['heading', 4, 'P1', 'done']);
+    assert.deepEqual(def.otherIdRanges?.map((r) => r.start.line), [2]);
+  });
+
+  it('defines nothing in ordinary Markdown: changelog entries, FAQ questions, feature names, steps', async () => {
+    const dir = writeTree({
+      'CHANGELOG.md': '# Changelog\n\n## [2.1.0]\n\n### Fixed\n\n- GH-412: keyboard navigation\n- GH-412: again\n',
+      'README.md': '# lib\n\n## Features\n\n- **ES2015** modules\n- **S3:** adapter\n\n## FAQ\n\n**Q1: Does it work?** Yes.\n\n### Step 1 - Install\n',
+    });
+    const board = await indexTree(dir);
+    assert.deepEqual(board.trace(), []);
+    assert.deepEqual(board.allDiagnostics(), []);
+  });
+
+  it('lights up nothing new in source files: wide IDs are references in docs only', async () => {
+    const dir = writeTree({ 'docs/requirements.md': '## Requirements\n\n- **FR1**: Login\n- **FR-002a**: Reset\n\nSee FR1.\n', 'src/a.ts': '// FR1 FR-002a\n' });
+    const board = await indexTree(dir);
+    const refs = (id: string) => board.index.references(id).map((r) => r.path.slice(dir.length + 1));
+    assert.deepEqual(refs('FR1'), ['docs/requirements.md']);
+    assert.deepEqual(refs('FR-002a'), []);
+    assert.deepEqual(diagnosticsOf(board, dir, 'src/a.ts'), []);
+  });
+
+  it('never turns a definition into an unknown ID when its prefix is declared in the config', async () => {
+    const dir = writeTree({
+      '.specboard/config.json': '{ "prefixes": ["FR", "NFR"] }',
+      'notes.md': '# Notes\n\n- **FR-001**: System MUST log in\n- FR-002: System MUST log out\n\nFR-003: a paragraph requirement\n',
+      'other.md': 'See FR-001, FR-002 and FR-003.\n',
+    });
+    const board = await indexTree(dir);
+    assert.deepEqual(board.trace().map((r) => r.id), ['FR-001', 'FR-002', 'FR-003']);
+    assert.deepEqual(board.allDiagnostics(), []);
+    assert.ok(board.definition('FR-001')?.path.endsWith('notes.md'));
+    assert.equal(board.index.references('FR-001')[0]?.path, pathIn(dir, 'other.md'));
+  });
+});
