@@ -16,9 +16,6 @@ for (const [canonical, names] of Object.entries(CANONICAL)) {
   for (const name of names) ALIASES[name] = canonical;
 }
 
-/** First header cells that mark a GFM table as a requirements table. */
-const ID_HEADERS = new Set(['id', '编号', '需求编号', '需求id', 'req id', 'requirement id']);
-
 /** Removes Markdown emphasis and code marks around a cell or value: `**P0**` → `P0`. */
 export function stripInline(text: string): string {
   return text.trim().replace(/^(\*\*|__|\*|_|`)(.*)\1$/, '$2').trim();
@@ -30,9 +27,6 @@ export function canonicalKey(key: string): string {
   return ALIASES[k] ?? k;
 }
 
-export function isIdHeader(cell: string): boolean {
-  return ID_HEADERS.has(stripInline(cell).toLowerCase());
-}
 
 /** Attribute keys the editor offers for completion, in display order. */
 export const KNOWN_ATTRIBUTES = ['priority', 'status', 'release', 'owner', 'traces'] as const;

@@ -8,7 +8,7 @@ export type { TraceRequirement, TraceReference } from './trace';
 export type { DocTypeInfo } from './schemaSet';
 export type { SpecConfig } from './config';
 export { CONFIG_PATH, DEFAULT_CONFIG } from './config';
-export { isRequirementId, prefixOf, stemOf, scanIds } from './ids';
+export { isDefinitionId, isRequirementId, prefixOf, shapeOf, stemOf, scanDocIds, scanIds, type IdShape } from './ids';
 export { message, normalizeLocale } from './messages';
 export { normalizeTitle } from './sections';
 export { canonicalKey, KNOWN_ATTRIBUTES } from './attributes';

@@ -1,7 +1,8 @@
 import { crossDiagnostics } from './crossDiagnostics';
 import { decodeText } from './decode';
 import { IdCatalog } from './idCatalog';
-import { prefixOf, scanIds } from './ids';
+import { scanDocIds, scanIds } from './ids';
+import { mayCiteNumbers, numberedReferences } from './markdown/numberedReferences';
 import { message } from './messages';
 import type { FileKind, ParsedFile, RequirementDef } from './model';
 import { parseMarkdown } from './parseMarkdown';
@@ -338,18 +339,25 @@ export class Specboard {
     if (!parsed) return undefined;
     for (const def of parsed.requirements) {
       if (contains(def.idRange, position)) return { id: def.id, range: def.idRange, isDefinition: true };
+      const other = def.otherIdRanges?.find((r) => contains(r, position));
+      if (other) return { id: def.id, range: other, isDefinition: true };
     }
     for (const t of parsed.tokens) {
       if (t.line !== position.line) continue;
       const r = range(t.line, t.start, t.line, t.end);
-      if (contains(r, position) && this.index.isKnownPrefix(prefixOf(t.id))) return { id: t.id, range: r, isDefinition: false };
+      if (contains(r, position) && this.index.isReference(t.id, path)) return { id: t.id, range: r, isDefinition: false };
     }
     return undefined;
   }
 
-  /** The ID-shaped word at a position in arbitrary text (files the index does not hold). */
-  static idInLine(line: string, character: number): { id: string; start: number; end: number } | undefined {
-    return scanIds(line).find((m) => m.start <= character && character <= m.end);
+  /**
+   * The ID-shaped word at a position in a line of text: the strict shape, or in a document also
+   * the wide shapes and Kiro's cited numbers (`_Requirements: 1.2_`).
+   */
+  static idInLine(line: string, character: number, document = false): { id: string; start: number; end: number } | undefined {
+    const at = (m: { start: number; end: number }) => m.start <= character && character <= m.end;
+    if (!document) return scanIds(line).find(at);
+    return scanDocIds(line).find(at) ?? (mayCiteNumbers(line) ? numberedReferences(line).find((m) => at(m) && m.end - m.start === m.id.length) : undefined);
   }
 
   definition(id: string): RequirementDef | undefined {

@@ -147,3 +147,14 @@ status: {"a": "<b>"}
     for (const url of ['https://a.example', 'http://a', 'mailto:a@b.c', '#REQ-1', 'brd.md', '../x/y.md#L3', 'img/a.png']) assert.equal(isSafeLink(url), true, url);
   });
 });
+
+describe('renderDocument with list and paragraph requirements', () => {
+  const SPEC = '# Spec\n\n## Requirements\n\n- **FR-001**: System MUST log in\n  - Status: 进行中\n  - Priority: 高\n\n**FR-12: Export**\n\nText.\n';
+
+  it('marks list-item and bold-paragraph requirements and gives them their badges', () => {
+    const html = renderDocument(SPEC, context({ isRequirementId: (id) => id.startsWith('FR-') })).html;
+    assert.match(html, /<li id="FR-001" class="sb-req-item" data-sb-req="FR-001">/);
+    assert.match(html, /<p id="FR-12" class="sb-req-item" data-sb-req="FR-12">/);
+    assert.match(html, /data-sb-meta="FR-001">.*In progress.*P1/s);
+  });
+});

@@ -104,3 +104,36 @@ describe('setAttribute', () => {
     assert.equal(result.ok, false);
   });
 });
+
+describe('setAttribute on the forms real documents use', () => {
+  const SPEC = '## Requirements\n\n- **FR-001**: System MUST log in\n- **FR-002**: System MUST log out\n  - Status: approved\n\n**FR-12: Export**\n\nText.\n';
+  const options = { relPath: 'specs/001-x/spec.md' };
+  const applyWith = (text: string, request: AttributeEditRequest) => {
+    const result = setAttribute(text, request, options);
+    assert.ok(result.ok && result.edit, `refused: ${!result.ok ? result.reason : 'no edit'}`);
+    const o = new LineOffsets(text);
+    return text.slice(0, o.offsetAt(result.edit.range.start)) + result.edit.newText + text.slice(o.offsetAt(result.edit.range.end));
+  };
+
+  it('adds a nested attribute item under a list requirement that has none', () => {
+    const out = applyWith(SPEC, { id: 'FR-001', key: 'status', value: 'done', expected: { line: 2, value: undefined } });
+    assert.ok(out.includes('- **FR-001**: System MUST log in\n  - Status: done\n- **FR-002**'), out);
+  });
+
+  it('replaces the value in a list requirement\'s nested attribute list', () => {
+    const out = applyWith(SPEC, { id: 'FR-002', key: 'status', value: 'done', expected: { line: 3, value: 'approved' } });
+    assert.ok(out.includes('  - Status: done\n'), out);
+  });
+
+  it('starts an attribute list right under a bold-paragraph requirement', () => {
+    const out = applyWith(SPEC, { id: 'FR-12', key: 'priority', value: 'P1', expected: { line: 6, value: undefined } });
+    assert.ok(out.includes('**FR-12: Export**\n- Priority: P1\n\nText.'), out);
+  });
+
+  it('compares and writes values in the team\'s words: a board at in-progress moves 进行中', () => {
+    const text = '### REQ-1 支付\n- 状态：进行中\n- 优先级：高\n';
+    const result = setAttribute(text, { id: 'REQ-1', key: 'status', value: 'done', expected: { line: 0, value: 'in-progress' } });
+    assert.ok(result.ok && result.edit);
+    assert.equal(result.edit.newText, 'done');
+  });
+});

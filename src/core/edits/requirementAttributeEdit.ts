@@ -1,4 +1,5 @@
 import { canonicalKey, stripInline } from '../attributes';
+import { isIdHeader } from '../markdown/requirementContext';
 import type { RequirementDef } from '../model';
 import { splitRow } from '../tableRow';
 import { range, splitLines } from '../text';
@@ -37,7 +38,8 @@ export function requirementAttributeEdit(text: string, def: RequirementDef, key:
 }
 
 function newBulletEdit(lines: readonly string[], def: RequirementDef, key: string, value: string): TextEdit | undefined {
-  const spans = Object.values(def.attributeSpans);
+  // Spans on the definition's own line (a priority in the title, `（P0）`) are not an attribute list.
+  const spans = Object.values(def.attributeSpans).filter((s) => s.line !== def.line);
   const chinese = spans.length ? spans.some((s) => /[\u4e00-\u9fff]/.test(s.key)) : /[\u4e00-\u9fff]/.test(def.title);
   const label = LABELS[key] ? (chinese ? LABELS[key].zh : LABELS[key].en) : key;
   const item = chinese ? `${label}：${value}` : `${label}: ${value}`;
@@ -46,6 +48,20 @@ function newBulletEdit(lines: readonly string[], def: RequirementDef, key: strin
     const bullet = /^(\s*[-*+]\s+)/.exec(lines[last.line] ?? '')?.[1] ?? '- ';
     const end = (lines[last.line] ?? '').length;
     return { range: range(last.line, end, last.line, end), newText: `\n${bullet}${item}` };
+  }
+  if (def.form === 'list') {
+    // A nested item under the requirement's own item, indented to its text.
+    const first = lines[def.line];
+    const last = lines[def.endLine];
+    if (first === undefined || last === undefined) return undefined;
+    const indent = /^(\s*(?:[-*+]|\d+[.)])\s+)/.exec(first)?.[1].length ?? 2;
+    return { range: range(def.endLine, last.length, def.endLine, last.length), newText: `\n${' '.repeat(indent)}- ${item}` };
+  }
+  if (def.form === 'paragraph') {
+    // A list right under the paragraph is its attribute list (a list may interrupt a paragraph).
+    const last = lines[def.endLine];
+    if (last === undefined) return undefined;
+    return { range: range(def.endLine, last.length, def.endLine, last.length), newText: `\n- ${item}` };
   }
   const heading = lines[def.line];
   if (heading === undefined) return undefined;
@@ -57,7 +73,7 @@ function newBulletEdit(lines: readonly string[], def: RequirementDef, key: strin
 function tableCellEdit(lines: readonly string[], def: RequirementDef, key: string, value: string): TextEdit | undefined {
   if (def.tableHeaderLine === undefined) return undefined;
   const header = splitRow(lines[def.tableHeaderLine] ?? '');
-  const column = header.findIndex((c, i) => i > 0 && canonicalKey(c.text) === key);
+  const column = header.findIndex((c) => !isIdHeader(c.text) && canonicalKey(c.text) === key);
   if (column < 0) return undefined;
   const row = lines[def.line] ?? '';
   const cell = splitRow(row)[column];

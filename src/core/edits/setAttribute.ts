@@ -1,6 +1,7 @@
 import { canonicalKey } from '../attributes';
 import type { RequirementDef } from '../model';
-import { parseMarkdown } from '../parseMarkdown';
+import { parseMarkdown, type ParseOptions } from '../parseMarkdown';
+import { defaultVocabulary } from '../vocabulary';
 import { splitRow } from '../tableRow';
 import { LineOffsets, splitLines } from '../text';
 import { requirementAttributeEdit } from './requirementAttributeEdit';
@@ -35,17 +36,18 @@ export type AttributeEditResult =
  * exactly that attribute changed, so nothing is ever applied on a guess. `edit` is undefined when
  * the value is already set.
  */
-export function setAttribute(text: string, request: AttributeEditRequest): AttributeEditResult {
+export function setAttribute(text: string, request: AttributeEditRequest, options: ParseOptions = {}): AttributeEditResult {
   const value = request.value.trim();
   if (!value || /[\u0000-\u001f\u007f]/.test(value) || value.length > 200) return { ok: false, reason: 'invalidValue' };
-  const before = parseMarkdown('', text, 'en');
+  // Parsed as the index parses this file (its path gives list items a requirements context).
+  const before = parseMarkdown(options.relPath ?? '', text, 'en', options);
   const def = before.requirements.find((d) => d.id === request.id && d.line === request.expected.line);
   if (!def || def.attributes[request.key] !== request.expected.value) return { ok: false, reason: 'stale' };
   if (def.attributes[request.key] === value) return { ok: true, edit: undefined };
   const edit = requirementAttributeEdit(text, def, request.key, value);
   if (!edit) return { ok: false, reason: tableRefusal(text, def, request.key) };
   const withEol = text.includes('\r\n') ? { ...edit, newText: edit.newText.replace(/\r?\n/g, '\r\n') } : edit;
-  return verify(text, before.requirements, def, request.key, value, withEol) ? { ok: true, edit: withEol } : { ok: false, reason: 'stale' };
+  return verify(text, before.requirements, def, request.key, value, withEol, options) ? { ok: true, edit: withEol } : { ok: false, reason: 'stale' };
 }
 
 /** Why a table row cannot take the value: no such column, or a row shorter than its header. */
@@ -60,16 +62,17 @@ function tableRefusal(text: string, def: RequirementDef, key: string): Attribute
  * attributes, except the one attribute that was meant to change. A value with a table pipe, a
  * value that re-parses differently, or a new line that swallows text all fail here.
  */
-function verify(text: string, before: readonly RequirementDef[], def: RequirementDef, key: string, value: string, edit: TextEdit): boolean {
+function verify(text: string, before: readonly RequirementDef[], def: RequirementDef, key: string, value: string, edit: TextEdit, options: ParseOptions): boolean {
   const offsets = new LineOffsets(text);
   const after = text.slice(0, offsets.offsetAt(edit.range.start)) + edit.newText + text.slice(offsets.offsetAt(edit.range.end));
-  const parsed = parseMarkdown('', after, 'en').requirements;
+  const parsed = parseMarkdown(options.relPath ?? '', after, 'en', options).requirements;
   if (parsed.length !== before.length) return false;
   const shift = splitLines(edit.newText).length - 1 - (edit.range.end.line - edit.range.start.line);
   return parsed.every((d, i) => {
     const old = before[i];
     if (d.id !== old.id || d.line !== old.line + (old.line > edit.range.start.line ? shift : 0)) return false;
-    const expected: Record<string, string> = old === def ? { ...old.attributes, [key]: value } : { ...old.attributes };
+    const written = old === def ? (options.vocabulary ?? defaultVocabulary)(key === 'priority' ? 'priority' : 'status', value) : '';
+    const expected: Record<string, string> = old === def ? { ...old.attributes, [key]: key === 'status' || key === 'priority' ? written : value } : { ...old.attributes };
     const keys = new Set([...Object.keys(expected), ...Object.keys(d.attributes)]);
     return [...keys].every((k) => d.attributes[k] === expected[k]);
   });

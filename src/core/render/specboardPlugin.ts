@@ -71,6 +71,12 @@ function decorate(state: StateCore, ctx: RenderContext, parsed: ParsedFile): voi
       tokens.splice(close + 1, 0, html(metaRow(def, ctx, problemsOf(def, problems)), true));
     } else if (t.type === 'bullet_list_open' && line !== undefined && attributeLists.has(line)) {
       t.attrJoin('class', 'sb-attributes');
+    } else if ((t.type === 'list_item_open' || t.type === 'paragraph_open') && line !== undefined && isLooseDefinition(byLine.get(line), t, tokens[i - 1])) {
+      // `- **FR-001**: …` and `**FR-12: Title**`: badges follow the requirement's first line.
+      const def = byLine.get(line)!;
+      markRequirement(t, def);
+      const inline = tokens.slice(i + 1).find((x) => x.type === 'inline');
+      if (inline) inline.children = [...(inline.children ?? []), html(inlineMeta(def, ctx, problemsOf(def, problems)), false)];
     } else if (t.type === 'table_open') {
       decorateTable(tokens, i, byLine, ctx, problems, html);
     }
@@ -87,13 +93,33 @@ function decorate(state: StateCore, ctx: RenderContext, parsed: ParsedFile): voi
 
 function markRequirement(t: Token, def: RequirementDef): void {
   t.attrSet('id', def.id);
-  t.attrJoin('class', def.form === 'heading' ? 'sb-req-heading' : 'sb-req-row');
+  t.attrJoin('class', def.form === 'heading' ? 'sb-req-heading' : def.form === 'table' ? 'sb-req-row' : 'sb-req-item');
   t.attrSet('data-sb-req', def.id);
+}
+
+/** The list item or paragraph that defines `def` (a list item's paragraph is the item's, not its own). */
+function isLooseDefinition(def: RequirementDef | undefined, t: Token, previous: Token | undefined): boolean {
+  if (!def) return false;
+  if (def.form === 'list') return t.type === 'list_item_open';
+  return def.form === 'paragraph' && t.type === 'paragraph_open' && previous?.type !== 'list_item_open';
+}
+
+/** Status and priority badges, references and problems, inline after a list or paragraph requirement. */
+function inlineMeta(def: RequirementDef, ctx: RenderContext, problems: readonly SpecDiagnostic[]): string {
+  const a = def.attributes;
+  const facts = ctx.facts?.(def.id);
+  const parts = [
+    a.status ? statusBadge(ctx.locale, a.status, ctx.statuses ?? DEFAULT_STATUSES) : '',
+    a.priority ? priorityBadge(ctx.locale, a.priority, ctx.priorities ?? DEFAULT_PRIORITIES) : '',
+    facts ? referencesChip(facts.codeReferences, ctx.locale, true) : '',
+    problemsChip(problems, ctx.locale, true),
+  ].join('');
+  return parts ? `<span class="sb-item-chips" data-sb-meta="${escapeHtml(def.id)}">${parts}</span>` : '';
 }
 
 /** Problems that concern one requirement: on its lines, or naming it. */
 function problemsOf(def: RequirementDef, list: readonly SpecDiagnostic[]): SpecDiagnostic[] {
-  const last = def.form === 'heading' ? def.endLine : def.line;
+  const last = def.form === 'table' ? def.line : def.endLine;
   return list.filter((d) => d.data?.id === def.id || (d.range.start.line >= def.line && d.range.start.line <= last));
 }
 

@@ -17,7 +17,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
         const parsed = core.file(document.uri.toString());
         if (!parsed) return [];
         return parsed.requirements.map((def) => {
-          const counts = core.index.referenceCounts(def.id);
+          const counts = core.index.referenceCounts(def);
           const range = toRange(def.range);
           return new vscode.CodeLens(range, {
             title: vscode.l10n.t('References: {0} in code · {1} in docs', counts.code, counts.doc),

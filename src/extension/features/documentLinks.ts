@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { prefixOf } from '../../core';
 import { toUri } from '../adapters/convert';
 import type { Services } from '../services';
 import { ALL_FILES } from './idAtPosition';
@@ -14,8 +13,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       if (!parsed) return [];
       const links: vscode.DocumentLink[] = [];
       for (const t of parsed.tokens) {
-        if (!core.index.isKnownPrefix(prefixOf(t.id))) continue;
-        const def = core.definition(t.id);
+        const def = core.index.resolve(t.id, parsed.path)[0];
         if (!def) continue;
         // `#L12,5` is how VS Code's opener takes a line and column in a file link.
         const target = toUri(def.path).with({ fragment: `L${def.line + 1},${def.idRange.start.character + 1}` });

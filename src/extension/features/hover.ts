@@ -10,16 +10,16 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     provideHover(document, position) {
       const hit = idAtPosition(services, document, position);
       if (!hit) return undefined;
-      const content = hoverContent(services, hit.id);
+      const content = hoverContent(services, hit.id, hit.path);
       return content ? new vscode.Hover(content, hit.range) : undefined;
     },
   }));
 }
 
 /** The hover's Markdown; undefined when nothing defines the ID (its diagnostic says so). */
-export function hoverContent(services: Services, id: string): vscode.MarkdownString | undefined {
+export function hoverContent(services: Services, id: string, from?: string): vscode.MarkdownString | undefined {
   const core = services.index.core;
-  const defs = core.index.definitions(id);
+  const defs = from ? core.index.resolve(id, from) : core.index.definitions(id);
   const def = defs[0];
   if (!def) return undefined;
   const md = new vscode.MarkdownString(undefined, true);
@@ -49,7 +49,7 @@ export function hoverContent(services: Services, id: string): vscode.MarkdownStr
   }
   const links = traceLines(services, def);
   if (links.length) md.appendMarkdown(`---\n\n${links.join('  \n')}\n\n`);
-  const counts = core.index.referenceCounts(id);
+  const counts = core.index.referenceCounts(def);
   const total = counts.code + counts.doc;
   const label = vscode.l10n.t('References: {0} ({1} in code, {2} in docs)', total, counts.code, counts.doc);
   const args = encodeURIComponent(JSON.stringify([id]));
@@ -66,7 +66,7 @@ function traceLines(services: Services, def: RequirementDef): string[] {
   const out: string[] = [];
   if (def.traces.length) out.push(`$(arrow-up) ${vscode.l10n.t('Traces to: {0}', def.traces.map(titled).join(', '))}`);
   const downstream: string[] = [];
-  for (const r of core.index.references(def.id)) {
+  for (const r of core.index.references(def)) {
     if (!r.inTraces) continue;
     const owner = core.file(r.path)?.requirements.find((d) => d.attributeSpans.traces?.line === r.line);
     if (owner && !downstream.includes(owner.id)) downstream.push(owner.id);

@@ -123,7 +123,7 @@ export async function setStatus(services: Services, arg: unknown): Promise<SetSt
     if (choice !== set) return { id, from, to, applied: false };
   }
   const doc = await vscode.workspace.openTextDocument(toUri(def.path));
-  const result = setAttribute(doc.getText(), { id, key: 'status', value: to, expected: { line: def.line, value: from } });
+  const result = setAttribute(doc.getText(), { id, key: 'status', value: to, expected: { line: def.line, value: from } }, core.projectFor(def.path)?.parseOptions(def.path));
   if (!result.ok) {
     const why = result.reason === 'missingColumn' ? vscode.l10n.t('its table has no Status column')
       : result.reason === 'missingCell' ? vscode.l10n.t('its table row has fewer cells than the header')

@@ -13,7 +13,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       provideDefinition(document, position) {
         const hit = idAtPosition(services, document, position);
         if (!hit) return undefined;
-        return services.index.core.index.definitions(hit.id).map((def): vscode.LocationLink => ({
+        return services.index.core.index.resolve(hit.id, hit.path).map((def): vscode.LocationLink => ({
           originSelectionRange: hit.range,
           targetUri: toUri(def.path),
           targetRange: new vscode.Range(def.line, 0, def.endLine, Number.MAX_SAFE_INTEGER),
@@ -26,7 +26,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
         services.index.flush();
         const hit = idAtPosition(services, document, position);
         if (!hit) return undefined;
-        return referenceLocations(services, hit.id, ctx.includeDeclaration);
+        return referenceLocations(services, hit.id, ctx.includeDeclaration, hit.path);
       },
     }),
     vscode.commands.registerCommand('specboard.showReferences', (id: unknown, uri?: unknown, position?: unknown) => {
@@ -49,10 +49,18 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   );
 }
 
-/** Every reference to `id` (and its definitions when asked), docs and code. */
-export function referenceLocations(services: Services, id: string, includeDeclaration: boolean): vscode.Location[] {
+/**
+ * Every reference to `id` (and its definitions when asked), docs and code. From a file, the ID
+ * means the definitions it resolves to there (a spec-kit feature's own FR-001), and only their
+ * references are listed.
+ */
+export function referenceLocations(services: Services, id: string, includeDeclaration: boolean, from?: string): vscode.Location[] {
   const index = services.index.core.index;
-  const out = index.references(id).map((r) => new vscode.Location(toUri(r.path), new vscode.Range(r.line, r.start, r.line, r.end)));
-  if (includeDeclaration) out.unshift(...index.definitions(id).map((d) => toLocation(d.path, d.idRange)));
+  const defs = from ? index.resolve(id, from) : index.definitions(id);
+  const refs = from && defs.length ? defs.flatMap((d) => index.references(d)) : index.references(id);
+  const out = refs.map((r) => new vscode.Location(toUri(r.path), new vscode.Range(r.line, r.start, r.line, r.end)));
+  if (includeDeclaration) {
+    out.unshift(...defs.flatMap((d) => [toLocation(d.path, d.idRange), ...(d.otherIdRanges ?? []).map((r) => toLocation(d.path, r))]));
+  }
   return out;
 }

@@ -44,7 +44,8 @@ export async function moveRequirement(services: Services, move: MoveRequest): Pr
   const uri = toUri(move.path);
   const document = await vscode.workspace.openTextDocument(uri);
   const version = document.version;
-  const result = setAttribute(document.getText(), { id: move.id, key: move.key, value: move.to, expected: { line: move.line, value: from } });
+  const options = core.projectFor(move.path)?.parseOptions(move.path);
+  const result = setAttribute(document.getText(), { id: move.id, key: move.key, value: move.to, expected: { line: move.line, value: from } }, options);
   if (!result.ok) return result.reason === 'stale' ? stale(move) : refuse(refusalMessage(result.reason, move));
   if (!result.edit) return { ok: true };
   const wasDirty = document.isDirty;
