@@ -76,3 +76,18 @@ describe('ID scopes', () => {
     assert.match(d.message, /scope/);
   });
 });
+
+describe('declared prefixes and structural IDs', () => {
+  after(removeTrees);
+
+  it('defines spec-kit stories and Kiro numbers whatever prefixes the workspace declares', async () => {
+    const dir = writeTree({
+      '.specboard/config.json': '{ "prefixes": ["REQ"] }',
+      'specs/001-a/spec.md': SPEC('Browse', 'list items'),
+      '.kiro/specs/b/requirements.md': '## Requirements\n\n### Requirement 1: Sync\n\n#### Acceptance Criteria\n\n1. WHEN x THEN y SHALL z\n',
+    });
+    const board = await indexTree(dir);
+    // FR is the spec type's own prefix, so it defines too; REQ-only workspaces still read spec-kit features.
+    assert.deepEqual(board.trace().map((r) => r.id).sort(), ['1', '1.1', 'FR-001', 'US1']);
+  });
+});

@@ -31,8 +31,9 @@ export interface FoundId {
  * Whether a definition position may define `found` in a section of `context` (see
  * requirementContext): `requirements`, `blocked` (risks, glossary, history, matrices) or unknown.
  */
-export function mayDefine(found: { id: string; shape: IdShape }, context: 'requirements' | 'blocked' | undefined, options: ParseOptions, position: 'heading' | 'loose'): boolean {
-  if (found.shape === 'numeric') return context === 'requirements';
+export function mayDefine(found: { id: string; shape: IdShape; form?: FoundId['form'] }, context: 'requirements' | 'blocked' | undefined, options: ParseOptions, position: 'heading' | 'loose'): boolean {
+  // Kiro's numbers and spec-kit's stories are named by their heading, whatever prefixes the workspace declares.
+  if (found.shape === 'numeric' || found.form) return context === 'requirements';
   const prefix = prefixOf(found.id);
   if (options.definesPrefix && !options.definesPrefix(prefix)) return false;
   if (options.declaredPrefix?.(prefix)) return true;

@@ -43,7 +43,8 @@ export function documentSymbols(parsed: ParsedFile): vscode.DocumentSymbol[] {
     (stack.length ? stack[stack.length - 1].symbol.children : roots).push(symbol);
     stack.push({ level, symbol, requirement });
   };
-  const tableRows = parsed.requirements.filter((d) => d.form === 'table');
+  // Requirements that are no heading: table rows, list items, paragraphs.
+  const tableRows = parsed.requirements.filter((d) => d.form !== 'heading');
   let row = 0;
   parsed.headings.forEach((h, i) => {
     // Table-form requirements above this heading belong to the previous section.
@@ -59,9 +60,11 @@ export function documentSymbols(parsed: ParsedFile): vscode.DocumentSymbol[] {
   return roots;
 
   function placeRow(def: ParsedFile['requirements'][number]) {
-    const symbol = new vscode.DocumentSymbol(def.id, def.title, vscode.SymbolKind.Key, toRange(def.range), toRange(def.idRange));
-    // A table sits in a section, never inside the requirement heading above it.
-    const parent = [...stack].reverse().find((s) => !s.requirement);
+    const range = def.form === 'table' ? toRange(def.range) : new vscode.Range(def.line, 0, def.endLine, Number.MAX_SAFE_INTEGER);
+    const symbol = new vscode.DocumentSymbol(def.id, def.title, vscode.SymbolKind.Key, range, toRange(def.idRange));
+    // A table sits in a section, never inside the requirement heading above it; a list item or a
+    // paragraph under a requirement heading (acceptance criteria, child requirements) belongs to it.
+    const parent = def.form === 'table' ? [...stack].reverse().find((s) => !s.requirement) : stack[stack.length - 1];
     (parent ? parent.symbol.children : roots).push(symbol);
   }
 }
