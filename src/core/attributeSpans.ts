@@ -32,7 +32,8 @@ const ACCESSOR: PropertyDescriptor = {
 
 /** Gives a new definition its (empty) `attributeSpans`; returns the same object. */
 export function initSpans<T extends object>(def: T): T & { readonly attributeSpans: Readonly<Record<string, AttributeSpan>> } {
-  Object.defineProperty(def, PACKED, { value: [], writable: true, enumerable: false, configurable: false });
+  // A symbol key: JSON, Object.keys and for-in never see it (only the accessor needs defining).
+  (def as unknown as WithSpans)[PACKED] = [];
   return Object.defineProperty(def, 'attributeSpans', ACCESSOR) as T & { readonly attributeSpans: Readonly<Record<string, AttributeSpan>> };
 }
 
@@ -48,6 +49,32 @@ export function setSpan(def: object, key: string, written: string, line: number,
 export function sealSpans(def: object): void {
   const d = def as WithSpans;
   if (d[PACKED].length > 0) d[PACKED] = d[PACKED].slice();
+}
+
+/** Gives `to` the span of attribute `key` that `from` has (when `to` has none), as packed. */
+export function copySpan(from: object, to: object, key: string): void {
+  const p = (from as WithSpans)[PACKED];
+  const q = (to as WithSpans)[PACKED];
+  for (let i = 0; i < q.length; i += SLOTS) if (q[i] === key) return;
+  for (let i = 0; i < p.length; i += SLOTS) {
+    if (p[i] === key) {
+      q.push(...p.slice(i, i + SLOTS));
+      return;
+    }
+  }
+}
+
+/** True when `b` has the spans of `a`, `delta` lines further down (a re-parse found the same attributes). */
+export function sameSpans(a: object, b: object, delta: number): boolean {
+  const p = (a as WithSpans)[PACKED];
+  const q = (b as WithSpans)[PACKED];
+  if (p.length !== q.length) return false;
+  for (let i = 0; i < p.length; i++) {
+    const slot = i % SLOTS;
+    const shift = slot === 2 || slot === 3 ? delta : 0;
+    if (typeof p[i] === 'number' ? (p[i] as number) + shift !== q[i] : p[i] !== q[i]) return false;
+  }
+  return true;
 }
 
 /** Gives `to` the spans of `from`, `delta` lines further down (for a definition moved by an edit above it). */

@@ -1,3 +1,5 @@
+import { intern } from './strings';
+
 /**
  * Requirement attribute keys as PMs write them (English or Chinese, any case) mapped to canonical
  * names. Unknown keys are kept as written, so teams can add their own columns.
@@ -18,13 +20,24 @@ for (const [canonical, names] of Object.entries(CANONICAL)) {
 
 /** Removes Markdown emphasis and code marks around a cell or value: `**P0**` → `P0`. */
 export function stripInline(text: string): string {
-  return text.trim().replace(/^(\*\*|__|\*|_|`)(.*)\1$/, '$2').trim();
+  const trimmed = text.trim();
+  const c = trimmed.charCodeAt(0);
+  // Only text opening with `*`, `_` or a backtick can be wrapped in emphasis or code.
+  if (c !== 42 && c !== 95 && c !== 96) return trimmed;
+  return trimmed.replace(/^(\*\*|__|\*|_|`)(.*)\1$/, '$2').trim();
 }
 
 /** The canonical attribute name for a key as written (`优先级` → `priority`). */
+/** Keys already seen, as written → canonical: a workspace uses a few dozen keys a hundred thousand times. */
+const canonicalKeys = new Map<string, string>();
+
 export function canonicalKey(key: string): string {
+  const known = canonicalKeys.get(key);
+  if (known !== undefined) return known;
   const k = stripInline(key).toLowerCase().replace(/\s+/g, ' ');
-  return ALIASES[k] ?? k;
+  const canonical = ALIASES[k] ?? intern(k);
+  if (canonicalKeys.size < 10_000) canonicalKeys.set(intern(key), canonical);
+  return canonical;
 }
 
 

@@ -1,9 +1,9 @@
 import { readFrontMatter, type FrontMatter } from './frontMatter';
 import { scanDocIds } from './ids';
-import { blockTokens } from './markdown/blockTokens';
+import { readBlocks } from './markdown/blockTokens';
 import { BlockReader, type OpenSection } from './markdown/blockReader';
 import type { ParseOptions } from './markdown/parseOptions';
-import { mergeDefinitions } from './markdown/mergeDefinitions';
+import { mergeDefinitions, type DuplicateIds } from './markdown/mergeDefinitions';
 import { mayCiteNumbers, numberedReferences } from './markdown/numberedReferences';
 import { documentRole } from './markdown/requirementContext';
 import type { Heading, IdToken, ParsedFile, RequirementDef } from './model';
@@ -19,6 +19,8 @@ export interface ParseSink {
   readonly headings: Heading[];
   readonly requirements: RequirementDef[];
   readonly tokens: IdToken[];
+  /** Lines where top-level blocks start, for parses a re-parse continues from. */
+  readonly blocks?: number[];
 }
 
 /**
@@ -32,28 +34,27 @@ export function parseMarkdown(path: string, text: string, locale: Locale, option
 
 /** parseMarkdown for text already split into lines. */
 export function parseMarkdownLines(path: string, lines: readonly string[], locale: Locale, options: ParseOptions = {}): ParsedFile {
-  const frontMatter = readFrontMatter(lines, locale);
-  const out: ParseSink = { headings: [], requirements: [], tokens: [] };
-  const from = bodyStart(frontMatter);
-  readBody(path, lines, from, lines.length, [], options, documentContext(path, frontMatter, options), out);
-  return parsedDoc(path, lines.length, frontMatter, out, options);
+  return readDocument(path, lines, locale, options).parsed;
 }
 
-/** Definitions as the parse found them, before mergeDefinitions: what a re-parse continues from. */
-const unmerged = new WeakMap<ParsedFile, readonly RequirementDef[]>();
+/**
+ * Parses a document; with `keep`, the sink also holds what a later re-parse continues from: the
+ * top-level block starts and the definitions before merging (the index keeps neither), and the
+ * definitions are merged through `keep` (see DuplicateIds).
+ */
+export function readDocument(path: string, lines: readonly string[], locale: Locale, options: ParseOptions, keep?: DuplicateIds): { parsed: ParsedFile; sink: ParseSink } {
+  const frontMatter = readFrontMatter(lines, locale);
+  const sink: ParseSink = { headings: [], requirements: [], tokens: [], ...(keep ? { blocks: [] } : {}) };
+  readBody(path, lines, bodyStart(frontMatter), lines.length, [], options, documentContext(path, frontMatter, options), sink);
+  if (keep) for (const d of sink.requirements) keep.add(d.id);
+  return { parsed: parsedDoc(path, lines.length, frontMatter, sink, options, mergeDefinitions(sink.requirements, keep)), sink };
+}
 
-export function parsedDoc(path: string, lineCount: number, frontMatter: FrontMatter | undefined, out: ParseSink, options: ParseOptions = {}): ParsedFile {
+/** The parsed file from what a parse found and its definitions, merged. */
+export function parsedDoc(path: string, lineCount: number, frontMatter: FrontMatter | undefined, out: ParseSink, options: ParseOptions, requirements: readonly RequirementDef[]): ParsedFile {
   const fm = withVocabulary(frontMatter, options);
   const docType = typeof fm?.data?.type === 'string' ? fm.data.type : fm?.data?.type === undefined ? options.docType : undefined;
-  const requirements = mergeDefinitions(out.requirements);
-  const file: ParsedFile = { path, kind: 'doc', lineCount, frontMatter: fm, docType, headings: out.headings, requirements, tokens: out.tokens };
-  if (requirements !== out.requirements) unmerged.set(file, out.requirements);
-  return file;
-}
-
-/** Every definition the parse of `file` found, same-ID definitions of different forms not yet merged. */
-export function parsedDefinitions(file: ParsedFile): readonly RequirementDef[] {
-  return unmerged.get(file) ?? file.requirements;
+  return { path, kind: 'doc', lineCount, frontMatter: fm, docType, headings: out.headings, requirements, tokens: out.tokens };
 }
 
 const canonicalized = new WeakMap<FrontMatter, FrontMatter>();
@@ -102,12 +103,28 @@ export function readBody(
   path: string, lines: readonly string[], from: number, to: number, stack: OpenSection[], options: ParseOptions,
   inContext: DocumentContext, out: ParseSink, stopAt?: (line: number, stack: readonly OpenSection[]) => boolean,
 ): number {
-  const reader = new BlockReader(lines, path, options, inContext, out);
-  const stopped = reader.read(blockTokens(lines, from, to), stack, stopAt);
+  const reader = new BlockReader(lines, path, options, inContext, out, out.blocks !== undefined);
+  const stopped = readBlocks(lines, from, to, (tokens) => reader.read(tokens, stack, stopAt));
   const end = stopped ?? to;
   if (stopped === undefined) reader.closeAll(stack, to - 1);
   scanTokens(lines, from, end, reader, out.tokens);
   return end;
+}
+
+const HAS_DIGIT = /\d/;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** True when `[start, end)` overlaps one of `spans`. */
+function overlaps(spans: readonly [number, number][], start: number, end: number): boolean {
+  for (const [s, e] of spans) if (start < e && s < end) return true;
+  return false;
+}
+
+/** True when `[start, end)` lies inside one of `spans`. */
+function encloses(spans: readonly [number, number][], start: number, end: number): boolean {
+  for (const [s, e] of spans) if (s <= start && end <= e) return true;
+  return false;
 }
 
 /**
@@ -125,18 +142,23 @@ function scanTokens(lines: readonly string[], from: number, to: number, reader: 
     if (h < hidden.length && hidden[h][0] <= i) continue;
     while (c < code.length && code[c][1] <= i) c++;
     const inCode = c < code.length && code[c][0] <= i;
-    let matches = scanDocIds(lines[i]);
-    if (mayCiteNumbers(lines[i])) {
-      const numbers = numberedReferences(lines[i]);
+    const line = lines[i];
+    // Every ID and cited number holds a digit: most prose lines have none.
+    if (!HAS_DIGIT.test(line)) continue;
+    let matches = scanDocIds(line);
+    if (mayCiteNumbers(line)) {
+      const numbers = numberedReferences(line);
       if (numbers.length) matches = [...matches, ...numbers].sort((a, b) => a.start - b.start);
     }
     if (matches.length === 0) continue;
     const skip = reader.definitionIds.get(i);
     const traces = reader.traceValues.get(i);
     for (const m of matches) {
-      if (skip?.some(([s, e]) => m.start < e && s < m.end)) continue;
-      const inTraces = traces?.some(([s, e]) => s <= m.start && m.end <= e);
-      out.push({ id: own(m.id), line: i, start: m.start, end: m.end, ...(inTraces ? { inTraces } : {}), ...(inCode ? { inCode } : {}) });
+      if (skip && overlaps(skip, m.start, m.end)) continue;
+      const token: Mutable<IdToken> = { id: own(m.id), line: i, start: m.start, end: m.end };
+      if (traces && encloses(traces, m.start, m.end)) token.inTraces = true;
+      if (inCode) token.inCode = true;
+      out.push(token);
     }
   }
 }

@@ -27,7 +27,13 @@ export interface Reference extends IdToken {
 
 /** Whether a definition's ID makes its prefix known: `FR1` and Kiro's `1.2` name no prefix. */
 function namesPrefix(id: string): boolean {
-  return id.includes('-') && shapeOf(id) !== 'numeric';
+  return id.includes('-') && !isNumeric(id);
+}
+
+/** Kiro's numbers are the only IDs that start with a digit (cheaper than shapeOf, asked per token). */
+function isNumeric(id: string): boolean {
+  const c = id.charCodeAt(0);
+  return c >= 48 && c <= 57;
 }
 
 /**
@@ -190,7 +196,7 @@ export class RequirementIndex {
     if (namesPrefix(def.id)) {
       const prefix = prefixOf(def.id);
       this.defPrefixes.set(prefix, (this.defPrefixes.get(prefix) ?? 0) + 1);
-    } else if (shapeOf(def.id) === 'numeric') {
+    } else if (isNumeric(def.id)) {
       this.count(this.numericScopes, def.scope ?? def.path, 1);
     }
     const stem = stemOf(def.id);
@@ -213,7 +219,7 @@ export class RequirementIndex {
       const n = (this.defPrefixes.get(prefix) ?? 1) - 1;
       if (n > 0) this.defPrefixes.set(prefix, n);
       else this.defPrefixes.delete(prefix);
-    } else if (shapeOf(def.id) === 'numeric') {
+    } else if (isNumeric(def.id)) {
       this.count(this.numericScopes, def.scope ?? def.path, -1);
     }
   }
@@ -230,13 +236,13 @@ export class RequirementIndex {
       this.tokens.set(id, (byPath = new Map()));
       if (!this.defs.has(id) && shapeOf(id) === 'strict') this.markUndefined(id);
     }
-    if (!byPath.has(path) && shapeOf(id) === 'numeric') this.count(this.numericCiters, path, 1);
+    if (!byPath.has(path) && isNumeric(id)) this.count(this.numericCiters, path, 1);
     byPath.set(path, tokens.length === 1 ? tokens[0] : tokens);
   }
 
   private removeTokens(id: string, path: string): void {
     const byPath = this.tokens.get(id);
-    if (byPath?.has(path) && shapeOf(id) === 'numeric') this.count(this.numericCiters, path, -1);
+    if (byPath?.has(path) && isNumeric(id)) this.count(this.numericCiters, path, -1);
     byPath?.delete(path);
     if (byPath && byPath.size === 0) {
       this.tokens.delete(id);
@@ -319,7 +325,7 @@ export class RequirementIndex {
     if (best.length) return best;
     const global = defs.filter((d) => d.scope === undefined);
     if (global.length) return global;
-    if (shapeOf(id) === 'numeric') {
+    if (isNumeric(id)) {
       // A Kiro-style document outside a spec folder: its siblings (tasks.md, design.md) cite it.
       const folder = folderOf(from);
       return defs.filter((d) => d.scope !== undefined && folderOf(d.scope) === folder);

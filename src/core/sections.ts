@@ -33,14 +33,18 @@ const PARTS = /\s*(?:[(（)）[\]【】/|｜—–:：]|\s-\s)\s*/;
  * the heading or of one of its parts followed by a word boundary, so a qualifier or a second
  * language does not hide it (`非功能性需求（NFR）— 扩展`, `User Scenarios & Testing (mandatory)`).
  */
-export function headingMatches(heading: string, names: ReadonlySet<string>): boolean {
+export function headingMatches(heading: string, names: ReadonlySet<string>, parts = headingParts(heading)): boolean {
   if (names.has(heading)) return true;
-  const parts = [heading, ...heading.split(PARTS).map((p) => p.trim()).filter(Boolean)];
   for (const part of parts) {
     if (names.has(part)) return true;
     for (const name of names) if (part.startsWith(name) && boundaryAfter(part, name.length)) return true;
   }
   return false;
+}
+
+/** A normalized heading and the parts a bilingual or qualified heading splits into. */
+export function headingParts(heading: string): string[] {
+  return [heading, ...heading.split(PARTS).map((p) => p.trim()).filter(Boolean)];
 }
 
 /** A Latin name must end at a word boundary (`features` is not `featureset`); CJK needs none. */

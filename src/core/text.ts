@@ -2,7 +2,8 @@ import type { Position, Range } from './types';
 
 /** Splits text into lines, accepting \n, \r\n and lone \r like VS Code does. */
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  // Splitting on a string is several times faster than on a regex, and most files use \n alone.
+  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }
 
 export function pos(line: number, character: number): Position {

@@ -5,7 +5,7 @@ import { joinList, message } from './messages';
 import type { ParsedFile, RequirementDef } from './model';
 import type { DocTypeInfo, SchemaSet } from './schemaSet';
 import type { SectionSpec } from './sections';
-import { headingMatches, normalizeTitle, sectionNames } from './sections';
+import { headingMatches, headingParts, normalizeTitle, sectionNames } from './sections';
 import { range } from './text';
 import type { Locale, Range, SpecDiagnostic } from './types';
 
@@ -107,10 +107,16 @@ function aliasesFor(spec: SectionSpec, locale: Locale): string[] {
 
 function checkSections(file: ParsedFile, info: DocTypeInfo, docName: string, locale: Locale, push: Push, at: Range): void {
   if (info.sections.length === 0) return;
-  const present = [...new Set(file.headings.filter((h) => !h.requirementId).map((h) => normalizeTitle(h.text)))];
+  const titles = new Set(file.headings.filter((h) => !h.requirementId).map((h) => normalizeTitle(h.text)));
+  let parts: { h: string; parts: string[] }[] | undefined;
   for (const spec of info.sections) {
     const names = sectionNames(spec);
-    if (present.some((h) => headingMatches(h, names))) continue;
+    // A heading named exactly as the section is the common case; prefixes and parts only otherwise.
+    let found = false;
+    for (const name of names) if (titles.has(name)) { found = true; break; }
+    if (found) continue;
+    parts ??= [...titles].map((h) => ({ h, parts: headingParts(h) }));
+    if (parts.some(({ h, parts: p }) => headingMatches(h, names, p))) continue;
     const required = spec.level === 'required';
     const others = aliasesFor(spec, locale).map((a) => `'${a}'`);
     const key = others.length ? (required ? 'section.missingAliases' : 'section.recommendedAliases') : required ? 'section.missing' : 'section.recommended';

@@ -35,6 +35,13 @@ const FEATURES = [
   '### REQ-4: Four\n- Priority: P1\n- Status: approved\n\n```\n## not a heading\n```\n\nMore text.\n',
 ].join('\n');
 
+/** A summary table of IDs that headings below describe: each ID is defined twice and merged. */
+const SUMMARY = [
+  '## Summary', '', '| ID | Title | Status |', '|---|---|---|', '| REQ-1 | One | done |', '| REQ-4 | Four | approved |', '| REQ-6 | Six | proposed |', '',
+  '## Features', '', '### REQ-1: One', '- Priority: P0', '', 'Body of one.', '', '### REQ-5: Five', '', 'Text.', '', '### REQ-4: Four', '- Priority: P1',
+  '', '**REQ-6: Six**', '- Priority: P2', '', 'Closing text.', '',
+].join('\n');
+
 const SPEC = [
   '# Feature Specification: Login', '', '## User Scenarios & Testing', '', '### User Story 1 - Sign in (Priority: P1)', '', 'A user signs in.', '',
   '### User Story 2 - Reset (Priority: P2)', '', '## Requirements', '', '### Functional Requirements', '',
@@ -69,6 +76,7 @@ describe('editor updates', () => {
 
   for (const [name, path, start] of [
     ['a PRD with front matter', '/prd.md', () => prd(FEATURES)],
+    ['a PRD whose summary table lists the requirements described below', '/prd.md', () => prd(SUMMARY)],
     ['a spec-kit spec without front matter', '/specs/001-x/spec.md', () => SPEC],
     ['a Kiro requirements file', '/.kiro/specs/x/requirements.md', () => KIRO],
   ] as const) {
@@ -80,6 +88,7 @@ describe('editor updates', () => {
         text = i % 250 === 0 ? start() : edit(text, next);
         const again = reparseMarkdown(previous, path, text, 'en', {});
         assert.deepEqual(json(again.parsed), json(parseMarkdown(path, text, 'en')), `edit ${i}:\n${text}`);
+        assert.deepEqual(again.blocks, parseDoc(path, text, 'en', {}).blocks, `block starts after edit ${i}:\n${text}`);
         previous = again;
       }
     });

@@ -23,21 +23,35 @@ interface ListFrame {
   readonly start: number;
   count: number;
   readonly criteria?: OpenSection['criteria'];
-  /** One-letter ID prefixes its items start with, and how often (see seriesPrefix). */
-  readonly letters: ReadonlyMap<string, number>;
+  /** The list's opening token, to count its items' dash-less ID prefixes when one is needed (see seriesPrefix). */
+  readonly open: number;
+  letters?: ReadonlyMap<string, number>;
 }
 
 /** Where the reader puts what it finds, in document order. */
 export interface ReadSink {
   readonly headings: Heading[];
   readonly requirements: RequirementDef[];
+  /** Lines where a top-level block starts, when the caller keeps them (re-parsing restarts there). */
+  readonly blocks?: number[];
+}
+
+/**
+ * Where the body of each heading requirement starts (after its attribute list): the excerpt is
+ * read from there, and a re-parse that restarts inside the body needs it to close the requirement.
+ */
+const bodyStarts = new WeakMap<RequirementDef, number>();
+
+export function bodyStartOf(def: RequirementDef): number {
+  return bodyStarts.get(def) ?? def.line + 1;
 }
 
 /** One open heading: the section it starts and, when it defines a requirement, that requirement. */
 export interface OpenSection {
   readonly level: number;
   readonly text: string;
-  readonly kind?: SectionKind;
+  /** What the heading says about its section (see sectionKind), worked out when first needed; null: nothing. */
+  kind?: SectionKind | null;
   def?: MutableDef;
   /** First body line of the requirement (after its attribute list). */
   bodyFrom?: number;
@@ -76,6 +90,8 @@ export class BlockReader {
     /** What the file's path or front matter says: it holds requirements, or only cites them. */
     private readonly documentContext: 'requirements' | 'companion' | undefined,
     private readonly out: ReadSink,
+    /** Record where each heading requirement's body starts (for a re-parse that reopens it). */
+    private readonly keepBodies = false,
   ) {}
 
   /**
@@ -84,11 +100,15 @@ export class BlockReader {
    * line, or undefined when the tokens ran out.
    */
   read(tokens: Token[], stack: OpenSection[], stopAt?: (line: number, stack: readonly OpenSection[]) => boolean): number | undefined {
+    // Called once per run of tokens (see readBlocks): token indices are the run's own.
     this.tokens = tokens;
+    this.consumed.clear();
     const items: { item: Token; first: boolean; number: number }[] = [];
     const lists: ListFrame[] = [];
+    const blocks = this.out.blocks;
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k];
+      if (blocks && t.level === 0 && t.nesting !== -1 && t.map) blocks.push(t.map[0]);
       // A list item's first block is where an ID defines the item; any block after it is not.
       const parentItem = items.length && t.nesting !== -1 && t.level === items[items.length - 1].item.level + 1 ? items[items.length - 1] : undefined;
       const isFirst = parentItem?.first ?? false;
@@ -108,7 +128,9 @@ export class BlockReader {
         case 'bullet_list_open':
         case 'ordered_list_open': {
           const criteria = t.level === 0 || !parentItem ? openCriteria(stack) : undefined;
-          lists.push({ ordered: t.type === 'ordered_list_open', start: Number(t.attrGet('start') ?? 1), count: 0, criteria, letters: this.itemLetters(k) });
+          // Bullet lists may come from the simple-document fast path, whose tokens carry no attributes.
+          const ordered = t.type === 'ordered_list_open';
+          lists.push({ ordered, start: ordered ? Number(t.attrGet('start') ?? 1) : 1, count: 0, criteria, open: k });
           break;
         }
         case 'bullet_list_close':
@@ -161,12 +183,12 @@ export class BlockReader {
     const level = Number(open.tag.slice(1));
     const content = inline.content;
     while (stack.length && stack[stack.length - 1].level >= level) this.closeDef(stack.pop()!, line - 1);
-    const oneLine = content.split('\n').join(' ');
+    const oneLine = content.includes('\n') ? content.replace(/\n/g, ' ') : content;
     const context = this.context(stack);
     const found = headingId(oneLine) ?? (context === 'requirements' ? trailingHeadingId(oneLine) : undefined);
-    const section: OpenSection = { level, text: own(content.replace(/\n/g, ' ')), kind: sectionKind(content) };
+    const section: OpenSection = { level, text: own(oneLine) };
     if (found && mayDefine(found, context, this.options, 'heading')) {
-      const column = this.column(line, content.split('\n')[0]);
+      const column = this.column(line, firstLine(content));
       const def = this.newDef(found, 'heading', line, column, this.sectionText(stack));
       const second = found.form ? undefined : secondHeadingId(found.rest);
       this.applyTitle(def, second ? found.rest.slice(0, second.titleEnd) : found.rest, line);
@@ -180,7 +202,7 @@ export class BlockReader {
       section.def = def;
       section.bodyFrom = open.map![1];
       if (found.form === 'numbered') section.numbered = true;
-      this.out.headings.push({ line, level, text: section.text, range: def.range, requirementId: def.id, ...(open.level > 0 ? { nested: true } : {}) });
+      this.out.headings.push(open.level > 0 ? { line, level, text: section.text, range: def.range, requirementId: def.id, nested: true } : { line, level, text: section.text, range: def.range, requirementId: def.id });
       stack.push(section);
       const close = k + 2;
       const attrs = this.attributeList(close + 1, def);
@@ -191,7 +213,8 @@ export class BlockReader {
       const parent = [...stack].reverse().find((s) => s.def);
       if (parent?.numbered) section.criteria = { parent: parent.def!.id, next: 1 };
     }
-    this.out.headings.push({ line, level, text: section.text, range: range(line, 0, line, this.lines[line].length), ...(open.level > 0 ? { nested: true } : {}) });
+    const headingRange = range(line, 0, line, this.lines[line].length);
+    this.out.headings.push(open.level > 0 ? { line, level, text: section.text, range: headingRange, nested: true } : { line, level, text: section.text, range: headingRange });
     stack.push(section);
     return k + 2;
   }
@@ -203,7 +226,7 @@ export class BlockReader {
     const open = this.tokens[k];
     const inline = this.tokens[k + 1];
     const line = open.map![0];
-    const first = inline.content.split('\n')[0];
+    const first = firstLine(inline.content);
     const context = this.context(stack);
     this.embeddedTable(open.map![0], open.map![1], stack);
     const top = stack[stack.length - 1];
@@ -217,7 +240,7 @@ export class BlockReader {
     if (!found) return k + 2;
     if (!mayDefine(found, context, this.options, 'loose')) return k + 2;
     const series = seriesPrefix(found.id);
-    if (series && item && (list?.letters.get(series) ?? 0) < 2) return k + 2;
+    if (series && item && list && ((list.letters ??= this.itemLetters(list.open)).get(series) ?? 0) < 2) return k + 2;
     const column = this.column(line, first);
     const def = this.newDef(found, item ? 'list' : 'paragraph', line, column, this.sectionText(stack));
     this.applyTitle(def, found.rest, line);
@@ -257,7 +280,7 @@ export class BlockReader {
     const open = this.tokens[k];
     const inline = this.tokens[k + 1];
     const line = open.map![0];
-    const first = inline.content.split('\n')[0];
+    const first = firstLine(inline.content);
     // A note at the end of the criteria (`注：…`, `Note: …`) is not a criterion.
     if (NOTE.test(first)) return k + 2;
     const id = `${criteria.parent}.${criteria.next++}`;
@@ -357,7 +380,7 @@ export class BlockReader {
       if (t.type !== 'list_item_open' || t.level !== list.level + 1) continue;
       const para = this.tokens[j + 1];
       if (para?.type !== 'paragraph_open') return undefined;
-      const first = this.tokens[j + 2].content.split('\n')[0];
+      const first = firstLine(this.tokens[j + 2].content);
       const kv = keyValue(first);
       if (!kv) return undefined;
       found.push({ line: para.map![0], kv, column: this.column(para.map![0], first), paragraph: j + 1 });
@@ -405,13 +428,15 @@ export class BlockReader {
     const end = found.end > found.start ? column + found.end : start + found.id.length;
     const idRange = written ?? range(line, start, line, end);
     const scope = found.shape === 'numeric' ? this.options.numericScope : this.options.scope;
-    const def = initSpans({
+    const fields: Omit<MutableDef, 'attributeSpans'> = {
       id: own(found.id), title: '', path: this.path, form, line,
       idRange, range: range(line, 0, line, text.length),
-      endLine: line, attributes: {} as Record<string, string>, traces: [] as string[], excerpt: '',
-      ...(section !== undefined ? { section } : {}),
-      ...(scope !== undefined ? { scope } : {}),
-    }) as MutableDef;
+      endLine: line, attributes: {} as Record<string, string>, traces: NO_TRACES, excerpt: '',
+    };
+    // Optional fields only when set, without spreading a temporary object for each definition.
+    if (section !== undefined) fields.section = section;
+    if (scope !== undefined) fields.scope = scope;
+    const def = initSpans(fields) as MutableDef;
     this.out.requirements.push(def);
     if (!written) push(this.definitionIds, line, [start, end]);
     return def;
@@ -420,6 +445,7 @@ export class BlockReader {
   private closeDef(section: OpenSection, endLine: number): void {
     const def = section.def;
     if (!def) return;
+    if (this.keepBodies && section.bodyFrom !== undefined) bodyStarts.set(def, section.bodyFrom);
     def.endLine = Math.max(def.line, endLine);
     const body: string[] = [];
     for (let i = section.bodyFrom ?? def.line + 1; i <= def.endLine && body.length < EXCERPT_LINES; i++) {
@@ -439,9 +465,10 @@ export class BlockReader {
   private sectionKind(stack: readonly OpenSection[]): SectionKind | 'companion' | undefined {
     if (this.documentContext === 'companion') return 'companion';
     for (let i = stack.length - 1; i >= 0; i--) {
-      const kind = stack[i].kind;
-      if (kind === 'requirements' || stack[i].def) return 'requirements';
-      if (kind) return kind;
+      const section = stack[i];
+      if (section.def) return 'requirements';
+      if (section.kind === undefined) section.kind = sectionKind(section.text) ?? null;
+      if (section.kind) return section.kind;
     }
     return this.documentContext;
   }
@@ -454,8 +481,10 @@ export class BlockReader {
   /** Column where `content` (a block's first line, as markdown-it trimmed it) starts in its line. */
   private column(line: number, content: string): number {
     const text = this.lines[line];
-    const at = text.trimEnd().length - content.trimEnd().length;
-    return at >= 0 && text.startsWith(content.trimEnd(), at) ? at : Math.max(0, text.indexOf(content.trim()));
+    // The content is the line's end, both trimmed of trailing space: compare lengths, no copies.
+    const length = trimmedLength(content);
+    const at = trimmedLength(text) - length;
+    return at >= 0 && sameAt(text, at, content, length) ? at : Math.max(0, text.indexOf(content.trim()));
   }
 
   /** How many items of the list opening at token `k` start with each dash-less ID prefix (`FR1`, `FR2`). */
@@ -493,6 +522,26 @@ function openCriteria(stack: readonly OpenSection[]): OpenSection['criteria'] {
   return undefined;
 }
 
+/** True when `text` holds the first `length` characters of `part` at `at`. */
+function sameAt(text: string, at: number, part: string, length: number): boolean {
+  for (let i = 0; i < length; i++) if (text.charCodeAt(at + i) !== part.charCodeAt(i)) return false;
+  return true;
+}
+
+function trimmedLength(text: string): number {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return end;
+}
+
+/** The traces of a definition without any (never changed in place: a definition with traces gets its own list). */
+const NO_TRACES: string[] = [];
+
+function firstLine(text: string): string {
+  const end = text.indexOf('\n');
+  return end < 0 ? text : text.slice(0, end);
+}
+
 function isListOpen(t: Token | undefined): t is Token {
   return t?.type === 'bullet_list_open' || t?.type === 'ordered_list_open';
 }
@@ -527,7 +576,19 @@ export function shiftDef(def: RequirementDef, delta: number): RequirementDef {
   }) as MutableDef;
   copySpans(def, moved, delta);
   if (def.tableHeaderLine !== undefined) moved.tableHeaderLine = def.tableHeaderLine + delta;
+  const body = bodyStarts.get(def);
+  if (body !== undefined) bodyStarts.set(moved, body + delta);
   return moved;
+}
+
+/**
+ * An open copy of a heading requirement, to go on reading its body from the middle (a re-parse
+ * that restarts inside it): the reader closes it again with its new end and excerpt.
+ */
+export function reopenDef(def: RequirementDef): MutableDef {
+  const open = shiftDef(def, 0) as MutableDef;
+  open.attributes = { ...def.attributes };
+  return open;
 }
 
 export function shiftRange(r: Range, delta: number): Range {

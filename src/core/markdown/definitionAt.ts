@@ -31,6 +31,9 @@ const SEPARATOR = /^\s*(?:[:：|｜、—–]+|[-.)）]+(?=\s|$))\s*/;
  * text does not start with a strict or wide ID followed by a separator, a space or the end.
  */
 export function leadingId(text: string): LeadingId | undefined {
+  // Most text handed here is prose: an ID starts with a capital, or with a mark around one.
+  const c = text.charCodeAt(0);
+  if (!((c >= 65 && c <= 90) || c === 42 || c === 95 || c === 96 || c === 91 || c === 40 || c === 0x3010 || c === 0xff08)) return undefined;
   let i = 0;
   let bold = '';
   if (text.startsWith('**') || text.startsWith('__')) {

@@ -71,21 +71,25 @@ export function headingId(text: string): FoundId | undefined {
 /** `（P2 可选）` after a trailing ID: the priority, read by titleParts. */
 const TRAILING_LEVEL = /\s*[(（[【]P\d[^()（）[\]【】]{0,16}[)）\]】]\s*$/;
 
-/** An ID written after a heading's title: `4.1.3 个人信息管理 NGYH003`, `Login (FR-01)`. */
-const TRAILING_ID = /^(.*\S)\s+[(（[【]?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[A-Z]{0,3}\d+[A-Za-z]?|[A-Z]{2,6}\d{3,})[)）\]】]?$/;
+/** What a trailing ID may look like: a strict or wide dashed ID, or two to six letters and three digits or more. */
+const TRAILING_ID = /^[(（[【]?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[A-Z]{0,3}\d+[A-Za-z]?|[A-Z]{2,6}\d{3,})[)）\]】]?$/;
 
 /**
  * The ID a heading's text ends with, where requirements documents put it. Only IDs with a dash or
  * two letters and three digits: `Support for HTTP2` and `Upgrade to V2` end with no ID.
  */
 export function trailingHeadingId(text: string): FoundId | undefined {
-  const m = TRAILING_ID.exec(text.replace(TRAILING_LEVEL, ''));
-  // `调试模式（FR-005 ~ FR-007）`, `Login (FR-1 to FR-3)`: a range of IDs defined below.
-  if (!m || scanDocIds(m[1]).length > 0) return undefined;
-  const start = text.lastIndexOf(m[2]);
   const level = TRAILING_LEVEL.exec(text)?.[0] ?? '';
-  const title = m[1].replace(SECTION_NUMBER, '') + level;
-  return { id: m[2], shape: shapeOf(m[2]), start, end: start + m[2].length, rest: title };
+  const head = text.slice(0, text.length - level.length).trimEnd();
+  // The last word, found without a regex over the whole heading (a line of spaces costs one pass).
+  let i = head.length - 1;
+  while (i >= 0 && !/\s/.test(head[i])) i--;
+  const m = i > 0 ? TRAILING_ID.exec(head.slice(i + 1)) : null;
+  const before = head.slice(0, i).trimEnd();
+  // `调试模式（FR-005 ~ FR-007）`, `Login (FR-1 to FR-3)`: a range of IDs defined below.
+  if (!m || before === '' || scanDocIds(before).length > 0) return undefined;
+  const start = head.lastIndexOf(m[1]);
+  return { id: m[1], shape: shapeOf(m[1]), start, end: start + m[1].length, rest: before.replace(SECTION_NUMBER, '') + level };
 }
 
 /** `FR-10 产品目录 / FR-11 服务目录`: a second requirement in the same heading, after a slash. */
@@ -102,8 +106,7 @@ export function secondHeadingId(rest: string): FoundId | undefined {
  * The ID a list item starts with. It must be marked (`**FR-1**`, `[FR-1]`) or followed by a
  * separator (`FR-1: …`): `FR-1 is done` is a sentence, not a definition.
  */
-export function looseId(text: string): FoundId | undefined {
-  const found = leadingId(text);
+export function looseId(text: string, found = leadingId(text)): FoundId | undefined {
   // `FR-2.1 PD Publisher`: a dotted child ID is no word of a sentence, even without a separator.
   if (!found || !(found.marked || found.separated || /-\d+\.\d+$/.test(found.id))) return undefined;
   // `**NFR-01 稳定性**: …` is an ID, its title and its text; `**EC2 Auto Scaling:**` is a term.
@@ -116,10 +119,9 @@ export function looseId(text: string): FoundId | undefined {
  * separator (`FR-1: …`, `FR1 – Add book`), or a dotted child (`FR-2.1 PD Publisher`).
  */
 export function lineId(text: string): FoundId | undefined {
-  const found = looseId(text);
-  if (!found) return undefined;
-  const lead = leadingId(text)!;
-  return lead.marked || lead.separated || /-\d+\.\d+$/.test(lead.id) ? found : undefined;
+  const lead = leadingId(text);
+  const found = lead && looseId(text, lead);
+  return found && (lead.marked || lead.separated || /-\d+\.\d+$/.test(lead.id)) ? found : undefined;
 }
 
 /**

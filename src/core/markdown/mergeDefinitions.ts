@@ -1,6 +1,6 @@
-import { copySpans, initSpans, sealSpans, setSpan } from '../attributeSpans';
+import { copySpan, copySpans, initSpans, sealSpans } from '../attributeSpans';
 import type { DefinitionForm, RequirementDef } from '../model';
-import type { Range } from '../types';
+import type { MutableDef } from './blockReader';
 
 /** Which form wins when a document defines an ID in several: the detailed text over the summary row. */
 const RANK: Readonly<Record<DefinitionForm, number>> = { heading: 4, paragraph: 3, list: 2, table: 1 };
@@ -19,66 +19,157 @@ export function formRank(form: DefinitionForm): number {
  * Pure over the definition list, so a full and an incremental parse agree; definitions that merge
  * with nothing are returned as the same objects.
  */
-export function mergeDefinitions(defs: readonly RequirementDef[]): readonly RequirementDef[] {
-  let groups: Map<string, RequirementDef[]> | undefined;
-  const seen = new Map<string, RequirementDef>();
+export function mergeDefinitions(defs: readonly RequirementDef[], duplicates?: DuplicateIds): readonly RequirementDef[] {
+  // Within a document an ID has one scope (its shape decides it), so the ID alone groups. This
+  // runs on every keystroke over a whole PRD (thousands of definitions, hundreds in two forms):
+  // given the IDs defined more than once, it looks only at those.
+  const only = duplicates?.ids;
+  if (only?.size === 0) return defs;
+  let groups: Group[] | undefined;
+  const seen = new Map<string, RequirementDef | Group>();
   for (const d of defs) {
-    const key = `${d.scope ?? ''}\u0000${d.id}`;
-    const first = seen.get(key);
-    if (!first) {
-      seen.set(key, d);
-      continue;
+    if (only && !only.has(d.id)) continue;
+    const first = seen.get(d.id);
+    if (first === undefined) seen.set(d.id, d);
+    else if (first instanceof Group) first.add(d);
+    else {
+      const group = new Group(first, d);
+      seen.set(d.id, group);
+      (groups ??= []).push(group);
     }
-    groups ??= new Map();
-    const group = groups.get(key) ?? [first];
-    group.push(d);
-    groups.set(key, group);
   }
   if (!groups) return defs;
-  const replaced = new Map<RequirementDef, RequirementDef | null>();
-  for (const group of groups.values()) {
-    const top = Math.max(...group.map((d) => RANK[d.form]));
-    const primaries = group.filter((d) => RANK[d.form] === top);
-    const lesser = group.filter((d) => RANK[d.form] < top);
-    if (lesser.length === 0) continue;
-    replaced.set(primaries[0], merged(primaries[0], lesser));
-    for (const d of lesser) replaced.set(d, null);
-  }
+  for (const group of groups) group.merge(duplicates);
   const out: RequirementDef[] = [];
   for (const d of defs) {
-    const r = replaced.get(d);
-    if (r === undefined) out.push(d);
-    else if (r) out.push(r);
+    const group = only && !only.has(d.id) ? undefined : seen.get(d.id);
+    if (!(group instanceof Group) || !group.merged) out.push(d);
+    else if (d === group.primary) out.push(group.merged);
+    else if (RANK[d.form] === group.top) out.push(d);
   }
   return out;
 }
 
-function merged(primary: RequirementDef, lesser: readonly RequirementDef[]): RequirementDef {
-  const attributes: Record<string, string> = { ...primary.attributes };
-  const def = initSpans({ ...withoutSpans(primary), attributes, otherIdRanges: [] as Range[] });
-  copySpans(primary, def, 0);
-  const spans = { ...primary.attributeSpans };
-  for (const other of lesser) {
-    def.otherIdRanges.push(other.idRange);
-    for (const [key, value] of Object.entries(other.attributes)) {
-      if (key in attributes) continue;
-      attributes[key] = value;
-      const span = other.attributeSpans[key];
-      if (span && !(key in spans)) {
-        setSpan(def, key, span.key, span.line, span.keyRange.start.line, span.keyRange.start.character, span.keyRange.end.character,
-          span.valueRange.start.character, span.valueRange.end.character);
-      }
-    }
-    if (other.traces.length && !primary.traces.length) Object.assign(def, { traces: other.traces });
-    if (other.tableHeaderLine !== undefined && def.tableHeaderLine === undefined) Object.assign(def, { tableHeaderLine: other.tableHeaderLine });
+/**
+ * The IDs an editor buffer's document defines more than once, kept up to date as a re-parse swaps
+ * the definitions of the lines it re-read (so merging on a keystroke need not count every ID
+ * again), and the last merge of each: reused while the definitions merged are the same objects,
+ * which a keystroke's re-parse keeps.
+ */
+export class DuplicateIds {
+  private readonly counts = new Map<string, number>();
+  private readonly merges = new Map<string, { readonly primary: RequirementDef; readonly lesser: readonly RequirementDef[]; readonly def: RequirementDef }>();
+  /** IDs with more than one definition. */
+  readonly ids = new Set<string>();
+
+  constructor(defs: readonly RequirementDef[]) {
+    for (const d of defs) this.add(d.id);
   }
-  if (!def.title && attributes.title) Object.assign(def, { title: attributes.title });
-  sealSpans(def);
+
+  add(id: string): void {
+    const n = (this.counts.get(id) ?? 0) + 1;
+    this.counts.set(id, n);
+    if (n === 2) this.ids.add(id);
+  }
+
+  remove(id: string): void {
+    const n = (this.counts.get(id) ?? 0) - 1;
+    if (n <= 0) this.counts.delete(id);
+    else this.counts.set(id, n);
+    if (n === 1) {
+      this.ids.delete(id);
+      this.merges.delete(id);
+    }
+  }
+
+  /** `primary` merged with `lesser`: the last merge when it was of the same objects. */
+  merged(primary: RequirementDef, lesser: readonly RequirementDef[]): RequirementDef {
+    const known = this.merges.get(primary.id);
+    if (known && known.primary === primary && known.lesser.length === lesser.length && known.lesser.every((d, i) => d === lesser[i])) return known.def;
+    const def = mergeInto(primary, lesser);
+    this.merges.set(primary.id, { primary, lesser, def });
+    return def;
+  }
+}
+
+/** The definitions of one ID in a document: the first of the highest-ranked form absorbs the lower forms. */
+class Group {
+  top: number;
+  primary: RequirementDef;
+  lesser: RequirementDef[] = [];
+  merged: RequirementDef | undefined;
+  private readonly all: RequirementDef[];
+
+  constructor(first: RequirementDef, second: RequirementDef) {
+    this.all = [first];
+    this.top = RANK[first.form];
+    this.primary = first;
+    this.add(second);
+  }
+
+  add(d: RequirementDef): void {
+    this.all.push(d);
+    const rank = RANK[d.form];
+    if (rank > this.top) { this.top = rank; this.primary = d; }
+  }
+
+  merge(duplicates: DuplicateIds | undefined): void {
+    for (const d of this.all) if (RANK[d.form] < this.top) this.lesser.push(d);
+    if (this.lesser.length) this.merged = duplicates ? duplicates.merged(this.primary, this.lesser) : mergeInPlace(this.primary, this.lesser);
+  }
+}
+
+/**
+ * mergeInto without the copy, for a parse whose definitions nothing else holds (the index's: an
+ * editor buffer's re-parse keeps the definitions it found, so it merges into new objects).
+ */
+function mergeInPlace(primary: RequirementDef, lesser: readonly RequirementDef[]): RequirementDef {
+  const def = primary as MutableDef;
+  for (const other of lesser) {
+    for (const key in other.attributes) {
+      if (key in def.attributes) continue;
+      def.attributes[key] = other.attributes[key];
+      copySpan(other, def, key);
+    }
+    if (!def.traces.length) def.traces = other.traces;
+    if (def.tableHeaderLine === undefined && other.tableHeaderLine !== undefined) def.tableHeaderLine = other.tableHeaderLine;
+  }
+  if (!def.title) def.title = def.attributes.title || '';
+  const others = [];
+  for (const d of lesser) others.push(d.idRange);
+  def.otherIdRanges = others;
   return def;
 }
 
-/** A definition's own fields, without the packed spans (copied separately). */
-function withoutSpans(d: RequirementDef): Omit<RequirementDef, 'attributeSpans'> {
-  const { attributeSpans: _spans, ...rest } = d;
-  return rest;
+function mergeInto(primary: RequirementDef, lesser: readonly RequirementDef[]): RequirementDef {
+  const attributes: Record<string, string> = { ...primary.attributes };
+  const lent: [RequirementDef, string][] = [];
+  let traces = primary.traces;
+  let tableHeaderLine = primary.tableHeaderLine;
+  for (const other of lesser) {
+    for (const key in other.attributes) {
+      if (key in attributes) continue;
+      attributes[key] = other.attributes[key];
+      lent.push([other, key]);
+    }
+    if (!traces.length) traces = other.traces;
+    tableHeaderLine ??= other.tableHeaderLine;
+  }
+  // One literal, then the optional fields (spreading a temporary object for each was most of the
+  // cost of merging a PRD whose summary table lists every requirement).
+  const fields: Omit<MutableDef, 'attributeSpans'> = {
+    id: primary.id, title: primary.title || attributes.title || '', path: primary.path, form: primary.form, line: primary.line,
+    idRange: primary.idRange, range: primary.range, endLine: primary.endLine, attributes, traces, excerpt: primary.excerpt,
+  };
+  if (primary.section !== undefined) fields.section = primary.section;
+  if (tableHeaderLine !== undefined) fields.tableHeaderLine = tableHeaderLine;
+  if (primary.scope !== undefined) fields.scope = primary.scope;
+  const others = [];
+  for (const d of lesser) others.push(d.idRange);
+  fields.otherIdRanges = others;
+  const def = initSpans(fields);
+  copySpans(primary, def, 0);
+  for (const [other, key] of lent) copySpan(other, def, key);
+  sealSpans(def);
+  return def;
 }

@@ -47,7 +47,7 @@ export function readRequirementTable(lines: readonly string[], headerLine: numbe
     const idCell = cells[idColumn];
     if (!idCell) continue;
     // `<a id="fr1">**FR-1**</a>`: an anchor for links around the ID.
-    const cellText = unescapePipes(stripInline(idCell.text.replace(/<\/?(?:a|span|code|b|strong)\b[^>]*>/gi, '')));
+    const cellText = unescapePipes(stripInline(withoutTags(idCell.text)));
     const id = leadingId(cellText) ?? (numericIds && /^\d+(?:\.\d+)*$/.test(cellText) ? numericId(cellText) : undefined);
     if (!id) continue;
     const idStart = text.indexOf(id.id, idCell.start);
@@ -80,8 +80,11 @@ export function readVerticalTable(lines: readonly string[], headerLine: number, 
     const cells = splitRow(text);
     if (cells.length < 2) continue;
     const key = stripInline(cells[0].text);
-    const value = unescapePipes(stripInline(cells[1].text.replace(/<\/?(?:a|span|code|b|strong)\b[^>]*>/gi, '')));
-    const id = isIdHeader(key) ? leadingId(value) : undefined;
+    const idRow = isIdHeader(key);
+    // Rows before the first ID row belong to no requirement: most tables have none at all.
+    if (!current && !idRow) continue;
+    const value = unescapePipes(stripInline(withoutTags(cells[1].text)));
+    const id = idRow ? leadingId(value) : undefined;
     if (id) {
       if (current) rows.push(current);
       current = { line, id, idStart: text.indexOf(id.id, cells[1].start), title: id.rest, cells: [] };
@@ -98,5 +101,10 @@ export function readVerticalTable(lines: readonly string[], headerLine: number, 
 
 /** Escaped pipes (`\|`) in a cell are literal pipes. */
 function unescapePipes(text: string): string {
-  return text.replace(/\\\|/g, '|');
+  return text.includes('\\|') ? text.replace(/\\\|/g, '|') : text;
+}
+
+/** `<a id="fr1">**FR-1**</a>`: an anchor (or span) around the ID is for links, not part of it. */
+function withoutTags(text: string): string {
+  return text.includes('<') ? text.replace(/<\/?(?:a|span|code|b|strong)\b[^>]*>/gi, '') : text;
 }
