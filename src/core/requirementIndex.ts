@@ -1,5 +1,6 @@
 import { formatId, numberOf, prefixOf, shapeOf, stemOf } from './ids';
 import { folderOf, inScope } from './idScope';
+import { editDistance } from './editDistance';
 import { formRank } from './markdown/mergeDefinitions';
 import type { IdToken, ParsedFile, RequirementDef } from './model';
 import type { SpecDiagnostic } from './types';
@@ -532,8 +533,16 @@ export class RequirementIndex {
 
   /** Citations of IDs with a known prefix, over all files (the `references` of stats). */
   get referenceCount(): number {
+    return this.referencesIn();
+  }
+
+  /** References written in the files `inside` accepts (all files when it is not given). */
+  referencesIn(inside?: (path: string) => boolean): number {
     let n = 0;
-    for (const [prefix, files] of this.prefixFiles) if (this.isKnownPrefix(prefix)) for (const count of files.values()) n += count;
+    for (const [prefix, files] of this.prefixFiles) {
+      if (!this.isKnownPrefix(prefix)) continue;
+      for (const [path, count] of files) if (!inside || inside(path)) n += count;
+    }
     return n;
   }
 }
@@ -546,20 +555,6 @@ function dashVariant(id: string): string | undefined {
   const m = /^([A-Z]+)(-?)(\d+)$/.exec(id);
   if (!m) return undefined;
   return m[2] ? `${m[1]}${m[3]}` : `${m[1]}-${m[3]}`;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
 }
 
 /** Items grouped by ID, in order of first appearance (only IDs in `only`, when given). */

@@ -8,6 +8,7 @@ import type { SectionSpec } from './sections';
 import { headingMatches, headingParts, normalizeTitle, sectionNames } from './sections';
 import { range } from './text';
 import type { Locale, Range, SpecDiagnostic } from './types';
+import { rankAllowed, vocabularyField } from './vocabulary';
 
 /** Chinese names shown next to field names, so messages read well for both audiences. */
 const LABELS: Record<string, string> = {
@@ -59,7 +60,7 @@ export function validateDoc(file: ParsedFile, schemas: SchemaSet, config: SpecCo
   if (!info) {
     const types = schemas.types().map((t) => t.type);
     push(typeField?.valueRange ?? fenceRange, 'unknown-type', message(locale, 'type.unknown', { type: String(data.type), types: joinList(locale, types) }), 'error',
-      { field: 'type', value: String(data.type), allowed: types });
+      { field: 'type', value: String(data.type), allowed: types, suggestions: rankAllowed(undefined, String(data.type), types) });
     return out;
   }
   const docName = info.abbreviation ?? info.name[locale];
@@ -73,8 +74,10 @@ export function validateDoc(file: ParsedFile, schemas: SchemaSet, config: SpecCo
         { field: missing, value: defaultFor(info, missing) });
       continue;
     }
+    const written = String(valueAt(data, err) ?? '');
+    const allowed = err.keyword === 'enum' ? (err.params.allowedValues as unknown[]).map(String) : undefined;
     push(fieldRange(field), 'invalid-value', valueMessage(err, field, valueAt(data, err), locale), 'error',
-      { field, value: String(valueAt(data, err) ?? ''), ...(err.keyword === 'enum' ? { allowed: (err.params.allowedValues as unknown[]).map(String) } : {}) });
+      { field, value: written, ...(allowed ? { allowed, suggestions: rankAllowed(vocabularyField(field, true), written, allowed) } : {}) });
   }
   checkBody(file, info, schemas, config, locale, push, checks, out, titleRange(file) ?? fenceRange);
   return out;
@@ -143,13 +146,15 @@ function checkRequirement(def: RequirementDef, type: string, schemas: SchemaSet,
     const allowed = err.keyword === 'enum' ? (err.params.allowedValues as unknown[]).map(String) : undefined;
     push(span?.valueRange ?? def.idRange, 'invalid-value', allowed
       ? message(locale, 'req.enum', { id: def.id, field, value, allowed: joinList(locale, allowed) })
-      : message(locale, 'req.invalid', { id: def.id, field, detail: err.message ?? err.keyword }), 'error', { field, value, id: def.id, ...(allowed ? { allowed } : {}) });
+      : message(locale, 'req.invalid', { id: def.id, field, detail: err.message ?? err.keyword }), 'error',
+    { field, value, id: def.id, ...(allowed ? { allowed, suggestions: rankAllowed(vocabularyField(field, false), value, allowed) } : {}) });
   }
   for (const [field, allowed] of Object.entries(overrides)) {
     const value = attrs[field];
     if (!allowed || value === undefined || allowed.includes(value)) continue;
     push(def.attributeSpans[field]?.valueRange ?? def.idRange, 'invalid-value',
-      message(locale, 'req.enum', { id: def.id, field, value, allowed: joinList(locale, allowed) }), 'error', { field, value, id: def.id, allowed });
+      message(locale, 'req.enum', { id: def.id, field, value, allowed: joinList(locale, allowed) }), 'error',
+      { field, value, id: def.id, allowed, suggestions: rankAllowed(vocabularyField(field, false), value, allowed) });
   }
 }
 

@@ -5,6 +5,8 @@
  * the built-in ones below, may turn it into an allowed value.
  */
 
+import { editDistance } from './editDistance';
+
 type Table = Readonly<Record<string, string>>;
 
 /** Built-in requirement-status words (lower case, single spaces). */
@@ -98,6 +100,61 @@ export function defaultVocabulary(field: VocabularyField, raw: string): string {
 /** Every built-in word of a field that maps to `value` (for hovers and quick-fix ranking). */
 export function wordsFor(field: VocabularyField, value: string): string[] {
   return Object.entries(BUILT_IN[field]).filter(([, v]) => v === value).map(([k]) => k);
+}
+
+/**
+ * The allowed values, closest to what was written first (ties keep their order): the written word
+ * is compared with each value and with every word teams use for it, Specboard's own Chinese labels
+ * among them, so `进展中` offers `in-progress` (进行中) first and `Hihg` offers `P1` (high).
+ */
+export function rankAllowed(field: VocabularyField | undefined, written: string, allowed: readonly string[]): string[] {
+  const key = normalize(written);
+  const closeness = (value: string): number => {
+    let best = Infinity;
+    for (const form of [value, ...(field ? wordsFor(field, value) : [])]) {
+      const word = normalize(form);
+      best = Math.min(best, editDistance(key, word) / Math.max(key.length, word.length, 1));
+    }
+    return best;
+  };
+  return allowed.map((value, i) => ({ value, i, d: closeness(value) })).sort((a, b) => a.d - b.d || a.i - b.i).map((x) => x.value);
+}
+
+/**
+ * Parallel word lists teams write values in. A board move keeps the list the file already uses:
+ * a PRD that says `状态：进行中` gets `已完成`, not `done`, and `Priority: Must` becomes `Should`.
+ */
+const FAMILIES: Readonly<Record<'status' | 'priority', readonly Readonly<Record<string, string>>[]>> = {
+  status: [
+    { proposed: '已提出', approved: '已批准', 'in-progress': '进行中', done: '已完成', verified: '已验证', rejected: '已拒绝', deferred: '已延后' },
+    { proposed: '待评审', approved: '已通过', 'in-progress': '开发中', done: '已上线', verified: '已验收', rejected: '不做', deferred: '延期' },
+  ],
+  priority: [
+    { P0: '紧急', P1: '高', P2: '中', P3: '低' },
+    { P0: '必须', P1: '应该', P2: '可以', P3: '不做' },
+    { P0: 'Must', P1: 'Should', P2: 'Could', P3: "Won't" },
+    { P0: 'Critical', P1: 'High', P2: 'Medium', P3: 'Low' },
+  ],
+};
+
+/**
+ * `value` (a canonical status or priority) in the words the file uses for `written`, its current
+ * value: the same word list when `written` belongs to one, Chinese labels when it is Chinese,
+ * else `value` itself.
+ */
+export function inTeamWords(field: 'status' | 'priority', written: string, value: string): string {
+  const key = normalize(written);
+  const families = FAMILIES[field];
+  const same = families.find((f) => Object.values(f).some((w) => normalize(w) === key));
+  if (same?.[value] !== undefined) return same[value];
+  if (/[\u3400-\u9fff]/.test(written) && families[0][value] !== undefined) return families[0][value];
+  return value;
+}
+
+/** The vocabulary of a field as diagnostics name it: a requirement attribute, or a front-matter field. */
+export function vocabularyField(field: string, inFrontMatter: boolean): VocabularyField | undefined {
+  if (inFrontMatter) return field === 'status' ? 'doc.status' : field === 'stage' ? 'doc.stage' : undefined;
+  return field === 'status' || field === 'priority' ? field : undefined;
 }
 
 /** The forms of a value worth looking up: whole, then its first word, then without emoji. */

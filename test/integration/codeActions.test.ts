@@ -30,11 +30,12 @@ describe('quick fixes', () => {
     await waitFor('owner diagnostic to clear', () => !specDiagnostics(doc.uri).some((x) => /'owner'/.test(x.message)));
   });
 
-  it('replaces an invalid enum value with each allowed one', async () => {
+  it('replaces an invalid enum value with each allowed one, the closest first', async () => {
     const { document: doc } = await open('docs/refunds.prd.md');
     const d = await diagnostic(doc.uri, 'invalid-value');
     const titles = (await fixesAt(doc.uri, d)).map((a) => a.title);
-    assert.deepEqual(titles, ["Change to 'draft'", "Change to 'review'", "Change to 'approved'", "Change to 'obsolete'"]);
+    // Ranked by how close each value (or one of its labels) is spelled to `doing`; ties keep the schema's order.
+    assert.deepEqual(titles, ["Change to 'review'", "Change to 'draft'", "Change to 'approved'", "Change to 'obsolete'"]);
   });
 
   it('inserts a missing required section where the schema puts it', async () => {

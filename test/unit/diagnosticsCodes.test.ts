@@ -51,8 +51,17 @@ describe('diagnostic codes', () => {
   it('gives machine-readable data for quick fixes: the field, the allowed values and a default', async () => {
     const board = await indexTree(writeTree({ 'a.md': designDoc('', { stage: 'beta', owner: undefined }) }));
     const byCode = new Map(board.allDiagnostics().filter((d) => d.severity === 'error').map((d) => [d.code, d.data]));
-    assert.deepEqual(byCode.get('invalid-value'), { field: 'stage', value: 'beta', allowed: ['concept', 'productization', 'development', 'commercialization', 'market', 'retired'] });
+    const allowed = ['concept', 'productization', 'development', 'commercialization', 'market', 'retired'];
+    const { suggestions, ...rest } = byCode.get('invalid-value') as { suggestions: string[] };
+    assert.deepEqual(rest, { field: 'stage', value: 'beta', allowed });
+    assert.deepEqual([...suggestions].sort(), [...allowed].sort(), 'suggestions rank every allowed value');
     assert.deepEqual(byCode.get('missing-field'), { field: 'owner', value: 'TBD' });
+  });
+
+  it('ranks suggestions by closeness, Chinese labels included', async () => {
+    const board = await indexTree(writeTree({ 'a.md': designDoc('', { stage: '技术' }) }));
+    const data = board.allDiagnostics().find((d) => d.code === 'invalid-value')?.data as { suggestions: string[] };
+    assert.equal(data.suggestions[0], 'development');
   });
 
   it('suggests the document type default for a missing id', async () => {

@@ -130,10 +130,21 @@ describe('setAttribute on the forms real documents use', () => {
     assert.ok(out.includes('**FR-12: Export**\n- Priority: P1\n\nText.'), out);
   });
 
-  it('compares and writes values in the team\'s words: a board at in-progress moves 进行中', () => {
+  it('compares and writes values in the team\'s words: a board at in-progress moves 进行中 to 已完成', () => {
     const text = '### REQ-1 支付\n- 状态：进行中\n- 优先级：高\n';
     const result = setAttribute(text, { id: 'REQ-1', key: 'status', value: 'done', expected: { line: 0, value: 'in-progress' } });
     assert.ok(result.ok && result.edit);
-    assert.equal(result.edit.newText, 'done');
+    assert.equal(result.edit.newText, '已完成');
+    assert.equal(apply(text, { id: 'REQ-1', key: 'priority', value: 'P0', expected: { line: 0, value: 'P1' } }), '### REQ-1 支付\n- 状态：进行中\n- 优先级：紧急\n');
+  });
+
+  it('keeps the word list a value is written in: MoSCoW stays MoSCoW, canonical stays canonical', () => {
+    const text = '### REQ-1 Pay\n- Priority: Must\n- Status: In Progress\n\n### REQ-2 Refund\n- Priority: P2\n- Status: approved\n';
+    const moved = apply(text, { id: 'REQ-1', key: 'priority', value: 'P1', expected: { line: 0, value: 'P0' } });
+    assert.ok(moved.includes('- Priority: Should\n'), moved);
+    assert.ok(apply(text, { id: 'REQ-1', key: 'status', value: 'done', expected: { line: 0, value: 'in-progress' } }).includes('- Status: done\n'));
+    assert.ok(apply(text, { id: 'REQ-2', key: 'priority', value: 'P0', expected: { line: 4, value: 'P2' } }).includes('- Priority: P0\n'));
+    const table = '| 需求编号 | 需求名称 | 优先级 | 状态 |\n|---|---|---|---|\n| REQ-3 | 退款 | 中 | 待评审 |\n';
+    assert.equal(apply(table, { id: 'REQ-3', key: 'status', value: 'approved', expected: { line: 2, value: 'proposed' } }).split('\n')[2], '| REQ-3 | 退款 | 中 | 已通过 |');
   });
 });

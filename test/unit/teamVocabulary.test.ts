@@ -47,4 +47,16 @@ describe('status and priority in the team\'s own words', () => {
     const board = await indexTree(dir);
     assert.deepEqual(board.allDiagnostics().map((d) => d.code), ['config-error']);
   });
+
+  it('offers the closest allowed values first when a word is not known, Chinese labels and team words included', async () => {
+    const doc = prd('### REQ-1 支付\n- 状态：进展中\n- 优先级：Hihg\n\n### REQ-2 Refund\n- Status: complet\n- Priority: P1\n', { status: '草搞', stage: '产品' });
+    const dir = writeTree({ 'prd.md': doc });
+    const board = await indexTree(dir);
+    const diags = diagnosticsOf(board, dir, 'prd.md', 'invalid-value');
+    const first = (field: string, id?: string) => diags.find((d) => d.data?.field === field && d.data?.id === id)?.data?.suggestions?.[0];
+    assert.equal(first('status', 'REQ-1'), 'in-progress');
+    assert.equal(first('priority', 'REQ-1'), 'P1');
+    assert.equal(first('status', 'REQ-2'), 'done');
+    assert.equal(first('status'), 'draft');
+  });
 });

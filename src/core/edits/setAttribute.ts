@@ -1,7 +1,7 @@
 import { canonicalKey } from '../attributes';
 import type { RequirementDef } from '../model';
 import { parseMarkdown, type ParseOptions } from '../parseMarkdown';
-import { defaultVocabulary } from '../vocabulary';
+import { defaultVocabulary, inTeamWords } from '../vocabulary';
 import { splitRow } from '../tableRow';
 import { LineOffsets, splitLines } from '../text';
 import { requirementAttributeEdit } from './requirementAttributeEdit';
@@ -44,10 +44,21 @@ export function setAttribute(text: string, request: AttributeEditRequest, option
   const def = before.requirements.find((d) => d.id === request.id && d.line === request.expected.line);
   if (!def || def.attributes[request.key] !== request.expected.value) return { ok: false, reason: 'stale' };
   if (def.attributes[request.key] === value) return { ok: true, edit: undefined };
-  const edit = requirementAttributeEdit(text, def, request.key, value);
+  const word = teamWord(text, def, request.key, value);
+  const edit = requirementAttributeEdit(text, def, request.key, word);
   if (!edit) return { ok: false, reason: tableRefusal(text, def, request.key) };
   const withEol = text.includes('\r\n') ? { ...edit, newText: edit.newText.replace(/\r?\n/g, '\r\n') } : edit;
-  return verify(text, before.requirements, def, request.key, value, withEol, options) ? { ok: true, edit: withEol } : { ok: false, reason: 'stale' };
+  return verify(text, before.requirements, def, request.key, word, withEol, options) ? { ok: true, edit: withEol } : { ok: false, reason: 'stale' };
+}
+
+/** A new status or priority written in the words the requirement's current value uses (see inTeamWords). */
+function teamWord(text: string, def: RequirementDef, key: string, value: string): string {
+  if (key !== 'status' && key !== 'priority') return value;
+  const span = def.attributeSpans[key];
+  if (!span || span.valueRange.start.line !== span.valueRange.end.line) return value;
+  const line = splitLines(text)[span.valueRange.start.line] ?? '';
+  const written = line.slice(span.valueRange.start.character, span.valueRange.end.character);
+  return written === def.attributes[key] ? value : inTeamWords(key, written, value);
 }
 
 /** Why a table row cannot take the value: no such column, or a row shorter than its header. */

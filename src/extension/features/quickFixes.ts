@@ -41,8 +41,11 @@ function fixesFor(services: Services, document: vscode.TextDocument, spec: SpecD
   };
   switch (spec.code) {
     case 'invalid-value':
-    case 'unknown-type':
-      return (data.allowed ?? []).slice(0, MAX_CHOICES).map((v, i) => replace(vscode.l10n.t("Change to '{0}'", v), v, i === 0 && (data.allowed?.length ?? 0) === 1));
+    case 'unknown-type': {
+      // Closest first (see rankAllowed): `进展中` offers in-progress before proposed.
+      const choices = data.suggestions ?? data.allowed ?? [];
+      return choices.slice(0, MAX_CHOICES).map((v, i) => replace(vscode.l10n.t("Change to '{0}'", v), v, i === 0 && choices.length === 1));
+    }
     case 'unknown-id':
       return (data.suggestions ?? []).map((id, i) => replace(vscode.l10n.t('Change to {0}', id), id, i === 0));
     case 'duplicate-id': {
