@@ -1,9 +1,7 @@
 import * as assert from 'node:assert/strict';
-import MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
-import type { SpecboardExports } from '../../src/extension/api';
 import type { HostToPreview, PreviewToHost } from '../../src/shared/protocol';
-import { api, closeAll, EXTENSION_ID, fixture, waitFor } from './helpers';
+import { api, closeAll, fixture, waitFor } from './helpers';
 
 const DOC = 'board/roadmap.prd.md';
 const HOSTILE = 'board/hostile.prd.md';
@@ -90,15 +88,18 @@ describe('document preview', function () {
     assert.equal(s.report!.handlers, 0, 'inline handlers or javascript: URLs in the webview');
   });
 
-  it('contributes a markdown-it plugin that puts badges and ID links into VS Code\'s own preview', async () => {
+  it('puts badges and ID links into the HTML of VS Code\'s own Markdown preview engine', async () => {
     await api();
-    const exports = vscode.extensions.getExtension<SpecboardExports>(EXTENSION_ID)!.exports;
-    const md = exports.extendMarkdownIt(new MarkdownIt());
     const doc = await vscode.workspace.openTextDocument(fixture(DOC));
-    const html = md.render(doc.getText(), { currentDocument: doc.uri });
+    // The built-in Markdown extension's own render of a document: its engine with every
+    // contributed plugin, parsing with an empty env and naming the document only when rendering.
+    const html = await vscode.commands.executeCommand<string>('markdown.api.render', doc);
     assert.match(html, /sb-status sb-tone-approved/);
-    assert.match(html, /<a href="roadmap\.prd\.md#L\d+" class="sb-id" data-sb-id="REQ-BOARD-002">/);
-    const plain = md.render('See REQ-BOARD-001.', {});
+    assert.match(html, /<a href="roadmap\.prd\.md#L\d+" class="sb-id" data-sb-id="REQ-BOARD-002"[^>]*>REQ-BOARD-002<\/a>/);
+    // Rendering again from the engine's token cache neither loses nor doubles the decorations.
+    const again = await vscode.commands.executeCommand<string>('markdown.api.render', doc);
+    assert.equal(again, html);
+    const plain = await vscode.commands.executeCommand<string>('markdown.api.render', 'See REQ-BOARD-001.');
     assert.ok(!plain.includes('sb-id'), 'Markdown that is not an indexed product doc is left alone');
   });
 });

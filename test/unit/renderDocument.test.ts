@@ -95,6 +95,14 @@ describe('renderDocument', () => {
   });
 });
 
+describe('renderDocument of Chinese text', () => {
+  it('joins lines between Chinese characters without a space, and keeps the break next to Latin words', () => {
+    const { html } = renderDocument('# 退款\n\n用户可以直接发起\n退款，无需联系客服。\n调用 API\n即可。\n', context());
+    assert.ok(html.includes('用户可以直接发起退款，无需联系客服。'), html);
+    assert.ok(html.includes('客服。调用 API\n即可。'), html);
+  });
+});
+
 describe('renderDocument with hostile input', () => {
   const hostile = `---
 type: prd

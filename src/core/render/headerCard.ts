@@ -1,7 +1,8 @@
 import type { Locale, SpecDiagnostic } from '../types';
 import { diagnosticsBlock } from './diagnosticsBlock';
 import { displayValue, escapeHtml } from './escape';
-import { type RenderMessageKey, renderMessage, stageLabel } from './renderMessages';
+import { defaultVocabulary } from '../vocabulary';
+import { docStatusLabel, type RenderMessageKey, renderMessage, stageLabel } from './renderMessages';
 
 export interface HeaderCardInput {
   readonly data: Readonly<Record<string, unknown>> | undefined;
@@ -32,9 +33,11 @@ export function headerCard(input: HeaderCardInput): string {
   const fields = FIELDS.map((key) => {
     let shown = value(key);
     if (shown === undefined || shown === '') return '';
+    const written = shown;
     if (key === 'stage') shown = stageLabel(locale, shown);
+    if (key === 'status') shown = docStatusLabel(locale, shown);
     const label = escapeHtml(renderMessage(locale, `field.${key}` as RenderMessageKey));
-    const cls = key === 'status' ? ` class="sb-doc-status" data-status="${escapeHtml(shown)}"` : '';
+    const cls = key === 'status' ? ` class="sb-doc-status" data-status="${escapeHtml(defaultVocabulary('doc.status', written))}"` : '';
     return `<div class="sb-field"><dt>${label}</dt><dd${cls}>${escapeHtml(shown)}</dd></div>`;
   }).join('');
   return `<header class="sb-header" data-line="0">`

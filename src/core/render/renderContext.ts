@@ -1,3 +1,4 @@
+import type { ParseOptions } from '../markdown/parseOptions';
 import type { Locale, SpecDiagnostic } from '../types';
 
 /** What the renderer knows about a requirement beyond its own text. */
@@ -35,6 +36,11 @@ export interface RenderContext {
   readonly imageSrc?: (src: string) => string | undefined;
   /** Adds `data-line` to blocks so a preview can follow the editor's scroll position. */
   readonly sourceLines?: boolean;
+  /**
+   * Where the document is and how its workspace reads it (ID scopes, document types, vocabulary),
+   * so the rendering finds the requirements the index finds.
+   */
+  readonly source?: { readonly path: string; readonly options: ParseOptions };
 }
 
 /** The key under markdown-it's `env` where a render's context travels. */

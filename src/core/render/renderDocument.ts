@@ -1,5 +1,6 @@
 import type { MarkdownIt as MarkdownItType } from 'markdown-it';
 import { markdownItClass } from '../libraries';
+import { cjkBreaks } from './joinCjkBreaks';
 import type { ParsedFile } from '../model';
 import { parseMarkdown } from '../parseMarkdown';
 import { splitLines } from '../text';
@@ -55,6 +56,8 @@ export function createMarkdown(): MarkdownItType {
     const title = escapeHtml(renderMessage(context.locale, 'image.blocked', { alt }));
     return `<span class="sb-image-blocked" title="${title}">${escapeHtml(alt || '🖼')}</span>`;
   };
+  // Chinese written over several lines reads as one run of text, not with a space at each break.
+  md.use(cjkBreaks);
   md.use(specboardPlugin);
   return md;
 }
@@ -65,7 +68,7 @@ export function createMarkdown(): MarkdownItType {
  */
 export function renderDocument(text: string, context: DocumentRenderContext): RenderedDocument {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const parsed = parseMarkdown('', source, context.locale);
+  const parsed = parseMarkdown(context.source?.path ?? '', source, context.locale, context.source?.options);
   const lines = splitLines(source);
   const fm = parsed.frontMatter;
   if (fm) for (let i = 0; i <= fm.endLine && i < lines.length; i++) lines[i] = '';

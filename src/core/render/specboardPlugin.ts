@@ -1,6 +1,7 @@
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import { canonicalKey } from '../attributes';
 import type { ParsedFile, RequirementDef } from '../model';
+import { joinCjkBreaks } from './joinCjkBreaks';
 import { parseMarkdown } from '../parseMarkdown';
 import type { SpecDiagnostic } from '../types';
 import { priorityBadge, problemsChip, referencesChip, statusBadge } from './badges';
@@ -17,10 +18,23 @@ export interface RenderEnv {
   readonly parsed?: ParsedFile;
 }
 
-export interface PluginOptions {
-  /** Supplies the context when the caller cannot put it in env (VS Code's built-in preview). */
-  readonly context?: (env: Record<string, unknown>) => RenderContext | undefined;
+/** A document the host renders, as the host's render call describes it. */
+export interface HostDocument {
+  readonly context: RenderContext;
+  /** The text the host parsed, so requirements are found on the same lines as its tokens. */
+  readonly text: string;
 }
+
+export interface PluginOptions {
+  /**
+   * For a host that parses first and says which document it is only when it renders (VS Code's
+   * built-in preview passes `currentDocument` in the render env, and caches the parsed tokens):
+   * the document being rendered, or undefined to render it unchanged.
+   */
+  readonly host?: (env: Record<string, unknown>) => HostDocument | undefined;
+}
+
+type TokenClass = StateCore['Token'];
 
 /**
  * The markdown-it plugin behind every Specboard rendering: requirement headings and table rows
@@ -29,23 +43,42 @@ export interface PluginOptions {
  */
 export function specboardPlugin(md: MarkdownIt, options: PluginOptions = {}): void {
   md.renderer.rules.sb_html = (tokens, idx) => tokens[idx].content;
+  // Specboard's own renders put the context in env before parsing: decorate the parsed tokens.
   md.core.ruler.push('specboard', (state) => {
     const env = (state.env as Record<string, unknown> | undefined)?.[ENV_KEY] as RenderEnv | undefined;
-    const context = env?.context ?? options.context?.(state.env as Record<string, unknown>);
-    if (!context) return;
-    const parsed = env?.parsed ?? parseMarkdown('', state.src, context.locale);
-    decorate(state, context, parsed);
-    // Pages rendered by renderDocument carry the sprite already; a host's own preview does not.
-    if (!env && parsed.requirements.length) {
-      const sprite = new state.Token('sb_html', '', 0);
-      sprite.content = iconSprite();
-      state.tokens.unshift(sprite);
-    }
+    if (!env) return;
+    decorate(state.tokens, state.Token, env.context, env.parsed ?? parseWith(state.src, env.context));
   });
+  const host = options.host;
+  if (!host) return;
+  // A host's render: decorate a copy of its tokens (it may render the same cached tokens again).
+  const render = md.renderer.render.bind(md.renderer);
+  const Token = md.core.State.prototype.Token;
+  md.renderer.render = (tokens, renderOptions, env: Record<string, unknown> | undefined) => {
+    const doc = env && !env[ENV_KEY] ? host(env) : undefined;
+    if (!doc) return render(tokens, renderOptions, env);
+    const parsed = parseWith(doc.text, doc.context);
+    if (!parsed.requirements.length && !parsed.tokens.length) return render(tokens, renderOptions, env);
+    const copy = tokens.map(cloneToken);
+    joinCjkBreaks(copy);
+    decorate(copy, Token, doc.context, parsed);
+    return (parsed.requirements.length ? iconSprite() : '') + render(copy, renderOptions, env);
+  };
 }
 
-function decorate(state: StateCore, ctx: RenderContext, parsed: ParsedFile): void {
-  const tokens = state.tokens;
+function parseWith(text: string, context: RenderContext): ParsedFile {
+  return parseMarkdown(context.source?.path ?? '', text, context.locale, context.source?.options);
+}
+
+/** A copy of a token that decorating may change without touching the original (attributes and children included). */
+function cloneToken(t: Token): Token {
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(t) as object) as Token, t);
+  if (t.attrs) copy.attrs = t.attrs.map((a) => [a[0], a[1]]);
+  if (t.children) copy.children = t.children.map(cloneToken);
+  return copy;
+}
+
+function decorate(tokens: Token[], Token: TokenClass, ctx: RenderContext, parsed: ParsedFile): void {
   const byLine = new Map(parsed.requirements.map((d) => [d.line, d]));
   const attributeLists = new Set<number>();
   for (const d of parsed.requirements) {
@@ -55,7 +88,7 @@ function decorate(state: StateCore, ctx: RenderContext, parsed: ParsedFile): voi
   const fmEnd = parsed.frontMatter?.endLine ?? -1;
   const problems = (ctx.diagnostics ?? []).filter((d) => d.range.start.line > fmEnd);
   const html = (content: string, block: boolean) => {
-    const t = new state.Token('sb_html', '', 0);
+    const t = new Token('sb_html', '', 0);
     t.content = content;
     t.block = block;
     return t;
@@ -82,7 +115,7 @@ function decorate(state: StateCore, ctx: RenderContext, parsed: ParsedFile): voi
     }
   }
   for (const t of tokens) {
-    if (t.type === 'inline' && t.children) t.children = linkIds(t.children, ctx, state);
+    if (t.type === 'inline' && t.children) t.children = linkIds(t.children, ctx, Token);
     if (ctx.sourceLines && t.map && t.nesting === 1) {
       t.attrJoin('class', 'code-line');
       t.attrSet('data-line', String(t.map[0]));

@@ -1,38 +1,56 @@
 import * as vscode from 'vscode';
 import type { MarkdownIt } from 'markdown-it';
-import { normalizeLocale, prefixOf } from '../../core';
-import { specboardPlugin, type RenderContext } from '../../core/render';
+import { normalizeLocale } from '../../core';
+import { specboardPlugin, type HostDocument, type RenderContext } from '../../core/render';
 import { prioritiesOf, statusesOf } from '../../core/transitions';
 import type { Services } from '../services';
 
 /**
  * `extendMarkdownIt` for VS Code's built-in Markdown preview (contributes.markdown.markdownItPlugins):
  * requirement IDs become links to their definitions (`file.md#L12`, which the preview opens at that
- * line) and requirement headings and rows get status and priority badges. Only product docs the
- * index knows are touched; any other Markdown renders exactly as before.
+ * line) and requirement headings, rows and items get status and priority badges. Only product docs
+ * the index knows are touched; any other Markdown renders exactly as before.
+ *
+ * The preview parses a document with an empty env and says which document it is only when it
+ * renders (`env.currentDocument`), so the plugin decorates at render time, reading the document's
+ * text as the preview did.
  */
 export function markdownPreviewPlugin(services: Services): (md: MarkdownIt) => MarkdownIt {
   return (md) => md.use(specboardPlugin, {
-    context: (env: Record<string, unknown>): RenderContext | undefined => {
-      const current = env.currentDocument;
-      if (!(current instanceof vscode.Uri)) return undefined;
+    host: (env: Record<string, unknown>): HostDocument | undefined => {
+      const current = asUri(env.currentDocument);
+      if (!current) return undefined;
       const core = services.index.core;
       const path = current.toString();
       if (core.file(path)?.kind !== 'doc') return undefined;
-      const config = core.projectFor(path)?.config;
-      return {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === path);
+      if (!document) return undefined;
+      const project = core.projectFor(path);
+      const config = project?.config;
+      const context: RenderContext = {
         locale: normalizeLocale(vscode.env.language),
-        isRequirementId: (id) => core.index.isKnownPrefix(prefixOf(id)),
+        source: project ? { path, options: project.parseOptions(path) } : undefined,
+        isRequirementId: (id) => core.index.isReference(id, path),
         idHref: (id) => {
-          const def = core.definition(id);
+          const def = core.index.resolve(id, path)[0];
           return def ? `${relativeHref(current, vscode.Uri.parse(def.path))}#L${def.line + 1}` : undefined;
         },
         facts: (id) => ({ codeReferences: core.index.referenceCounts(id).code }),
         statuses: statusesOf(config),
         priorities: prioritiesOf(config),
       };
+      // The preview parses the text without the Unicode line and paragraph separators.
+      return { context, text: document.getText().replace(/\u2028|\u2029/g, '') };
     },
   });
+}
+
+/** The preview's `currentDocument`: a Uri from the Markdown extension (its own instance of the class). */
+function asUri(value: unknown): vscode.Uri | undefined {
+  if (value instanceof vscode.Uri) return value;
+  if (typeof value !== 'object' || value === null) return undefined;
+  const text = String(value);
+  return typeof (value as { scheme?: unknown }).scheme === 'string' && /^[a-z][\w+.-]*:/i.test(text) ? vscode.Uri.parse(text) : undefined;
 }
 
 /** A link from one document to another, relative so the preview resolves it like any Markdown link. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { prefixOf, type Locale, type Specboard } from '../../core';
+import type { Locale, Specboard } from '../../core';
 import { isSafeLink, referencesAside, renderDocument, type DocumentRenderContext } from '../../core/render';
 import { prioritiesOf, statusesOf } from '../../core/transitions';
 
@@ -23,8 +23,9 @@ export function previewContent(core: Specboard, uri: vscode.Uri, text: string, w
   const context: DocumentRenderContext = {
     locale,
     sourceLines: true,
-    isRequirementId: (id) => core.index.isKnownPrefix(prefixOf(id)),
-    idHref: (id) => (core.index.definitions(id).length ? `#${id}` : undefined),
+    source: project ? { path, options: project.parseOptions(path) } : undefined,
+    isRequirementId: (id) => core.index.isReference(id, path),
+    idHref: (id) => (core.index.resolve(id, path).length ? `#${id}` : undefined),
     facts: (id) => ({ codeReferences: core.index.referenceCounts(id).code }),
     diagnostics: core.diagnostics(path),
     statuses: statusesOf(project?.config),
