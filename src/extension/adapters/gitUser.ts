@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+
+/** The part of the built-in Git extension's API (`vscode.git`, version 1) read here. */
+interface GitApi {
+  getRepository(uri: vscode.Uri): { getConfig(key: string): Promise<string>; getGlobalConfig(key: string): Promise<string> } | null;
+}
+
+/**
+ * `user.name` from git for the repository holding `uri` (its own config, then the global one), for
+ * a new document's owner. Undefined where git is not available (the web, Git disabled, no
+ * repository) or names nobody; never throws.
+ */
+export async function gitUserName(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    const git = vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git');
+    if (!git) return undefined;
+    const api = (git.isActive ? git.exports : await git.activate()).getAPI(1);
+    const repository = api.getRepository(uri);
+    if (!repository) return undefined;
+    const name = (await repository.getConfig('user.name').catch(() => '')) || (await repository.getGlobalConfig('user.name').catch(() => ''));
+    return name.trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
