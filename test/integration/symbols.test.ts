@@ -31,6 +31,29 @@ describe('symbols, CodeLens and new documents', () => {
     assert.equal(lenses[0].command?.command, 'specboard.showReferences');
   });
 
+  it('puts one lens on a table of requirements and one on a list, and one per row when asked', async () => {
+    const lensesOf = async (rel: string) => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', fixture(rel)))
+      .map((l) => `${l.range.start.line}:${l.command?.title}`);
+    const table = await lensesOf('board/payments.prd.md');
+    assert.ok(table.some((t) => /^23:2 requirements in this table · \d referenced in code$/.test(t)), table.join(' | '));
+    assert.ok(!table.some((t) => /^2[56]:/.test(t)), `no lens between the rows: ${table.join(' | ')}`);
+    assert.ok(table.some((t) => /^30:References: /.test(t)), 'a one-row table keeps the row\'s own lens');
+    const list = await lensesOf('specs/001-upload/spec.md');
+    assert.ok(list.some((t) => /^12:\d+ requirements in this list · \d+ referenced in code$/.test(t)), list.join(' | '));
+
+    const settings = vscode.workspace.getConfiguration('specboard');
+    await settings.update('codeLens.rows', 'each', vscode.ConfigurationTarget.Global);
+    try {
+      const each = await lensesOf('board/payments.prd.md');
+      assert.ok(each.some((t) => /^25:References: /.test(t)) && each.some((t) => /^26:References: /.test(t)), each.join(' | '));
+      await settings.update('codeLens.rows', 'off', vscode.ConfigurationTarget.Global);
+      const off = await lensesOf('board/payments.prd.md');
+      assert.ok(!off.some((t) => /^2[356]:/.test(t)), off.join(' | '));
+    } finally {
+      await settings.update('codeLens.rows', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('creates a new PRD from its template that passes its own schema', async () => {
     const specboard = await api();
     const uri = await vscode.commands.executeCommand<vscode.Uri>('specboard.newDocument', { type: 'prd', title: 'Wish list', path: 'docs/tmp-wishlist.prd.md' });
@@ -44,6 +67,22 @@ describe('symbols, CodeLens and new documents', () => {
       assert.deepEqual(problems.map((p) => p.message), [], 'the template is valid');
     } finally {
       await vscode.workspace.fs.delete(uri);
+    }
+  });
+
+  it('keeps a Chinese title in the file name, derives a readable ID and writes Chinese headings', async () => {
+    const specboard = await api();
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('specboard.newDocument', { type: 'prd', title: '会员积分 PRD', directory: 'docs/tmp-new' });
+    assert.ok(uri, 'the command returns the new file');
+    try {
+      assert.equal(decodeURIComponent(uri.path.split('/').pop()!), 'prd-会员积分.md');
+      const text = (await vscode.workspace.openTextDocument(uri)).getText();
+      assert.match(text, /^---\ntype: prd\nid: PRD-HYJF\ntitle: 会员积分 PRD\n/);
+      assert.match(text, /^## .*愿景/m);
+      await specboard.whenReady();
+      assert.deepEqual(specboard.diagnostics(uri.toString()).map((p) => p.message), [], 'the template is valid');
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(uri, '..'), { recursive: true });
     }
   });
 });

@@ -23,6 +23,12 @@ export class EditorConfig {
     return this.section(scope).get<boolean>('codeLens.enabled', true);
   }
 
+  /** Lenses for requirements written as table rows or list items: one per table or list, per row, or none. */
+  codeLensRows(scope?: vscode.ConfigurationScope): 'summary' | 'each' | 'off' {
+    const v = this.section(scope).get<string>('codeLens.rows', 'summary');
+    return v === 'each' || v === 'off' ? v : 'summary';
+  }
+
   completionInSource(scope?: vscode.ConfigurationScope): boolean {
     return this.section(scope).get<boolean>('completion.inSourceFiles', true);
   }
