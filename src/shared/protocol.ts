@@ -33,6 +33,8 @@ export interface BoardCard {
   readonly docRelease?: string;
   readonly problems: readonly string[];
   readonly codeReferences: number;
+  /** The title's Chinese in pinyin, full and by initials (`zhifu zf`), so a search typed without a Chinese input method finds it. */
+  readonly pinyin?: string;
 }
 
 export interface BoardModel {
@@ -50,11 +52,19 @@ export interface BoardModel {
 
 export type HostToBoard =
   | { readonly type: 'model'; readonly model: BoardModel }
-  | { readonly type: 'moveResult'; readonly id: string; readonly ok: boolean; readonly message?: string };
+  /** The outcome of a move: `message` says what happened or why not; `undoable` offers Undo beside it. */
+  | { readonly type: 'moveResult'; readonly id: string; readonly ok: boolean; readonly message?: string; readonly undoable?: boolean }
+  /** What Undo and Redo would do now (a label), or null when there is nothing. */
+  | { readonly type: 'history'; readonly undo: string | null; readonly redo: string | null }
+  /** The outcome of an undo or redo. */
+  | { readonly type: 'notice'; readonly ok: boolean; readonly message: string };
 
 export type BoardToHost =
   | { readonly type: 'ready' }
   | { readonly type: 'refresh' }
+  /** Undo or redo the last move made on the board. */
+  | { readonly type: 'undo' }
+  | { readonly type: 'redo' }
   /** After each redraw: how many cards are on screen (tests and the host's logs use it). */
   | { readonly type: 'rendered'; readonly cards: number }
   | { readonly type: 'open'; readonly path: string; readonly line: number }
@@ -124,6 +134,8 @@ export function parseBoardMessage(raw: unknown): BoardToHost | undefined {
   switch (raw.type) {
     case 'ready':
     case 'refresh':
+    case 'undo':
+    case 'redo':
       return { type: raw.type };
     case 'rendered':
       return isCount(raw.cards) ? { type: 'rendered', cards: raw.cards } : undefined;
@@ -167,6 +179,8 @@ export function parsePreviewMessage(raw: unknown): PreviewToHost | undefined {
 export function isHostToBoard(raw: unknown): raw is HostToBoard {
   if (!isObject(raw)) return false;
   if (raw.type === 'model') return isObject(raw.model) && Array.isArray(raw.model.cards);
+  if (raw.type === 'history') return (raw.undo === null || typeof raw.undo === 'string') && (raw.redo === null || typeof raw.redo === 'string');
+  if (raw.type === 'notice') return typeof raw.ok === 'boolean' && typeof raw.message === 'string';
   return raw.type === 'moveResult' && typeof raw.id === 'string' && typeof raw.ok === 'boolean';
 }
 
@@ -222,4 +236,9 @@ export interface BoardStrings {
   readonly noMatch: string;
   readonly cardLabel: string;
   readonly emptyColumn: string;
+  readonly undo: string;
+  readonly redo: string;
+  readonly nothingToUndo: string;
+  readonly nothingToRedo: string;
+  readonly dismiss: string;
 }

@@ -26,6 +26,7 @@ class Board {
   private focusedKey: string | undefined;
   private readonly boardEl = document.getElementById('board')!;
   private readonly statusEl = document.getElementById('board-status')!;
+  private readonly noticeEl = document.getElementById('board-notice')!;
   private readonly live = document.getElementById('live')!;
   private readonly toolbar: BoardToolbar;
 
@@ -35,6 +36,8 @@ class Board {
       filter: (key, value) => this.setState({ ...this.state, filters: { ...this.state.filters, [key]: value } }),
       clear: () => this.setState({ ...this.state, filters: EMPTY_FILTERS }),
       refresh: () => this.post({ type: 'refresh' }),
+      undo: () => this.post({ type: 'undo' }),
+      redo: () => this.post({ type: 'redo' }),
     });
     document.getElementById('keyboard-help')!.textContent = this.strings.keyboardHelp;
     attachKeyboard(this.boardEl, {
@@ -53,6 +56,17 @@ class Board {
       cardAt: (li) => cardOf(this.views, li),
       check: (card, column) => this.check(card, column),
       move: (card, column) => this.move(card, column),
+      refused: (card, column) => this.notice(this.refusal(card, column), false),
+    });
+    // Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) undo and redo moves, except while typing in a field,
+    // where they edit the text. VS Code also sees the keys, but its Undo does nothing in a webview.
+    document.addEventListener('keydown', (e) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextField(e.target)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) this.post({ type: 'undo' });
+      else if ((key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey)) this.post({ type: 'redo' });
+      else return;
+      e.preventDefault();
     });
     this.boardEl.addEventListener('click', (e) => {
       const li = (e.target as Element).closest('li.card');
@@ -66,15 +80,58 @@ class Board {
   }
 
   private receive(message: HostToBoard): void {
-    if (message.type === 'model') {
-      this.model = message.model;
-      this.pending.clear();
-      this.render();
-    } else {
-      this.pending.delete(message.id);
-      if (!message.ok) this.render();
-      if (message.message) this.announce(message.message);
+    switch (message.type) {
+      case 'model':
+        this.model = message.model;
+        this.pending.clear();
+        this.render();
+        return;
+      case 'moveResult':
+        this.pending.delete(message.id);
+        if (!message.ok) this.render();
+        if (message.message) this.notice(message.message, message.ok, message.undoable);
+        return;
+      case 'history':
+        this.toolbar.history(message.undo, message.redo);
+        return;
+      case 'notice':
+        this.notice(message.message, message.ok);
+        return;
     }
+  }
+
+  /**
+   * Says what a move did, or why it did not happen, where the user is looking (under the toolbar)
+   * and to screen readers; a completed move offers Undo beside it.
+   */
+  private notice(text: string, ok: boolean, undoable = false): void {
+    const message = document.createElement('span');
+    message.textContent = text;
+    const parts: HTMLElement[] = [message];
+    if (undoable) {
+      const undo = document.createElement('button');
+      undo.className = 'notice-action';
+      undo.textContent = this.strings.undo;
+      undo.addEventListener('click', () => this.post({ type: 'undo' }));
+      parts.push(undo);
+    }
+    const close = document.createElement('button');
+    close.className = 'notice-close codicon codicon-close';
+    close.title = this.strings.dismiss;
+    close.setAttribute('aria-label', this.strings.dismiss);
+    close.addEventListener('click', () => { this.noticeEl.hidden = true; });
+    parts.push(close);
+    this.noticeEl.replaceChildren(...parts);
+    this.noticeEl.classList.toggle('error', !ok);
+    this.noticeEl.hidden = false;
+  }
+
+  /** Why a card cannot go to a column, in words. */
+  private refusal(card: BoardCard, column: Column): string {
+    const check = this.check(card, column);
+    if (check.ok || check.reason === 'same') return '';
+    if (check.reason === 'transition') return `${format(this.strings.notAllowed, card.id, this.label(column))} ${format(this.strings.onlyFrom, this.label(column), (check.allowedFrom ?? []).map((v) => valueLabel(this.strings, 'status', v)).join(', '))}`;
+    return format(this.strings.notAllowed, card.id, this.label(column));
   }
 
   private setState(state: BoardState): void {
@@ -161,6 +218,13 @@ class Board {
   private post(message: BoardToHost): void {
     this.vscode.postMessage(message);
   }
+}
+
+/** True for an element where Ctrl+Z edits text rather than undoing a move. */
+function isTextField(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || !el.tagName) return false;
+  return el.isContentEditable || /^(INPUT|TEXTAREA|SELECT|VSCODE-TEXTFIELD|VSCODE-SINGLE-SELECT)$/.test(el.tagName);
 }
 
 new Board();

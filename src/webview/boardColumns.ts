@@ -30,16 +30,20 @@ export function valueOf(card: BoardCard, key: GroupKey): string | undefined {
 
 const normalize = (text: string) => text.normalize('NFKC').toLowerCase();
 
-/** Cards passing every filter. Free text matches the ID or the title, in any script. */
+/**
+ * Cards passing every filter. Free text matches the ID or the title, in any script, and Latin
+ * letters also match a Chinese title by its pinyin, full or initials (`zf`, `zhifu` find 支付).
+ */
 export function filterCards(cards: readonly BoardCard[], filters: BoardFilters): BoardCard[] {
   const text = normalize(filters.text.trim());
+  const letters = /^[a-z]+$/.test(text);
   return cards.filter((c) =>
     (!filters.doc || c.path === filters.doc)
     && (!filters.product || c.product === filters.product)
     && (!filters.release || valueOf(c, 'release') === filters.release)
     && (!filters.priority || c.priority === filters.priority)
     && (!filters.owner || c.owner === filters.owner)
-    && (!text || normalize(c.id).includes(text) || normalize(c.title).includes(text)));
+    && (!text || normalize(c.id).includes(text) || normalize(c.title).includes(text) || (letters && !!c.pinyin?.includes(text))));
 }
 
 const byNumber = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });

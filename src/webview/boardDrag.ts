@@ -7,6 +7,8 @@ export interface DragHost {
   cardAt(li: Element): { card: BoardCard; view: ColumnView } | undefined;
   check(card: BoardCard, column: Column): MoveCheck;
   move(card: BoardCard, column: Column): void;
+  /** A card dropped on a column that refuses it: say why. */
+  refused(card: BoardCard, column: Column): void;
 }
 
 /**
@@ -38,10 +40,13 @@ export function attachDrag(board: HTMLElement, host: DragHost): void {
   });
   board.addEventListener('dragover', (e) => {
     const view = viewAt(e.target);
-    if (!dragged || !view || view === dragged.view || !host.check(dragged.card, view.column).ok) return;
+    if (!dragged || !view || view === dragged.view) return;
+    // A refusing column takes the drop too (dimmed, with the no-drop cursor), so that dropping
+    // there says why instead of snapping back without a word.
     e.preventDefault();
-    if (e.dataTransfer) e.dataTransfer.dropEffect = 'move';
-    for (const v of host.columns()) v.section.classList.toggle('drop-target', v === view);
+    const ok = host.check(dragged.card, view.column).ok;
+    if (e.dataTransfer) e.dataTransfer.dropEffect = ok ? 'move' : 'none';
+    for (const v of host.columns()) v.section.classList.toggle('drop-target', ok && v === view);
   });
   board.addEventListener('drop', (e) => {
     const view = viewAt(e.target);
@@ -50,7 +55,8 @@ export function attachDrag(board: HTMLElement, host: DragHost): void {
     clear();
     if (!source || !view || view === source.view) return;
     e.preventDefault();
-    host.move(source.card, view.column);
+    if (host.check(source.card, view.column).ok) host.move(source.card, view.column);
+    else host.refused(source.card, view.column);
   });
   board.addEventListener('dragend', () => {
     dragged = undefined;

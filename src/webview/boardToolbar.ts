@@ -16,6 +16,8 @@ export interface ToolbarHandlers {
   filter(key: keyof BoardFilters, value: string): void;
   clear(): void;
   refresh(): void;
+  undo(): void;
+  redo(): void;
 }
 
 interface Select extends HTMLElement {
@@ -31,6 +33,8 @@ export class BoardToolbar {
   private readonly text: Select;
   private readonly selects = new Map<FilterKey, Select>();
   private readonly signatures = new Map<FilterKey, string>();
+  private readonly undoButton: HTMLElement;
+  private readonly redoButton: HTMLElement;
 
   constructor(host: HTMLElement, private readonly strings: BoardStrings, handlers: ToolbarHandlers) {
     host.replaceChildren();
@@ -59,11 +63,24 @@ export class BoardToolbar {
       this.selects.set(key, select);
     }
     const actions = el('div', 'toolbar-actions');
+    this.undoButton = button('discard', strings.undo, handlers.undo);
+    this.redoButton = button('redo', strings.redo, handlers.redo);
+    this.history(null, null);
     actions.append(
+      this.undoButton, this.redoButton,
       button('clear-all', strings.clearFilters, handlers.clear),
       button('refresh', strings.refresh, handlers.refresh),
     );
     host.append(actions);
+  }
+
+  /** Enables Undo and Redo when there is something to undo or redo, saying what in their tooltips. */
+  history(undo: string | null, redo: string | null): void {
+    for (const [b, label, none] of [[this.undoButton, undo, this.strings.nothingToUndo], [this.redoButton, redo, this.strings.nothingToRedo]] as const) {
+      b.toggleAttribute('disabled', label === null);
+      b.title = label ?? none;
+      b.setAttribute('label', label ?? none);
+    }
   }
 
   /** Refreshes filter options from the model and shows the current state. */

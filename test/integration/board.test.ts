@@ -80,7 +80,7 @@ describe('requirements board', function () {
     const { editor, original } = await editorFor(HEADING);
     const line = lineOf(editor.document, '### REQ-BOARD-001');
     const reply = await send({ type: 'move', id: 'REQ-BOARD-001', path: editor.document.uri.toString(), line, key: 'status', from: 'approved', to: 'in-progress' });
-    assert.deepEqual(reply, { type: 'moveResult', id: 'REQ-BOARD-001', ok: true });
+    assert.deepEqual(reply, { type: 'moveResult', id: 'REQ-BOARD-001', ok: true, message: 'Moved REQ-BOARD-001 to In progress.', undoable: true });
     assert.equal(editor.document.getText(), original.replace('- Status: approved', '- Status: in-progress'));
     assert.equal(editor.document.isDirty, false, 'a file without unsaved changes is saved after the move');
     const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(editor.document.uri));
@@ -159,6 +159,36 @@ describe('requirements board', function () {
     const text = editor.document.getText();
     assert.ok(text.includes('Unsaved words.') && text.includes('- Owner: Robin'));
     assert.equal(text.replace('Unsaved words.\n', '').replace('- Owner: Robin', '- Owner: Dana'), original);
+  });
+
+  it('undoes and redoes board moves from the board itself (Ctrl+Z, the toolbar, the confirmation), saving as a move does', async () => {
+    const { editor, original } = await editorFor(HEADING);
+    const path = editor.document.uri.toString();
+    await send({ type: 'move', id: 'REQ-BOARD-001', path, line: lineOf(editor.document, '### REQ-BOARD-001'), key: 'status', from: 'approved', to: 'in-progress' });
+    await send({ type: 'move', id: 'REQ-BOARD-003', path, line: lineOf(editor.document, '### REQ-BOARD-003'), key: 'status', from: null, to: 'proposed' });
+    const moved = editor.document.getText();
+    assert.deepEqual(await send({ type: 'undo' }), { type: 'notice', ok: true, message: 'Moved REQ-BOARD-003 back to Not set.' });
+    assert.equal(editor.document.getText(), original.replace('- Status: approved', '- Status: in-progress'));
+    await vscode.commands.executeCommand('specboard.board.undo');
+    assert.equal(editor.document.getText(), original);
+    assert.equal(editor.document.isDirty, false, 'undo saves a file the move had saved');
+    assert.deepEqual(await send({ type: 'undo' }), { type: 'notice', ok: false, message: 'Nothing to undo on the board.' });
+    assert.deepEqual(await send({ type: 'redo' }), { type: 'notice', ok: true, message: 'Moved REQ-BOARD-001 to In progress.' });
+    await vscode.commands.executeCommand('specboard.board.redo');
+    assert.equal(editor.document.getText(), moved);
+  });
+
+  it('refuses to undo a move whose text was changed since, and leaves the file alone', async () => {
+    const { editor } = await editorFor(HEADING);
+    const path = editor.document.uri.toString();
+    await send({ type: 'move', id: 'REQ-BOARD-001', path, line: lineOf(editor.document, '### REQ-BOARD-001'), key: 'status', from: 'approved', to: 'in-progress' });
+    const at = lineOf(editor.document, '- Status: in-progress');
+    await editor.edit((b) => b.replace(new vscode.Range(at, 0, at, editor.document.lineAt(at).text.length), '- Status: done'));
+    const text = editor.document.getText();
+    const reply = await send({ type: 'undo' });
+    assert.equal(reply?.type === 'notice' && reply.ok, false);
+    assert.match(reply?.type === 'notice' ? reply.message : '', /changed in its file since it was moved/);
+    assert.equal(editor.document.getText(), text);
   });
 
   it('ignores malformed messages', async () => {

@@ -1,4 +1,4 @@
-import type { RequirementDef, Specboard, SpecDiagnostic } from '../../core';
+import { hasHan, pinyinKeys, type RequirementDef, type Specboard, type SpecDiagnostic } from '../../core';
 import { CLOSED_STATUSES, prioritiesOf, statusesOf } from '../../core/transitions';
 import type { BoardCard, BoardModel } from '../../shared/protocol';
 
@@ -42,6 +42,7 @@ export function buildBoardModel(core: Specboard, indexing: boolean): BoardModel 
         ...(str(fm?.release) ? { docRelease: str(fm?.release) } : {}),
         problems: problemsOf(def, diagnostics),
         codeReferences: core.index.referenceCounts(def.id).code,
+        ...(hasHan(def.title) ? { pinyin: pinyinKeys(def.title) } : {}),
       });
     }
   }

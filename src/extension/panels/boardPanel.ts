@@ -3,9 +3,10 @@ import { escapeHtml } from '../../core/render';
 import { parseBoardMessage, type HostToBoard } from '../../shared/protocol';
 import { toUri } from '../adapters/convert';
 import type { Services } from '../services';
+import { BoardHistory, type HistoryOutcome } from './boardHistory';
 import { buildBoardModel } from './boardModel';
 import { boardStrings } from './boardStrings';
-import { moveRequirement } from './moveRequirement';
+import { moveRequirement, type MoveRequest } from './moveRequirement';
 import { localResourceRoots, webviewHtml } from './webviewHtml';
 
 const REFRESH_DELAY = 150;
@@ -24,6 +25,8 @@ export class BoardPanel implements vscode.Disposable {
   readonly ready = new Promise<void>((resolve) => { this.readyResolve = resolve; });
   /** Cards on screen after the webview's last redraw (undefined before the first). */
   renderedCards: number | undefined;
+  /** Moves made on this board, for Undo and Redo (Ctrl+Z, Ctrl+Shift+Z, the toolbar, the confirmation). */
+  readonly history = new BoardHistory();
 
   static get instance(): BoardPanel | undefined {
     return BoardPanel.current;
@@ -56,6 +59,7 @@ export class BoardPanel implements vscode.Disposable {
       scripts: ['dist/board.js'],
       data: { strings: boardStrings() },
       body: `<div id="toolbar" class="toolbar"></div>
+<div id="board-notice" class="board-notice" role="status" aria-live="polite" hidden></div>
 <p id="board-status" class="board-status" role="status" hidden></p>
 <div id="board" class="board" role="region" aria-label="${escapeHtml(vscode.l10n.t('Requirements board'))}"></div>
 <p id="keyboard-help" class="visually-hidden"></p>
@@ -81,6 +85,7 @@ export class BoardPanel implements vscode.Disposable {
       case 'ready':
         this.readyResolve();
         this.refresh();
+        this.sendHistory();
         return undefined;
       case 'refresh':
         this.refresh();
@@ -96,13 +101,48 @@ export class BoardPanel implements vscode.Disposable {
         return undefined;
       case 'move': {
         const outcome = await moveRequirement(this.services, message);
-        const reply: HostToBoard = { type: 'moveResult', id: message.id, ok: outcome.ok, ...(outcome.message ? { message: outcome.message } : {}) };
+        if (outcome.applied) this.history.record({ id: message.id, fromLabel: this.label(message.key, message.from), toLabel: this.label(message.key, message.to), edit: outcome.applied });
+        const text = outcome.ok ? vscode.l10n.t('Moved {0} to {1}.', message.id, this.label(message.key, message.to)) : outcome.message;
+        const reply: HostToBoard = { type: 'moveResult', id: message.id, ok: outcome.ok, ...(text ? { message: text } : {}), ...(outcome.applied ? { undoable: true } : {}) };
         void this.panel.webview.postMessage(reply);
-        if (outcome.message) void vscode.window.showWarningMessage(outcome.message);
+        if (!outcome.ok && outcome.message) void vscode.window.showWarningMessage(outcome.message);
+        this.sendHistory();
         this.refresh();
         return reply;
       }
+      case 'undo':
+        return this.step(await this.history.undo());
+      case 'redo':
+        return this.step(await this.history.redo());
     }
+  }
+
+  /** Undoes the last board move (the `specboard.board.undo` command and the webview's Ctrl+Z). */
+  async undo(): Promise<HostToBoard | undefined> {
+    return this.handleMessage({ type: 'undo' });
+  }
+
+  async redo(): Promise<HostToBoard | undefined> {
+    return this.handleMessage({ type: 'redo' });
+  }
+
+  private step(outcome: HistoryOutcome): HostToBoard {
+    const reply: HostToBoard = { type: 'notice', ok: outcome.ok, message: outcome.message };
+    void this.panel.webview.postMessage(reply);
+    this.services.index.flush();
+    this.sendHistory();
+    this.refresh();
+    return reply;
+  }
+
+  private sendHistory(): void {
+    void this.panel.webview.postMessage({ type: 'history', undo: this.history.undoLabel, redo: this.history.redoLabel } satisfies HostToBoard);
+  }
+
+  /** A value as the board shows it: a status by its name, a missing value as "Not set". */
+  private label(key: MoveRequest['key'], value: string | null): string {
+    if (value === null) return vscode.l10n.t('Not set');
+    return key === 'status' ? (boardStrings().statusNames[value] ?? value) : value;
   }
 
   /** Sends a fresh model now. */

@@ -40,5 +40,10 @@ export function boardStrings(): BoardStrings {
     noMatch: vscode.l10n.t('No requirements match the filters.'),
     cardLabel: vscode.l10n.t('{0}: {1}. Status {2}, priority {3}, in {4}. {5}'),
     emptyColumn: vscode.l10n.t('No requirements'),
+    undo: vscode.l10n.t('Undo'),
+    redo: vscode.l10n.t('Redo'),
+    nothingToUndo: vscode.l10n.t('Nothing to undo on the board.'),
+    nothingToRedo: vscode.l10n.t('Nothing to redo on the board.'),
+    dismiss: vscode.l10n.t('Dismiss'),
   };
 }

@@ -13,6 +13,16 @@ export interface MoveOutcome {
   readonly message?: string;
   /** The board's view of the file was out of date: it should redraw from a fresh model. */
   readonly stale?: boolean;
+  /** The text change made, for Undo (none when the value was already set). */
+  readonly applied?: AppliedEdit;
+}
+
+/** A text change the board made: where the new text now is, and what it replaced. */
+export interface AppliedEdit {
+  readonly uri: vscode.Uri;
+  readonly range: vscode.Range;
+  readonly newText: string;
+  readonly oldText: string;
 }
 
 /**
@@ -56,10 +66,19 @@ export async function moveRequirement(services: Services, move: MoveRequest): Pr
   });
   // Someone typed between reading and applying: the computed range may no longer fit.
   if (document.version !== version) return stale(move);
+  const range = toRange(result.edit.range);
+  const oldText = document.getText(range);
   if (!(await vscode.workspace.applyEdit(edit))) return refuse(vscode.l10n.t('{0} could not be changed in {1}.', move.id, vscode.workspace.asRelativePath(uri)));
   if (!wasDirty) await document.save();
   services.index.flush();
-  return { ok: true };
+  return { ok: true, applied: { uri, range: spanOf(range.start, result.edit.newText), newText: result.edit.newText, oldText } };
+}
+
+/** The range `text` covers once inserted at `start`. */
+export function spanOf(start: vscode.Position, text: string): vscode.Range {
+  const lines = text.split(/\r?\n/);
+  const end = lines.length === 1 ? start.translate(0, text.length) : new vscode.Position(start.line + lines.length - 1, lines[lines.length - 1].length);
+  return new vscode.Range(start, end);
 }
 
 function stale(move: MoveRequest): MoveOutcome {

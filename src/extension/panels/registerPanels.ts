@@ -19,10 +19,12 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     vscode.window.onDidChangeActiveTextEditor(updateContext),
     services.index.onDidChange(updateContext),
     vscode.commands.registerCommand('specboard.openBoard', () => { BoardPanel.show(context, services); }),
+    vscode.commands.registerCommand('specboard.board.undo', () => BoardPanel.instance?.undo()),
+    vscode.commands.registerCommand('specboard.board.redo', () => BoardPanel.instance?.redo()),
     vscode.commands.registerCommand('specboard.showPreview', async (target?: unknown) => {
       const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
       if (!uri) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open a product document first, then run Specboard: Open Preview.'));
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a product document first, then run Specboard: Open Review Preview.'));
         return;
       }
       PreviewPanel.show(context, services, uri);
