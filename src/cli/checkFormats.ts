@@ -1,6 +1,6 @@
 import type { Locale } from '../core';
 import type { CheckReport } from './checkReport';
-import { cliMessage } from './cliMessages';
+import { cliMessage, counted } from './cliMessages';
 
 const MAX_NOTES = 20;
 
@@ -8,10 +8,14 @@ const MAX_NOTES = 20;
 export function formatText(report: CheckReport, locale: Locale): string {
   const lines = report.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}`);
   for (const s of report.skipped.slice(0, MAX_NOTES)) lines.push(cliMessage(locale, 'skipped', { path: s.file, reason: s.reason }));
-  if (report.skipped.length > MAX_NOTES) lines.push(cliMessage(locale, 'skippedMore', { count: report.skipped.length - MAX_NOTES }));
+  if (report.skipped.length > MAX_NOTES) lines.push(cliMessage(locale, 'skippedMore', { files: counted(locale, 'file', report.skipped.length - MAX_NOTES) }));
   const s = report.summary;
   const clean = s.errors === 0 && s.warnings === 0;
-  lines.push(cliMessage(locale, clean ? 'summaryClean' : 'summary', { ...s }));
+  lines.push(cliMessage(locale, clean ? 'summaryClean' : 'summary', {
+    files: counted(locale, 'file', s.files), documents: counted(locale, 'document', s.documents),
+    requirements: counted(locale, 'requirement', s.requirements), references: counted(locale, 'reference', s.references),
+    errors: counted(locale, 'error', s.errors), warnings: counted(locale, 'warning', s.warnings),
+  }));
   return `${lines.join('\n')}\n`;
 }
 

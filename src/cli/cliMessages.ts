@@ -26,12 +26,12 @@ Exit codes: 0 no errors, 1 errors found, 2 usage or configuration error.`,
   badValue: "Option '{name}' must be one of {allowed}, not '{value}'.",
   missingPath: "No such file or folder: '{path}'.",
   missingArg: "'{command}' needs {what}.",
-  summaryClean: '✔ No problems in {files} files ({documents} documents, {requirements} requirements, {references} references).',
-  summary: '✖ {errors} errors and {warnings} warnings in {files} files ({documents} documents, {requirements} requirements, {references} references).',
+  summaryClean: '✔ No problems in {files} ({documents}, {requirements}, {references}).',
+  summary: '✖ {errors} and {warnings} in {files} ({documents}, {requirements}, {references}).',
   skipped: 'note: skipped {path}: {reason}',
-  skippedMore: 'note: {count} more files skipped',
+  skippedMore: 'note: {files} more skipped',
   cancelled: 'Indexing was interrupted.',
-  wrote: 'Wrote {count} files to {dir}',
+  wrote: 'Wrote {files} to {dir}',
   wroteFile: 'Wrote {file}',
   whatFormat: 'a format: html or csv',
   whatTarget: 'a document or folder to export',
@@ -66,18 +66,37 @@ const zhCn: Record<Key, string> = {
   badValue: "选项 '{name}' 必须是 {allowed} 之一，而不是 '{value}'。",
   missingPath: "文件或目录不存在：'{path}'。",
   missingArg: "'{command}' 需要{what}。",
-  summaryClean: '✔ {files} 个文件中没有问题（{documents} 个文档，{requirements} 条需求，{references} 处引用）。',
-  summary: '✖ {files} 个文件中有 {errors} 个错误、{warnings} 个警告（{documents} 个文档，{requirements} 条需求，{references} 处引用）。',
+  summaryClean: '✔ {files}中没有问题（{documents}，{requirements}，{references}）。',
+  summary: '✖ {files}中有 {errors}、{warnings}（{documents}，{requirements}，{references}）。',
   skipped: '注意：已跳过 {path}：{reason}',
-  skippedMore: '注意：另有 {count} 个文件被跳过',
+  skippedMore: '注意：另有 {files}被跳过',
   cancelled: '索引被中断。',
-  wrote: '已写入 {count} 个文件到 {dir}',
+  wrote: '已写入 {files}到 {dir}',
   wroteFile: '已写入 {file}',
   whatFormat: '一种格式：html 或 csv',
   whatTarget: '要导出的文档或目录',
   noDocuments: "指定路径下没有产品文档（文档头含 'type:' 的 Markdown 文件）。",
   internal: 'specboard：内部错误：{detail}',
 };
+
+/** Counted nouns: English picks singular or plural by Intl.PluralRules; Chinese has one form with its measure word. */
+const NOUNS = {
+  file: { en: ['{n} file', '{n} files'], zh: '{n} 个文件' },
+  document: { en: ['{n} document', '{n} documents'], zh: '{n} 个文档' },
+  requirement: { en: ['{n} requirement', '{n} requirements'], zh: '{n} 条需求' },
+  reference: { en: ['{n} reference', '{n} references'], zh: '{n} 处引用' },
+  error: { en: ['{n} error', '{n} errors'], zh: '{n} 个错误' },
+  warning: { en: ['{n} warning', '{n} warnings'], zh: '{n} 个警告' },
+} as const;
+
+const englishPlurals = new Intl.PluralRules('en');
+
+/** `1 file`, `2 files`, `3 个文件`. */
+export function counted(locale: Locale, noun: keyof typeof NOUNS, n: number): string {
+  const forms = NOUNS[noun];
+  const template = locale === 'zh-cn' ? forms.zh : forms.en[englishPlurals.select(n) === 'one' ? 0 : 1];
+  return template.replace('{n}', String(n));
+}
 
 export function cliMessage(locale: Locale, key: Key, args: Record<string, string | number> = {}): string {
   const template = (locale === 'zh-cn' ? zhCn : en)[key];

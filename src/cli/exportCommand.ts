@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Locale } from '../core';
 import { UsageError, type CliArgs } from './args';
-import { cliMessage } from './cliMessages';
+import { cliMessage, counted } from './cliMessages';
 import { exportHtml } from './exportHtml';
 import { requirementsCsv } from './exportCsv';
 import { openWorkspace, type CliIo } from './main';
@@ -32,7 +32,7 @@ async function html(targets: string[], args: CliArgs, io: CliIo, locale: Locale)
   }
   const outDir = path.resolve(io.cwd, out);
   const written = exportHtml({ board, docs, outDir, locale, rel, now: new Date() });
-  io.write(`${cliMessage(locale, 'wrote', { count: written.length, dir: out })}\n`);
+  io.write(`${cliMessage(locale, 'wrote', { files: counted(locale, 'file', written.length), dir: out })}\n`);
   return 0;
 }
 

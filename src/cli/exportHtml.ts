@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { prefixOf, type DocSummary, type Locale, type Specboard } from '../core';
-import { escapeHtml, isSafeLink, referencesAside, renderDocument, renderMessage, stageLabel, type DocumentRenderContext } from '../core/render';
+import { textLocale, type DocSummary, type Locale, type Specboard } from '../core';
+import { escapeHtml, isSafeLink, referencesAside, renderDocument, docStatusLabel, renderMessage, stageLabel, type DocumentRenderContext } from '../core/render';
 import { prioritiesOf, statusesOf } from '../core/transitions';
 import { exportPage } from './exportPage';
 
@@ -43,10 +43,11 @@ export function exportHtml(input: HtmlExportInput): string[] {
     const hrefTo = (target: string) => path.posix.relative(path.posix.dirname(page), target) || path.posix.basename(target);
     const context: DocumentRenderContext = {
       locale,
-      isRequirementId: (id) => board.index.isKnownPrefix(prefixOf(id)),
-      isDefined: (id) => board.index.definitions(id).length > 0,
+      source: project ? { path: doc.path, options: project.parseOptions(doc.path) } : undefined,
+      isRequirementId: (id) => board.index.isReference(id, doc.path),
+      isDefined: (id) => board.index.resolve(id, doc.path).length > 0,
       idHref: (id) => {
-        const def = board.definition(id);
+        const def = board.index.resolve(id, doc.path)[0];
         const target = def && pageOf.get(def.path);
         return target ? `${target === page ? '' : hrefTo(target)}#${encodeURIComponent(id)}` : undefined;
       },
@@ -70,7 +71,10 @@ export function exportHtml(input: HtmlExportInput): string[] {
         .map((r) => ({ path: r.path, label: input.rel(r.path), line: r.line })),
     })), locale, false);
     const back = `<nav class="sb-export-nav"><a href="${escapeHtml(hrefTo('index.html'))}">← ${escapeHtml(renderMessage(locale, 'index.back'))}</a></nav>`;
-    const body = `${back}\n<div class="sb-layout"><main class="sb-doc">${html}</main><aside class="sb-aside">${aside}</aside></div>\n${footer(input)}`;
+    // The page's labels are in the chosen language; the document keeps the language it is written in.
+    const written = textLocale(text);
+    const lang = written && written !== locale ? ` lang="${written === 'zh-cn' ? 'zh-CN' : 'en'}"` : '';
+    const body = `${back}\n<div class="sb-layout"><main class="sb-doc"${lang}>${html}</main><aside class="sb-aside">${aside}</aside></div>\n${footer(input)}`;
     write(page, exportPage({ title: doc.title ?? path.basename(doc.path), locale, body }));
   }
   write('index.html', exportPage({ title: renderMessage(locale, 'index.title'), locale, body: indexBody(input, pageOf) }));
@@ -118,14 +122,20 @@ function footer(input: HtmlExportInput): string {
   return `<footer class="sb-export-footer">${escapeHtml(renderMessage(input.locale, 'index.generated', { date }))}</footer>`;
 }
 
+/** The type's short name, with its full name in the reader's language beside it when the schema has one. */
+function typeCell(input: HtmlExportInput, d: DocSummary): string {
+  const name = input.board.projectFor(d.path)?.schemas.get(d.type)?.name[input.locale];
+  return `${escapeHtml(d.type.toUpperCase())}${name ? `<div class="sb-muted">${escapeHtml(name)}</div>` : ''}`;
+}
+
 function indexBody(input: HtmlExportInput, pageOf: ReadonlyMap<string, string>): string {
   const { locale } = input;
   const head = ['field.title', 'field.type', 'field.id', 'field.stage', 'field.status', 'field.owner', 'field.release'] as const;
   const rows = [...input.docs].sort((a, b) => (a.product ?? '').localeCompare(b.product ?? '') || a.path.localeCompare(b.path)).map((d) => {
     const cells = [
-      `<a href="${escapeHtml(pageOf.get(d.path)!)}">${escapeHtml(d.title ?? path.basename(d.path))}</a><div class="sb-muted">${escapeHtml(input.rel(d.path))} · ${escapeHtml(renderMessage(locale, 'index.requirements', { count: d.requirementCount }))}</div>`,
-      escapeHtml(d.type.toUpperCase()), escapeHtml(d.id ?? ''), escapeHtml(d.stage ? stageLabel(locale, d.stage) : ''),
-      escapeHtml(d.status ?? ''), escapeHtml(d.owner ?? ''), escapeHtml(d.release ?? ''),
+      `<a href="${escapeHtml(pageOf.get(d.path)!)}">${escapeHtml(d.title ?? path.basename(d.path))}</a><div class="sb-muted">${escapeHtml(input.rel(d.path))} · ${escapeHtml(renderMessage(locale, d.requirementCount === 1 ? 'index.oneRequirement' : 'index.requirements', { count: d.requirementCount }))}</div>`,
+      typeCell(input, d), escapeHtml(d.id ?? ''), escapeHtml(d.stage ? stageLabel(locale, d.stage) : ''),
+      escapeHtml(d.status ? docStatusLabel(locale, d.status) : ''), escapeHtml(d.owner ?? ''), escapeHtml(d.release ?? ''),
     ];
     return `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
   }).join('\n');

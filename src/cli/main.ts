@@ -78,8 +78,8 @@ async function check(args: CliArgs, io: CliIo, locale: Locale): Promise<number> 
   const settingsPaths = new Set(board.settingsDiagnosticPaths());
   // Config and schema errors always show: they change what every checked file means.
   const diagnostics = board.allDiagnostics().filter((d) => inTargets(d.path) || settingsPaths.has(d.path));
-  const stats = board.stats();
-  const report = buildReport(diagnostics, { ...stats, cancelled: false, skipped: stats.skipped.filter((s) => inTargets(s.path)) }, rel);
+  const stats = args.positionals.length ? board.stats(inTargets) : board.stats();
+  const report = buildReport(diagnostics, { ...stats, cancelled: false }, rel);
   io.write(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, VERSION) : formatText(report, locale));
   if (diagnostics.some((d) => d.code === 'config-error')) return 2;
   return report.summary.errors > 0 ? 1 : 0;
@@ -89,7 +89,7 @@ async function trace(args: CliArgs, io: CliIo, locale: Locale): Promise<number> 
   const format = choice(args, 'format', ['json', 'csv', 'md'] as const, 'json');
   const { board, inTargets, rel } = await openWorkspace(args.positionals, io, locale);
   const rows = toTraceRows(board.trace(inTargets), rel);
-  io.write(format === 'csv' ? traceCsv(rows) : format === 'md' ? traceMarkdown(rows) : traceJson(rows));
+  io.write(format === 'csv' ? traceCsv(rows) : format === 'md' ? traceMarkdown(rows, locale) : traceJson(rows));
   return 0;
 }
 

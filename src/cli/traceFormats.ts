@@ -1,4 +1,4 @@
-import type { TraceRequirement } from '../core';
+import type { Locale, TraceRequirement } from '../core';
 import { csvRow } from './csv';
 
 /** Trace output rows with CLI paths (relative) and 1-based lines. */
@@ -34,11 +34,16 @@ export function traceCsv(rows: readonly TraceRow[]): string {
   return `${[header, ...body].join('\n')}\n`;
 }
 
-/** A Markdown traceability matrix, pasteable into a review doc. */
-export function traceMarkdown(rows: readonly TraceRow[]): string {
+const MATRIX_HEADERS: Record<Locale, readonly string[]> = {
+  en: ['ID', 'Title', 'Status', 'Priority', 'Traces', 'Downstream', 'Code', 'Docs'],
+  'zh-cn': ['ID', '标题', '状态', '优先级', '上游', '下游', '代码引用', '文档引用'],
+};
+
+/** A Markdown traceability matrix, pasteable into a review doc, with headers in the reader's language. */
+export function traceMarkdown(rows: readonly TraceRow[], locale: Locale = 'en'): string {
   const esc = (s: string | undefined) => (s ?? '').replace(/\|/g, '\\|');
   const lines = [
-    '| ID | Title | Status | Priority | Traces | Downstream | Code | Docs |',
+    `| ${MATRIX_HEADERS[locale].join(' | ')} |`,
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) => `| ${r.id} | ${esc(r.title)} | ${esc(r.status)} | ${esc(r.priority)} | ${r.traces.join(', ')} | ${r.downstream.join(', ')} | ${
       r.references.filter((x) => x.kind === 'code').length} | ${r.references.filter((x) => x.kind === 'doc').length} |`),

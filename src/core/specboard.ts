@@ -158,14 +158,27 @@ export class Specboard {
     return { ...this.stats(), cancelled };
   }
 
-  /** Counts of what is indexed now. */
-  stats(): Omit<IndexStats, 'cancelled'> {
+  /**
+   * Counts of what is indexed now, or of the files `inside` accepts (`specboard check docs/` counts
+   * what it checked, while references from everywhere still resolve).
+   */
+  stats(inside?: (path: string) => boolean): Omit<IndexStats, 'cancelled'> {
+    const skipped = [...this.skipped].filter(([path]) => !inside || inside(path)).map(([path, reason]) => ({ path, reason }));
+    if (!inside) {
+      let documents = 0;
+      for (const entry of this.index.entries()) if (entry.parsed.docType) documents++;
+      return { files: this.index.fileCount, documents, requirements: this.index.requirementCount, references: this.index.referenceCount, skipped };
+    }
+    let files = 0;
     let documents = 0;
-    for (const entry of this.index.entries()) if (entry.parsed.docType) documents++;
-    return {
-      files: this.index.fileCount, documents, requirements: this.index.requirementCount, references: this.index.referenceCount,
-      skipped: [...this.skipped].map(([path, reason]) => ({ path, reason })),
-    };
+    let requirements = 0;
+    for (const entry of this.index.entries()) {
+      if (!inside(entry.parsed.path)) continue;
+      files++;
+      if (entry.parsed.docType) documents++;
+      requirements += new Set(entry.parsed.requirements.map((d) => d.id)).size;
+    }
+    return { files, documents, requirements, references: this.index.referencesIn(inside), skipped };
   }
 
   /** Re-reads a file from the workspace (watcher events, files closed in the editor). */

@@ -19,7 +19,7 @@ describe('specboard check', () => {
     const dir = writeTree({ 'docs/prd.md': prd('### REQ-1 Pay\n- Priority: P0\n- Status: done\n'), 'src/a.ts': '// REQ-1\n' });
     const run = await runCliIn(dir, ['check']);
     assert.equal(run.code, 0);
-    assert.equal(run.stdout, '✔ No problems in 2 files (1 documents, 1 requirements, 1 references).\n');
+    assert.equal(run.stdout, '✔ No problems in 2 files (1 document, 1 requirement, 1 reference).\n');
     assert.equal(run.stderr, '');
   });
 
@@ -38,7 +38,7 @@ describe('specboard check', () => {
     assert.deepEqual(lines, [
       "docs/prd.md:21:11: error invalid-value status 'blocked' of REQ-1 is not one of proposed, approved, in-progress, done, verified, rejected, deferred",
       'src/pay.ts:2:4: warning unknown-id REQ-77 is not defined in any document. Did you mean REQ-1?',
-      '✖ 1 errors and 1 warnings in 3 files (1 documents, 1 requirements, 3 references).',
+      '✖ 1 error and 1 warning in 3 files (1 document, 1 requirement, 3 references).',
     ]);
   });
 
@@ -50,11 +50,14 @@ describe('specboard check', () => {
     assert.doesNotMatch(run.stdout, /pay\.ts/, 'only the checked folder is reported');
   });
 
-  it('checks only the given file but resolves IDs defined elsewhere in the workspace', async () => {
+  it('checks only the given file but resolves IDs defined elsewhere in the workspace, and counts what it checked', async () => {
     const dir = workspace();
     const run = await runCliIn(dir, ['check', 'docs/notes.md']);
     assert.equal(run.code, 0);
     assert.doesNotMatch(run.stdout, /prd\.md/);
+    assert.equal(run.stdout, '✔ No problems in 1 file (0 documents, 0 requirements, 1 reference).\n');
+    const folder = await runCliIn(dir, ['check', 'docs', '--lang', 'zh-cn']);
+    assert.match(folder.stdout, /✖ 2 个文件中有 1 个错误、0 个警告（1 个文档，1 条需求，1 处引用）。\n$/);
   });
 
   it('writes JSON with version, diagnostics and summary', async () => {

@@ -65,6 +65,11 @@ describe('specboard trace', () => {
     assert.equal(lines[3], '| REQ-1 | Guest checkout, fast | done | P0 | BR-1, BR-7 |  | 1 | 1 |');
   });
 
+  it('writes the Markdown matrix\'s headers in the chosen language', async () => {
+    const run = await runCliIn(workspace(), ['trace', '--format', 'md', '--lang', 'zh-cn']);
+    assert.equal(run.stdout.split('\n')[0], '| ID | 标题 | 状态 | 优先级 | 上游 | 下游 | 代码引用 | 文档引用 |');
+  });
+
   it('escapes pipes in Markdown cells', async () => {
     const dir = writeTree({ 'a.md': '## REQ-1 Either | or\n' });
     const run = await runCliIn(dir, ['trace', '--format', 'md']);

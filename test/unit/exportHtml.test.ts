@@ -95,6 +95,19 @@ describe('specboard export html', () => {
     await runCliIn(dir, ['export', 'html', 'docs', '--out', 'site', '--lang', 'zh-cn']);
     const page = fs.readFileSync(path.join(dir, 'site/docs/shop/prd.html'), 'utf8');
     assert.ok(page.includes('<html lang="zh-CN">') && page.includes('进行中') && page.includes('代码引用'));
+    assert.match(page, /<main class="sb-doc" lang="en">/, 'an English document keeps its own language inside a Chinese page');
+    assert.match(page, /<dd class="sb-doc-status" data-status="draft">草稿<\/dd>/, 'the document status is translated');
+    const index = fs.readFileSync(path.join(dir, 'site/index.html'), 'utf8');
+    assert.match(index, /<td>PRD<div class="sb-muted">产品需求文档<\/div><\/td>/, 'type names are translated');
+    assert.ok(index.includes('<td>草稿</td>') && index.includes('1 条需求'), index);
+  });
+
+  it('marks a Chinese document as Chinese in an English page, and counts in the singular', async () => {
+    const dir = writeTree({ 'docs/prd.md': '---\ntype: prd\nid: PRD-X\ntitle: 结账需求\n---\n### REQ-1: 访客结账\n- Priority: P0\n\n访客无需注册即可完成下单和支付，系统在支付成功后发送确认短信。\n' });
+    await runCliIn(dir, ['export', 'html', 'docs', '--out', 'site']);
+    const page = fs.readFileSync(path.join(dir, 'site/docs/prd.html'), 'utf8');
+    assert.ok(page.includes('<html lang="en">') && page.includes('<main class="sb-doc" lang="zh-CN">'));
+    assert.ok(fs.readFileSync(path.join(dir, 'site/index.html'), 'utf8').includes('1 requirement<'));
   });
 
   it('needs a target and --out', async () => {
