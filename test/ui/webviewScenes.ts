@@ -32,7 +32,7 @@ async function openPreviewBeside(workbench: Workbench, prd: string): Promise<voi
   await hideSideBar(workbench);
   await workbench.openFile(prd);
   await workbench.settle(800);
-  await workbench.command('Specboard: Open Preview');
+  await workbench.command('Specboard: Open Review Preview');
   await webviewFrame(workbench, '.sb-header');
 }
 
