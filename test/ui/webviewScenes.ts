@@ -6,7 +6,7 @@ import type { Workbench } from './workbench';
  * The frame holding a webview's own document. VS Code nests it inside `iframe.webview`, so the
  * page's frames are searched for the element the webview's script draws.
  */
-async function webviewFrame(workbench: Workbench, selector: string, timeoutMs = 30_000): Promise<Frame> {
+export async function webviewFrame(workbench: Workbench, selector: string, timeoutMs = 30_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const frame of workbench.page.frames()) {
@@ -23,7 +23,7 @@ async function webviewFrame(workbench: Workbench, selector: string, timeoutMs = 
 }
 
 /** More room for the webview; the command is only offered while the side bar is open. */
-async function hideSideBar(workbench: Workbench): Promise<void> {
+export async function hideSideBar(workbench: Workbench): Promise<void> {
   if (await workbench.locator('.part.sidebar').isVisible()) await workbench.command('View: Close Primary Side Bar');
 }
 
@@ -36,7 +36,9 @@ async function openPreviewBeside(workbench: Workbench, prd: string): Promise<voi
   await webviewFrame(workbench, '.sb-header');
 }
 
-/** The board and the rendered preview, each as the PM sees them. */
+const CHINESE_PRD = 'docs/payments/prd.md';
+
+/** The board and the rendered previews, each as the PM and the reviewer see them. */
 export const webviewScenes: readonly Scene[] = [
   {
     name: 'board',
@@ -74,6 +76,48 @@ export const webviewScenes: readonly Scene[] = [
       await frame.locator('.sb-aside-req.sb-active').first().waitFor({ timeout: 10_000 });
       await workbench.page.mouse.move(700, 895);
       await workbench.settle(1500);
+    },
+  },
+  {
+    name: 'builtin-preview',
+    description: "VS Code's own Markdown preview of a Chinese PRD: Specboard's badges and ID links in its requirements table",
+    async run(workbench) {
+      await hideSideBar(workbench);
+      await workbench.openFile(CHINESE_PRD);
+      await workbench.settle(800);
+      await workbench.command('Markdown: Open Preview to the Side');
+      const frame = await webviewFrame(workbench, '.sb-badge.sb-status');
+      await frame.locator('.sb-badge.sb-status').first().evaluate((e) => e.scrollIntoView({ block: 'center' }));
+      await workbench.page.mouse.move(700, 895);
+      await workbench.settle(1200);
+    },
+  },
+  {
+    name: 'chinese-prd',
+    description: 'A Chinese PRD whose statuses are written in Chinese (已完成, 进行中, 待评审) in the review preview, with its code references',
+    async run(workbench) {
+      await openPreviewBeside(workbench, CHINESE_PRD);
+      const frame = await webviewFrame(workbench, '.sb-badge.sb-status');
+      await frame.locator('.sb-badge.sb-status').first().evaluate((e) => e.scrollIntoView({ block: 'center' }));
+      await workbench.page.mouse.move(700, 895);
+      await workbench.settle(1200);
+    },
+  },
+  {
+    name: 'walkthrough',
+    description: 'The Get Started walkthrough on the Welcome page',
+    async run(workbench) {
+      await workbench.page.keyboard.press('F1');
+      const input = workbench.page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill('>Welcome: Open Walkthrough...');
+      await workbench.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor({ timeout: 10_000 });
+      await workbench.page.keyboard.press('Enter');
+      const pick = workbench.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get started with Specboard' }).first();
+      await pick.waitFor({ timeout: 10_000 });
+      await pick.click();
+      await workbench.locator('.getting-started-step .step-title').first().waitFor({ timeout: 15_000 });
+      await workbench.settle(1200);
     },
   },
 ];

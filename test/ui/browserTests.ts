@@ -1,0 +1,85 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startCodeServer } from '../host/codeServer';
+import { ensurePrerequisites } from '../host/ensurePrerequisites';
+import { launchChromium } from '../host/launchChromium';
+import { packageExtension } from '../host/packageExtension';
+import { PrerequisiteError } from '../host/prerequisiteError';
+import { startLifetime } from '../host/processLifetime';
+import { toolPaths } from '../host/toolPaths';
+import { colorThemeSetting } from '../host/workbenchSettings';
+import { browserChecks, type BrowserCheck } from './browserChecks';
+import { Workbench } from './workbench';
+
+const USAGE = `usage: npm run test:browser -- [--only <check,...>] [--timeout <s>]
+  checks: ${browserChecks.map((c) => c.name).join(', ')}
+  Each check leaves test/screenshots/browser-<check>.png (git-ignored) to look at.`;
+
+function options(): { selected: readonly BrowserCheck[]; timeoutSeconds: number } {
+  try {
+    const { values } = parseArgs({ options: { only: { type: 'string' }, timeout: { type: 'string', default: '600' } } });
+    const wanted = values.only?.split(',').map((n) => n.trim()).filter(Boolean);
+    const unknown = wanted?.filter((n) => !browserChecks.some((c) => c.name === n)) ?? [];
+    if (unknown.length) throw new Error(`unknown check(s): ${unknown.join(', ')}`);
+    const timeoutSeconds = Number(values.timeout);
+    if (!(timeoutSeconds > 0)) throw new Error('--timeout must be a positive number of seconds');
+    return { selected: wanted ? browserChecks.filter((c) => wanted.includes(c.name)) : browserChecks, timeoutSeconds };
+  } catch (err) {
+    throw new PrerequisiteError(`${(err as Error).message}\n${USAGE}`);
+  }
+}
+
+/**
+ * `npm run test:browser`: what only a real browser shows, checked in the packaged extension in
+ * code-server through chromium: the webviews' DOM and layout, keys pressed in them, the editor
+ * title. It works on a copy of examples/, because the board writes the files it edits.
+ */
+async function main(): Promise<void> {
+  const paths = toolPaths();
+  const opts = options();
+  await ensurePrerequisites(paths, { cjkFonts: true });
+  const lifetime = startLifetime({ timeoutSeconds: opts.timeoutSeconds });
+  const started = Date.now();
+  const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  try {
+    const workspace = mkdtempSync(join(tmpdir(), 'specboard-browser-'));
+    lifetime.cleanup.add(() => rmSync(workspace, { recursive: true, force: true }));
+    cpSync(join(paths.root, 'examples'), workspace, { recursive: true });
+    const shots = join(paths.root, 'test', 'screenshots');
+    mkdirSync(shots, { recursive: true });
+    const vsix = await packageExtension(paths, lifetime.cleanup);
+    const server = await startCodeServer({ paths, cleanup: lifetime.cleanup, folder: workspace, vsix, settings: colorThemeSetting('dark') });
+    const { page } = await launchChromium(paths, lifetime.cleanup);
+    const viewport = page.viewportSize() ?? { width: 1400, height: 900 };
+    await page.goto(server.workbenchUrl(workspace));
+    const workbench = new Workbench(page);
+    await workbench.ready();
+    console.log(`workbench ready after ${elapsed()} (a copy of examples/ in ${workspace})`);
+    const failed: string[] = [];
+    for (const check of opts.selected) {
+      const shot = join(shots, `browser-${check.name}.png`);
+      try {
+        await page.setViewportSize(viewport);
+        await workbench.reset();
+        const note = await check.run(workbench, { workspace, shot });
+        await page.screenshot({ path: shot });
+        console.log(`  ✔ ${check.name}: ${check.description}${note ? ` (${note})` : ''}`);
+      } catch (err) {
+        failed.push(check.name);
+        await page.screenshot({ path: shot.replace(/\.png$/, '.failed.png') }).catch(() => undefined);
+        console.error(`  ✘ ${check.name}: ${(err as Error).message}`);
+      }
+    }
+    const summary = `${opts.selected.length - failed.length} of ${opts.selected.length} browser checks passed after ${elapsed()}`;
+    await lifetime.finish(failed.length ? 1 : 0, failed.length ? `${summary}; failed: ${failed.join(', ')}` : summary);
+  } catch (err) {
+    await lifetime.finish(1, `browser checks failed after ${elapsed()}: ${(err as Error).stack ?? err}`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof PrerequisiteError ? `test:browser: ${err.message}` : err);
+  process.exit(err instanceof PrerequisiteError ? err.exitCode : 1);
+});
