@@ -1,7 +1,10 @@
 import type { RequirementDef } from './model';
+import { hasHan, pinyinKeys } from './pinyin';
 import type { RequirementIndex } from './requirementIndex';
 
 const collator = new Intl.Collator('en', { numeric: true });
+/** A search word typed without a Chinese input method, which may be pinyin. */
+const PINYIN_WORD = /^[a-z]{2,}$/;
 
 /**
  * Sorted views of the defined IDs for completion and workspace symbols. Rebuilt only when the set
@@ -14,6 +17,8 @@ export class IdCatalog {
   /** Parallel to `sorted`: the definition each search text was made from, and that text. */
   private searchDefs: (RequirementDef | undefined)[] = [];
   private searchText: string[] = [];
+  /** Pinyin keys of Chinese titles, worked out the first time a Latin word is looked for in them. */
+  private searchPinyin: (string | undefined)[] = [];
 
   constructor(private readonly index: RequirementIndex) {}
 
@@ -31,7 +36,7 @@ export class IdCatalog {
 
   /**
    * Requirements whose ID or title contains every word of `query` (case-insensitive; Chinese
-   * titles match by substring), at most `limit`; only IDs starting with `idStart` when given
+   * titles match by substring, or by pinyin for a word of Latin letters: `zf` finds 支付), at most `limit`; only IDs starting with `idStart` when given
    * (`REQ-` for one prefix, `REQ-CHK-` for one stem).
    */
   search(query: string, limit: number, idStart = ''): RequirementDef[] {
@@ -48,14 +53,19 @@ export class IdCatalog {
       if (this.searchDefs[i] !== def) {
         this.searchDefs[i] = def;
         this.searchText[i] = `${id} ${def.title}`.toLowerCase();
+        this.searchPinyin[i] = undefined;
       }
       const hay = this.searchText[i];
-      if (words.every((w) => hay.includes(w))) {
+      if (words.every((w) => hay.includes(w) || (PINYIN_WORD.test(w) && this.pinyinOf(i, def.title).includes(w)))) {
         out.push(def);
         if (out.length >= limit) break;
       }
     }
     return out;
+  }
+
+  private pinyinOf(i: number, title: string): string {
+    return (this.searchPinyin[i] ??= hasHan(title) ? pinyinKeys(title) : '');
   }
 
   /** Known prefixes that start with `typed` (for completion before the first dash). */
@@ -83,6 +93,7 @@ export class IdCatalog {
     // Filled up front: writing into empty arrays out of order would make them slow sparse arrays.
     this.searchDefs = new Array<RequirementDef | undefined>(this.sorted.length).fill(undefined);
     this.searchText = new Array<string>(this.sorted.length).fill('');
+    this.searchPinyin = new Array<string | undefined>(this.sorted.length).fill(undefined);
     this.builtFor = version;
   }
 }

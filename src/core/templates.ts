@@ -48,7 +48,8 @@ export function renderTemplate(info: DocTypeInfo, o: TemplateOptions): string {
     if (section === holder && o.firstRequirementId) {
       lines.push(`### ${o.firstRequirementId}: ${text.requirement}`, '');
       if (needs.has('priority')) lines.push(o.locale === 'zh-cn' ? '- 优先级：P1' : '- Priority: P1');
-      if (needs.has('status')) lines.push(o.locale === 'zh-cn' ? '- 状态：proposed' : '- Status: proposed');
+      // A Chinese document says its values in Chinese too; they read as the canonical ones (vocabulary.ts).
+      if (needs.has('status')) lines.push(o.locale === 'zh-cn' ? '- 状态：已提出' : '- Status: proposed');
       if (needs.size) lines.push('');
       lines.push(text.reqText, '');
     }

@@ -13,7 +13,7 @@ import { rankAllowed, vocabularyField } from './vocabulary';
 /** Chinese names shown next to field names, so messages read well for both audiences. */
 const LABELS: Record<string, string> = {
   type: '类型', id: '文档编号', title: '标题', stage: '阶段', status: '状态', owner: '负责人',
-  version: '版本', release: '发布版本', product: '产品', updated: '更新日期', reviewers: '评审人', tags: '标签',
+  version: '文档版本', release: '版本', product: '产品', updated: '更新日期', reviewers: '评审人', tags: '标签',
   priority: '优先级', traces: '追溯',
 };
 

@@ -47,6 +47,7 @@ class Board {
       move: (card, column) => this.move(card, column),
       open: (card) => this.post({ type: 'open', path: card.path, line: card.line }),
       announce: (text) => this.announce(text),
+      refused: (card, column) => this.notice(this.refusal(card, column), false),
       label: (column) => this.label(column),
       focused: (key) => { this.focusedKey = key; },
       strings: this.strings,

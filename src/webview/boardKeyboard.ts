@@ -10,6 +10,8 @@ export interface KeyboardHost {
   move(card: BoardCard, column: Column): void;
   open(card: BoardCard): void;
   announce(text: string): void;
+  /** A drop the rules refuse: said where the user looks, not only to screen readers. */
+  refused(card: BoardCard, column: Column): void;
   label(column: Column): string;
   focused(key: string): void;
   readonly strings: BoardStrings;
@@ -87,7 +89,7 @@ export function attachKeyboard(board: HTMLElement, host: KeyboardHost): void {
         const why = target === from ? '' : refusal(card, column);
         cancel(false);
         if (target === from) host.announce(host.strings.cancelled);
-        else if (why) host.announce(why);
+        else if (why) host.refused(card, column);
         else host.move(card, column);
       } else if (e.key === 'Escape' || e.key === 'Tab') {
         if (e.key === 'Escape') handled();

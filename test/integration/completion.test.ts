@@ -52,6 +52,17 @@ describe('completion', () => {
     assert.deepEqual(ids, ['REQ-LNK-002']);
   });
 
+  it('finds an ID by the pinyin of its title, typed without a Chinese input method', async () => {
+    const editor = await open('editor/links.prd.md');
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    const pos = await typeAt(editor, end, '\n\nSee REQ-fx');
+    const items = (await complete(editor.document.uri, pos)).filter((i) => labelOf(i).startsWith('REQ-'));
+    assert.deepEqual(items.map(labelOf), ['REQ-LNK-002'], '分享链接 is fen xiang lian jie');
+    // VS Code filters what it shows by the filter text against the typed word: it must start with it.
+    assert.ok(items[0].filterText?.startsWith('REQ-fx'), items[0].filterText);
+    assert.equal(items[0].insertText, 'REQ-LNK-002');
+  });
+
   it('offers the next free ID when starting a requirement heading', async () => {
     const editor = await open('editor/links.prd.md');
     const at = positionOf(editor.document, '## Use cases');

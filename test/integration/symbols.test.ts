@@ -79,8 +79,9 @@ describe('symbols, CodeLens and new documents', () => {
       const text = (await vscode.workspace.openTextDocument(uri)).getText();
       assert.match(text, /^---\ntype: prd\nid: PRD-HYJF\ntitle: 会员积分 PRD\n/);
       assert.match(text, /^## .*愿景/m);
+      assert.match(text, /^- 状态：已提出$/m, 'values in Chinese too');
       await specboard.whenReady();
-      assert.deepEqual(specboard.diagnostics(uri.toString()).map((p) => p.message), [], 'the template is valid');
+      assert.deepEqual(specboard.diagnostics(uri.toString()).map((p) => p.message), [], 'the template is valid, 已提出 included');
     } finally {
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(uri, '..'), { recursive: true });
     }

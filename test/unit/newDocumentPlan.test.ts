@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { matchesPinyin, newDocumentPlan, type DocSummary } from '../../src/core';
+import { indexTree, removeTrees, writeTree } from './helpers/tree';
 
 const doc = (id: string, product?: string): DocSummary => ({ path: `file:///w/docs/${id}.md`, id, product } as DocSummary);
 
@@ -28,11 +29,21 @@ describe('a new document\'s file name, ID and language', () => {
 });
 
 describe('pinyin search', () => {
+  after(removeTrees);
+
   it('matches Chinese by initials or full syllables, from any character', () => {
     assert.ok(matchesPinyin('支付宝退款', 'zf'));
     assert.ok(matchesPinyin('支付宝退款', 'zhifu'));
     assert.ok(matchesPinyin('支付宝退款', 'tk'));
     assert.ok(!matchesPinyin('支付宝退款', 'zt'));
     assert.ok(!matchesPinyin('Refunds', 'rf'), 'only Chinese text matches by pinyin');
+  });
+
+  it('finds requirements by the pinyin of their titles in the ID catalog (completion, symbols)', async () => {
+    const board = await indexTree(writeTree({ 'a.md': '# 支付\n\n| 需求编号 | 需求名称 |\n|---|---|\n| REQ-1 | 支付宝退款 |\n| REQ-2 | 分享链接 |\n| REQ-3 | Refund flow |\n' }));
+    assert.deepEqual(board.catalog.search('zfb', 10).map((d) => d.id), ['REQ-1']);
+    assert.deepEqual(board.catalog.search('fenxiang', 10).map((d) => d.id), ['REQ-2']);
+    assert.deepEqual(board.catalog.search('refund', 10).map((d) => d.id), ['REQ-3']);
+    assert.deepEqual(board.catalog.search('tk', 10, 'REQ-').map((d) => d.id), ['REQ-1']);
   });
 });

@@ -65,7 +65,7 @@ const zhCn: Record<RenderMessageKey, string> = {
   'field.status': '状态',
   'field.owner': '负责人',
   'field.version': '文档版本',
-  'field.release': '发布版本',
+  'field.release': '版本',
   'field.product': '产品',
   'field.priority': '优先级',
   'stage.concept': '概念化',

@@ -22,7 +22,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
         if (!parsed) return [];
         const rows = services.config.codeLensRows(document.uri);
         const lenses: vscode.CodeLens[] = [];
-        for (const group of lensGroups(parsed)) {
+        for (const group of lensGroups(parsed, (line) => (line < document.lineCount ? document.lineAt(line).text : ''))) {
           if (group.kind === 'single' || rows === 'each') lenses.push(...group.defs.map((def) => referenceLens(services, def)));
           else if (rows === 'summary') lenses.push(summaryLens(services, group));
         }
@@ -40,8 +40,12 @@ interface LensGroup {
   readonly defs: RequirementDef[];
 }
 
-/** Headings stand alone; table rows group by their table, list items by their run under one heading. */
-function lensGroups(parsed: ParsedFile): LensGroup[] {
+/**
+ * Headings stand alone; table rows group by their table, list items by their run under one heading.
+ * A table row that summarises a requirement detailed elsewhere in the document (its `otherIdRanges`)
+ * counts in its table too, so "8 requirements in this table" matches the eight rows a reader sees.
+ */
+function lensGroups(parsed: ParsedFile, lineText: (line: number) => string): LensGroup[] {
   const groups: LensGroup[] = [];
   const headingLines = parsed.headings.map((h) => h.line);
   let last: LensGroup | undefined;
@@ -58,6 +62,13 @@ function lensGroups(parsed: ParsedFile): LensGroup[] {
       last = { kind: 'single', line: def.line, defs: [def] };
     }
     groups.push(last);
+  }
+  for (const group of groups) {
+    if (group.kind !== 'table') continue;
+    let end = group.line + 1;
+    while (lineText(end + 1).includes('|')) end++;
+    const summarised = parsed.requirements.filter((d) => d.form !== 'table' && d.otherIdRanges?.some((r) => r.start.line > group.line && r.start.line <= end));
+    group.defs.push(...summarised);
   }
   // A table or list with one requirement reads best as that requirement's own lens.
   return groups.map((g) => (g.defs.length === 1 ? { ...g, kind: 'single' } : g));

@@ -27,7 +27,8 @@ export function idCompletions(services: Services, document: vscode.TextDocument,
 
   const range = new vscode.Range(position.line, position.character - typed.length, position.line, position.character);
   const titleQuery = m[2].replace(/^-/, '');
-  const hanQuery = /\p{Script=Han}/u.test(titleQuery);
+  // Chinese after the ID, or lower-case letters that may be its pinyin (`REQ-zf` for 支付): search titles.
+  const hanQuery = /\p{Script=Han}/u.test(titleQuery) || (hasDash && /^[a-z]{2,}$/.test(titleQuery));
   let defs: RequirementDef[];
   let complete: boolean;
   if (hanQuery) {
