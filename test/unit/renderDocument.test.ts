@@ -165,4 +165,18 @@ describe('renderDocument with list and paragraph requirements', () => {
     assert.match(html, /<p id="FR-12" class="sb-req-item" data-sb-req="FR-12">/);
     assert.match(html, /data-sb-meta="FR-001">.*In progress.*P1/s);
   });
+
+  it('badges a table row that summarises a requirement detailed below it, keeping one anchor', () => {
+    const text = [
+      '---', 'type: prd', 'id: PRD-X', 'title: 支付', '---', '', '## 需求列表', '',
+      '| 需求编号 | 需求名称 | 优先级 | 状态 |', '|---|---|---|---|',
+      '| REQ-1 | 统一收银台 | P0 | 已完成 |', '| REQ-2 | 退款 | P1 | 进行中 |', '',
+      '## 需求说明', '', '**REQ-1 统一收银台。** 业务线只需调用一个接口。', '',
+    ].join('\n');
+    const { html } = renderDocument(text, context());
+    const row = /<tr[^>]*sb-req-summary[^>]*>[\s\S]*?<\/tr>/.exec(html)?.[0] ?? '';
+    assert.match(row, /REQ-1/);
+    assert.match(row, /sb-badge sb-status[^>]*data-status="done"/, row);
+    assert.equal(html.match(/ id="REQ-1"/g)?.length, 1, 'one anchor, on the detailed definition');
+  });
 });

@@ -80,6 +80,9 @@ function cloneToken(t: Token): Token {
 
 function decorate(tokens: Token[], Token: TokenClass, ctx: RenderContext, parsed: ParsedFile): void {
   const byLine = new Map(parsed.requirements.map((d) => [d.line, d]));
+  // Table rows that summarise a requirement the document details elsewhere (a 需求列表 above 需求说明).
+  const summaries = new Map<number, RequirementDef>();
+  for (const d of parsed.requirements) for (const r of d.otherIdRanges ?? []) if (!byLine.has(r.start.line)) summaries.set(r.start.line, d);
   const attributeLists = new Set<number>();
   for (const d of parsed.requirements) {
     const lines = Object.values(d.attributeSpans).map((s) => s.line);
@@ -111,7 +114,7 @@ function decorate(tokens: Token[], Token: TokenClass, ctx: RenderContext, parsed
       const inline = tokens.slice(i + 1).find((x) => x.type === 'inline');
       if (inline) inline.children = [...(inline.children ?? []), html(inlineMeta(def, ctx, problemsOf(def, problems)), false)];
     } else if (t.type === 'table_open') {
-      decorateTable(tokens, i, byLine, ctx, problems, html);
+      decorateTable(tokens, i, byLine, summaries, ctx, problems, html);
     }
   }
   for (const t of tokens) {
@@ -171,8 +174,8 @@ function metaRow(def: RequirementDef, ctx: RenderContext, problems: readonly Spe
 type HtmlToken = (content: string, block: boolean) => Token;
 
 function decorateTable(
-  tokens: Token[], start: number, byLine: ReadonlyMap<number, RequirementDef>, ctx: RenderContext,
-  problems: readonly SpecDiagnostic[], html: HtmlToken,
+  tokens: Token[], start: number, byLine: ReadonlyMap<number, RequirementDef>, summaries: ReadonlyMap<number, RequirementDef>,
+  ctx: RenderContext, problems: readonly SpecDiagnostic[], html: HtmlToken,
 ): void {
   const keys: string[] = [];
   let i = start + 1;
@@ -180,6 +183,7 @@ function decorateTable(
     if (tokens[i].type === 'inline') keys.push(canonicalKey(tokens[i].content));
   }
   let def: RequirementDef | undefined;
+  let summary = false;
   let column = 0;
   for (; i < tokens.length && tokens[i].type !== 'table_close'; i++) {
     const t = tokens[i];
@@ -187,6 +191,13 @@ function decorateTable(
       const d = t.map ? byLine.get(t.map[0]) : undefined;
       def = d?.form === 'table' ? d : undefined;
       if (def) markRequirement(t, def);
+      // A summary row gets the same badges, read from the requirement it summarises, but neither its
+      // anchor nor its problems: those stay with the detailed definition.
+      summary = !def && t.map !== null && summaries.has(t.map[0]);
+      if (summary) {
+        def = summaries.get(t.map![0]);
+        t.attrJoin('class', 'sb-req-row sb-req-summary');
+      }
       column = 0;
     } else if (t.type === 'td_open') {
       const inline = tokens[i + 1];
@@ -197,7 +208,7 @@ function decorateTable(
         else if (key === 'priority' && value) inline.children = [html(priorityBadge(ctx.locale, value, ctx.priorities ?? DEFAULT_PRIORITIES), false)];
         else if (column === 0) {
           const facts = ctx.facts?.(def.id);
-          const chips = (facts ? referencesChip(facts.codeReferences, ctx.locale, true) : '') + problemsChip(problemsOf(def, problems), ctx.locale, true);
+          const chips = (facts ? referencesChip(facts.codeReferences, ctx.locale, true) : '') + (summary ? '' : problemsChip(problemsOf(def, problems), ctx.locale, true));
           if (chips) inline.children = [...(inline.children ?? []), html(`<span class="sb-row-chips">${chips}</span>`, false)];
         }
       }
