@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CorpusOptions } from './corpusPlan';
 import { generateCorpus, isCurrent, readManifest } from './generateCorpus';
+import { hostileTable, measureHostile } from './hostileInputs';
 import { markdownTable, textTable } from './report';
 import type { BenchResults, Machine, SizeResult } from './results';
 import { rgArgs, rgCounts, shellQuote, timeCommand } from './scanTimes';
@@ -26,8 +27,10 @@ const OUT = __dirname;
 async function main(argv: readonly string[]): Promise<void> {
   const started = performance.now();
   const arg = (name: string) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
-  const sizes = (arg('sizes') ?? 'small,medium,large').split(',');
-  for (const s of sizes) if (!SIZES[s]) throw new Error(`Unknown size '${s}' (small, medium, large)`);
+  // `hostile` is the set of pathological inputs (hostileInputs.ts), measured after the corpora.
+  const wanted = (arg('sizes') ?? 'small,medium,large,hostile').split(',');
+  const sizes = wanted.filter((s) => s !== 'hostile');
+  for (const s of sizes) if (!SIZES[s]) throw new Error(`Unknown size '${s}' (small, medium, large, hostile)`);
   const runs = Number(arg('runs') ?? 3);
   const notes: string[] = [];
   const rg = ensureRipgrep(notes);
@@ -39,12 +42,17 @@ async function main(argv: readonly string[]): Promise<void> {
   log(`Specboard bench on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}, load ${machine.load.start.toFixed(1)}`);
   const results: SizeResult[] = [];
   for (const name of sizes) results.push(measureSize(name, SIZES[name], runs, rg));
+  let hostile: BenchResults['hostile'];
+  if (wanted.includes('hostile')) {
+    log('hostile: pathological inputs, check and export html');
+    hostile = measureHostile(path.join(BENCH, 'corpus', 'hostile'), path.join(OUT, 'prod', 'cli.js'), runs);
+  }
   const bundles = Object.fromEntries(['extension.js', 'cli.js'].map((f) => {
     const bytes = fs.readFileSync(path.join(OUT, 'prod', f));
     return [f, { bytes: bytes.length, gzipBytes: gzipSync(bytes).length }];
   }));
   const all: BenchResults = {
-    date: new Date().toISOString(), machine: { ...machine, load: { ...machine.load, end: os.loadavg()[0] } }, bundles, sizes: results, notes,
+    date: new Date().toISOString(), machine: { ...machine, load: { ...machine.load, end: os.loadavg()[0] } }, bundles, sizes: results, hostile, notes,
     totalMs: Math.round(performance.now() - started),
   };
   const dir = path.join(BENCH, 'results');
@@ -52,9 +60,10 @@ async function main(argv: readonly string[]): Promise<void> {
   const stamp = all.date.replace(/[:.]/g, '-');
   for (const file of [`bench-${stamp}`, 'latest']) {
     fs.writeFileSync(path.join(dir, `${file}.json`), `${JSON.stringify(all, null, 2)}\n`);
-    fs.writeFileSync(path.join(dir, `${file}.md`), `${markdownTable(all)}\n`);
+    fs.writeFileSync(path.join(dir, `${file}.md`), `${markdownTable(all)}\n${hostile ? `\n${hostileTable(hostile, true)}\n` : ''}`);
   }
   console.log(`\n${textTable(all)}`);
+  if (hostile) console.log(`\n${hostileTable(hostile, false)}`);
   for (const n of notes) console.log(`note: ${n}`);
   console.log(`\nWrote ${path.relative(process.cwd(), path.join(dir, 'latest.json'))} (and .md) in ${(all.totalMs / 1000).toFixed(0)} s`);
 }

@@ -1,3 +1,4 @@
+import type { HostileResult } from './hostileInputs';
 import type { CoreResult } from './measureCore';
 import type { ExtensionResult } from './measureExtension';
 import type { MemoryResult } from './measureMemory';
@@ -30,6 +31,8 @@ export interface BenchResults {
   readonly machine: Machine;
   readonly bundles: Record<string, { bytes: number; gzipBytes: number }>;
   readonly sizes: SizeResult[];
+  /** Pathological inputs (hostileInputs.ts), when measured. */
+  readonly hostile?: readonly HostileResult[];
   readonly notes: string[];
   readonly totalMs: number;
 }

@@ -1,7 +1,21 @@
 import { joinList, message } from './messages';
+import type { RequirementDef } from './model';
 import type { RequirementIndex } from './requirementIndex';
 import { range } from './text';
 import type { Locale, SpecDiagnostic } from './types';
+
+const sets = new WeakMap<readonly RequirementDef[], Set<RequirementDef>>();
+
+/** `list` as a set, made once per list (`includes` on each of 5,000 copies was quadratic). */
+function sameSet(list: readonly RequirementDef[]): Set<RequirementDef> {
+  let set = sets.get(list);
+  if (!set) sets.set(list, (set = new Set(list)));
+  return set;
+}
+
+/** Other places of a duplicate named in its message, and kept in its data. */
+const NAMED_PLACES = 3;
+const MAX_PLACES = 10;
 
 /**
  * Problems that need the whole workspace: duplicate definitions and references nothing defines.
@@ -11,16 +25,32 @@ export function crossDiagnostics(index: RequirementIndex, path: string, locale: 
   const entry = index.get(path);
   if (!entry) return [];
   const out: SpecDiagnostic[] = [];
+  // One lookup per ID and scope, not per definition: a file may define the same ID thousands of times.
+  const byId = new Map<string, readonly RequirementDef[]>();
+  const groups = new Map<string, readonly RequirementDef[]>();
   for (const def of entry.parsed.requirements) {
-    const all = index.definitions(def.id);
+    let all = byId.get(def.id);
+    if (!all) byId.set(def.id, (all = index.definitions(def.id)));
     if (all.length < 2) continue;
-    const same = all.filter((d) => d.scope === def.scope);
+    const key = `${def.id}\n${def.scope ?? ''}`;
+    let same = groups.get(key);
+    if (!same) groups.set(key, (same = all.filter((d) => d.scope === def.scope)));
     // Outranked by a definition elsewhere (a summary row of a heading's ID), or alone in its scope.
-    if (same.length < 2 || !same.includes(def)) continue;
-    const others = same.filter((d) => d !== def).map((d) => ({ path: d.path, line: d.line + 1 }));
+    if (same.length < 2 || !sameSet(same).has(def)) continue;
+    // A few places and a count: listing all of 5,000 copies in each of 5,000 messages is quadratic.
+    const others: { path: string; line: number }[] = [];
+    for (const d of same) {
+      if (d === def) continue;
+      others.push({ path: d.path, line: d.line + 1 });
+      if (others.length === MAX_PLACES) break;
+    }
+    const places = joinList(locale, others.slice(0, NAMED_PLACES).map((o) => `${display(o.path)}:${o.line}`));
+    const more = same.length - 1 - Math.min(NAMED_PLACES, others.length);
     out.push({
       path, range: def.idRange, severity: 'error', code: 'duplicate-id',
-      message: message(locale, 'id.duplicate', { id: def.id, others: joinList(locale, others.map((o) => `${display(o.path)}:${o.line}`)) }),
+      message: more > 0
+        ? message(locale, 'id.duplicateMany', { id: def.id, count: same.length, others: places, more })
+        : message(locale, 'id.duplicate', { id: def.id, others: places }),
       data: { id: def.id, others },
     });
   }

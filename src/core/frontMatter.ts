@@ -66,9 +66,16 @@ export function readFrontMatter(lines: readonly string[], locale: Locale): Front
   for (const err of doc.errors) {
     const [from, to] = err.pos;
     const tabs = err.code === 'TAB_AS_INDENT' || /tab/i.test(err.message);
-    const detail = err.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
+    const first = err.message.split('\n')[0];
+    const at = first.search(/ at line \d+, column \d+/);
+    const detail = at >= 0 ? first.slice(0, at) : first;
     // The error's span can be a single character: read the whole key from its line.
-    const keyName = () => (/^\s*([^:\n]+?)\s*:/.exec(source.slice(source.lastIndexOf('\n', from) + 1)) ?? [])[1] ?? source.slice(from, to).trim();
+    const keyName = () => {
+      const start = source.lastIndexOf('\n', from) + 1;
+      const line = source.slice(start, Math.max(start, source.indexOf('\n', start) + 1 || source.length));
+      const key = line.slice(0, Math.max(0, line.indexOf(':'))).trim();
+      return key || source.slice(from, to).trim();
+    };
     const text = err.code === 'DUPLICATE_KEY'
       ? message(locale, 'fm.duplicateKey', { field: keyName() })
       : tabs ? message(locale, 'fm.tabs') : message(locale, 'fm.yaml', { detail });

@@ -26,21 +26,31 @@ export function prefixOf(id: string): string {
   return dash < 0 ? id : id.slice(0, dash);
 }
 
-/** The last run of digits (and an optional one-letter suffix after it, `FR-002a`). */
-const FINAL_NUMBER = /(\d+)[A-Za-z]?$/;
+/**
+ * Where the last run of digits starts and ends (an optional one-letter suffix after it, `FR-002a`),
+ * found by scanning back: a pattern anchored at the end is quadratic on an ID of many segments.
+ */
+function finalNumber(id: string): { start: number; end: number } | undefined {
+  let end = id.length;
+  if (end > 0 && /[A-Za-z]/.test(id[end - 1])) end--;
+  let start = end;
+  while (start > 0 && id.charCodeAt(start - 1) >= 48 && id.charCodeAt(start - 1) <= 57) start--;
+  return start < end ? { start, end } : undefined;
+}
 
 /**
  * Everything before the final number: `REQ-CHK-` for `REQ-CHK-001`, `FR-A` for `FR-A01`, `FR` for
  * `FR12`, `FR-AP-001.` for `FR-AP-001.1`, `1.` for the Kiro criterion `1.2`.
  */
 export function stemOf(id: string): string {
-  const m = FINAL_NUMBER.exec(id);
-  return m ? id.slice(0, m.index) : id;
+  const n = finalNumber(id);
+  return n ? id.slice(0, n.start) : id;
 }
 
 /** The final number of an ID and how many digits it was written with (to keep zero padding). */
 export function numberOf(id: string): { value: number; width: number } {
-  const digits = FINAL_NUMBER.exec(id)?.[1] ?? '';
+  const n = finalNumber(id);
+  const digits = n ? id.slice(n.start, n.end) : '';
   return { value: digits ? Number(digits) : NaN, width: digits.length };
 }
 

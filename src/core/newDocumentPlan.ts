@@ -2,6 +2,7 @@ import { hasHan, pinyinInitials } from './pinyin';
 import { productIdSuffix, slugify, uniqueName } from './products';
 import type { DocSummary } from './specboard';
 import type { Locale } from './types';
+import { trimEndChars } from './trimChars';
 
 export interface NewDocumentInput {
   /** The document type (`prd`) and its abbreviation (`PRD`), as the schema names them. */
@@ -52,7 +53,7 @@ export function newDocumentPlan(input: NewDocumentInput): NewDocumentPlan {
 /** An ID part from title words: ASCII words as they are, Chinese by pinyin initials (`会员积分` → `HYJF`). */
 function titleSuffix(words: readonly string[]): string | undefined {
   const parts = words.map((w) => (hasHan(w) ? pinyinInitials(w) + asciiPart(w) : asciiPart(w))).filter(Boolean);
-  const joined = parts.join('-').slice(0, MAX_SUFFIX).replace(/-+$/, '');
+  const joined = trimEndChars(parts.join('-').slice(0, MAX_SUFFIX), '-');
   return joined || undefined;
 }
 

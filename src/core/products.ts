@@ -1,4 +1,5 @@
 import type { DocSummary } from './specboard';
+import { trimChars } from './trimChars';
 
 /**
  * How documents group into products. Docs name their product in front matter; when a workspace has
@@ -82,5 +83,5 @@ export function productFolder(root: string, product: string | undefined, docs: r
 
 /** A file-name-safe form of a name: lower-case ASCII words joined by dashes; CJK kept as is. */
 export function slugify(name: string): string {
-  return name.trim().toLowerCase().replace(/[^a-z0-9\u4e00-\u9fff]+/g, '-').replace(/^-+|-+$/g, '');
+  return trimChars(name.trim().toLowerCase().replace(/[^a-z0-9\u4e00-\u9fff]+/g, '-'), '-');
 }

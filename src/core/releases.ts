@@ -3,6 +3,7 @@ import { productIdSuffix, productKeyResolver, uniqueName } from './products';
 import type { DocTypeInfo } from './schemaSet';
 import type { DocSummary, Specboard } from './specboard';
 import type { Locale } from './types';
+import { trimChars, trimEndChars } from './trimChars';
 
 /** Requirement statuses that mean "ships in this release". */
 export const DONE_STATUSES: ReadonlySet<string> = new Set(['done', 'verified']);
@@ -88,7 +89,7 @@ export function renderReleaseNotes(group: ReleaseGroup, o: ReleaseNotesOptions):
   const release = group.release ?? '';
   const productDocs = o.documents.filter((d) => (group.product ? d.product?.trim() === group.product : true));
   const suffix = productIdSuffix(group.product, productDocs);
-  const version = release.toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const version = trimChars(release.toUpperCase().replace(/[^A-Z0-9]+/g, '-'), '-');
   const base = [o.info.abbreviation ?? 'RN', suffix, version ? `V${version}` : undefined].filter(Boolean).join('-');
   const taken = new Set(o.documents.map((d) => d.id));
   const id = uniqueName(base, (c) => taken.has(c));
@@ -116,7 +117,7 @@ export function renderReleaseNotes(group: ReleaseGroup, o: ReleaseNotesOptions):
     if (section === holder) lines.push(...featureLines(features, t), '');
     else lines.push(t.todo, '');
   }
-  return { id, title, text: `${lines.join('\n').replace(/\n+$/, '')}\n` };
+  return { id, title, text: `${trimEndChars(lines.join('\n'), '\n')}\n` };
 }
 
 function featureLines(features: readonly ReleaseRequirement[], t: (typeof TEXT)[Locale]): string[] {

@@ -298,14 +298,12 @@ export class RequirementIndex {
     const all = this.defs.get(id);
     if (!all) return [];
     if (all.length === 1) return all;
-    return all.filter((d) => !this.outranked(d, all));
+    const beaten = outrankedOf(all);
+    return beaten.size ? all.filter((d) => !beaten.has(d)) : all;
   }
 
   /** True when a definition in a higher-ranked form shares `d`'s scope (or one of them is workspace-wide). */
-  private outranked(d: RequirementDef, all: readonly RequirementDef[]): boolean {
-    const rank = formRank(d.form);
-    return all.some((e) => formRank(e.form) > rank && (e.scope === d.scope || e.scope === undefined || d.scope === undefined));
-  }
+
 
   /**
    * The definitions a citation of `id` in file `from` means: those of the innermost scope that
@@ -370,7 +368,9 @@ export class RequirementIndex {
   }
 
   private definitionsOf(list: readonly RequirementDef[]): readonly RequirementDef[] {
-    return list.length === 1 ? list : list.filter((d) => !this.outranked(d, list));
+    if (list.length === 1) return list;
+    const beaten = outrankedOf(list);
+    return beaten.size ? list.filter((d) => !beaten.has(d)) : list;
   }
 
   get requirementCount(): number {
@@ -395,8 +395,9 @@ export class RequirementIndex {
     }
     const all = this.defs.get(id);
     if (all && all.length > 1) {
+      const beaten = outrankedOf(all);
       for (const d of all) {
-        if (!this.outranked(d, all) || !this.cites(target, d.path)) continue;
+        if (!beaten.has(d) || !this.cites(target, d.path)) continue;
         out.push({ id, line: d.line, start: d.idRange.start.character, end: d.idRange.end.character, path: d.path, kind: 'doc' });
       }
     }
@@ -434,7 +435,7 @@ export class RequirementIndex {
       }
     }
     const all = this.defs.get(id);
-    if (all && all.length > 1) for (const d of all) if (this.outranked(d, all) && this.cites(target, d.path)) counts.doc++;
+    if (all && all.length > 1) for (const d of outrankedOf(all)) if (this.cites(target, d.path)) counts.doc++;
     return counts;
   }
 
@@ -545,6 +546,31 @@ export class RequirementIndex {
     }
     return n;
   }
+}
+
+/**
+ * The definitions of one ID that a higher-ranked form outranks in their scope (a summary row of an
+ * ID a heading defines), where a workspace-wide definition shares every scope. Linear in the
+ * definitions: comparing each with each was cubic for a file that defines one ID 5,000 times.
+ */
+function outrankedOf(all: readonly RequirementDef[]): Set<RequirementDef> {
+  const beaten = new Set<RequirementDef>();
+  if (all.length < 2) return beaten;
+  let best = -1;
+  let bestUnscoped = -1;
+  const bestIn = new Map<string, number>();
+  for (const d of all) {
+    const rank = formRank(d.form);
+    best = Math.max(best, rank);
+    if (d.scope === undefined) bestUnscoped = Math.max(bestUnscoped, rank);
+    else bestIn.set(d.scope, Math.max(bestIn.get(d.scope) ?? -1, rank));
+  }
+  for (const d of all) {
+    const rank = formRank(d.form);
+    const above = d.scope === undefined ? best : Math.max(bestIn.get(d.scope) ?? -1, bestUnscoped);
+    if (above > rank) beaten.add(d);
+  }
+  return beaten;
 }
 
 /**

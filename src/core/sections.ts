@@ -1,15 +1,14 @@
+import { trimEndChars, WHITE_SPACE } from './trimChars';
+
 /**
  * Section-title matching. PMs number headings (`2.3 Features`, `一、产品愿景`, `（二）目标用户`) and
  * punctuate them freely, so titles are compared after stripping both and folding case.
  */
 const NUMBERING = /^\s*(?:[（(][一二三四五六七八九十百\d]+[)）][、.．]?|[一二三四五六七八九十百]+[、.．]|第[一二三四五六七八九十百\d]+[章节部分][、.．:：]?|\d+(?:\.\d+)*[.、．)]?|[IVX]+\.)\s*/;
-const TRAILING = /[\s:：。.,，;；!！?？、]+$/;
+const TRAILING = `${WHITE_SPACE}:：。.,，;；!！?？、`;
 
 export function normalizeTitle(title: string): string {
-  return title
-    .replace(/[*_`]/g, '')
-    .replace(NUMBERING, '')
-    .replace(TRAILING, '')
+  return trimEndChars(title.replace(/[*_`]/g, '').replace(NUMBERING, ''), TRAILING)
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
@@ -26,7 +25,8 @@ export interface SectionSpec {
 const namesOf = new WeakMap<SectionSpec, ReadonlySet<string>>();
 
 /** Where a bilingual or qualified heading splits: `功能需求规格 (Functional Requirements)`, `Risks / 风险`. */
-const PARTS = /\s*(?:[(（)）[\]【】/|｜—–:：]|\s-\s)\s*/;
+// The parts are trimmed after the split: spaces around a separator in the pattern would be quadratic.
+const PARTS = /[(（)）[\]【】/|｜—–:：]|\s-\s/;
 
 /**
  * Whether a heading (normalized) names the section: one of its names exactly, or at the start of

@@ -1,4 +1,5 @@
 import { intern } from './strings';
+import { trimChars } from './trimChars';
 import { range } from './text';
 import type { Range } from './types';
 
@@ -9,7 +10,7 @@ export interface SimpleField {
   readonly valueRange: Range;
 }
 
-const KEY_VALUE = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*?))? *$/;
+const KEY = /^[A-Za-z_][A-Za-z0-9_-]*:/;
 const KEYWORDS = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL']);
 const INT = /^[-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
@@ -18,6 +19,18 @@ const SPECIAL = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|0o[0-7]+|0x[0-9a
 const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
 
 type Scalar = { value: unknown } | undefined;
+
+/**
+ * `key: value` with a non-empty value after at least one space, else undefined (an empty value,
+ * `key:value`, anything else is left to the YAML library). Written without a pattern like
+ * `:(?: +(.*?))? *$`, which is quadratic in a value of many spaces followed by a word.
+ */
+function keyValue(line: string): { key: string; raw: string } | undefined {
+  const k = KEY.exec(line);
+  if (!k || line.charCodeAt(k[0].length) !== 32) return undefined;
+  const raw = trimChars(line.slice(k[0].length), ' ');
+  return raw === '' ? undefined : { key: k[0].slice(0, -1), raw };
+}
 
 /**
  * Reads front matter written the way product docs almost always are — one `key: value` per line
@@ -33,15 +46,14 @@ export function readSimpleFrontMatter(lines: readonly string[], first: number, e
   for (let i = first; i < end; i++) {
     const line = lines[i];
     if (line === '' || line.startsWith('#')) continue;
-    const m = KEY_VALUE.exec(line);
-    if (!m || m[2] === undefined || KEYWORDS.has(m[1]) || keys.includes(m[1]) || line.includes('\t')) return undefined;
-    const raw = m[2];
-    if (raw === '') return undefined;
-    let start = m[1].length + 1;
+    const m = keyValue(line);
+    if (!m || KEYWORDS.has(m.key) || keys.includes(m.key) || line.includes('\t')) return undefined;
+    const raw = m.raw;
+    let start = m.key.length + 1;
     while (line.charCodeAt(start) === 32) start++;
     const value = raw.startsWith('[') ? flowSequence(raw) : raw.startsWith('"') || raw.startsWith("'") ? quoted(raw) : plain(raw);
     if (!value) return undefined;
-    const key = intern(m[1]);
+    const key = intern(m.key);
     data[key] = value.value;
     keys.push(key);
     spans.push(i, start, start + raw.length);

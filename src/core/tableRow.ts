@@ -5,10 +5,18 @@ export interface Cell {
   readonly end: number;
 }
 
-const DELIMITER = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+const DELIMITER_CELL = /^:?-+:?$/;
 
+/**
+ * `|---|:--:|`: cells of dashes with optional colons, outer pipes optional. Checked a cell at a
+ * time: one pattern for the whole row (`^\s*\|?\s*:?-+…\|?\s*$`) was quadratic in a run of spaces.
+ */
 export function isDelimiterRow(line: string): boolean {
-  return line.includes('-') && DELIMITER.test(line);
+  if (!line.includes('-')) return false;
+  let row = line.trim();
+  if (row.startsWith('|')) row = row.slice(1);
+  if (row.endsWith('|')) row = row.slice(0, -1);
+  return row.split('|').every((cell) => DELIMITER_CELL.test(cell.trim()));
 }
 
 /** Splits a table row on unescaped pipes, dropping the optional outer pipes. */

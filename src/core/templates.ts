@@ -1,5 +1,6 @@
 import type { DocTypeInfo } from './schemaSet';
 import type { Locale } from './types';
+import { trimEndChars } from './trimChars';
 
 export interface TemplateOptions {
   readonly id: string;
@@ -54,7 +55,7 @@ export function renderTemplate(info: DocTypeInfo, o: TemplateOptions): string {
       lines.push(text.reqText, '');
     }
   }
-  return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+  return `${trimEndChars(lines.join('\n'), '\n')}\n`;
 }
 
 function requiredAttributes(info: DocTypeInfo): Set<string> {

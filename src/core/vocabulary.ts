@@ -6,6 +6,7 @@
  */
 
 import { editDistance } from './editDistance';
+import { trimChars } from './trimChars';
 
 type Table = Readonly<Record<string, string>>;
 
@@ -176,7 +177,7 @@ function lookup(table: Readonly<Record<string, string>>, key: string): string | 
 }
 
 function normalize(text: string): string {
-  return text.replace(/^[*_`~]+|[*_`~]+$/g, '').trim().toLowerCase().replace(/\s+/g, ' ');
+  return trimChars(text, '*_`~').trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
 function words(groups: Readonly<Record<string, readonly string[]>>): Table {

@@ -3,15 +3,16 @@ import { leadingId, type LeadingId } from './definitionAt';
 import type { ParseOptions } from './parseOptions';
 
 /** spec-kit's `User Story 1 - Title (Priority: P1)`, also in Chinese. */
-const USER_STORY = /^(?:user story|story|用户故事|故事|用户场景)\s*(\d+(?:\.\d+)*)\s*(?:[-—–:：.]\s*|\s+|$)(.*)$/i;
+const USER_STORY = /^(?:user story|story|用户故事|故事|用户场景)\s*(\d+(?:\.\d+)*)(?:\s*[-—–:：.]\s*|\s+|$)(.*)/i;
 /** Kiro's `Requirement 1: Title` / `需求 1：标题`. */
-const NUMBERED_REQUIREMENT = /^(?:requirement|需求)\s*(\d+(?:\.\d+)*)\s*(?:[-—–:：.]\s*|\s+|$)(.*)$/i;
-/** The heading (or bold line) over Kiro's numbered criteria. */
-const CRITERIA_HEADING = /^(?:\*\*|__)?\s*(?:acceptance criteria|验收标准|验收条件)\s*[:：]?\s*(?:\*\*|__)?\s*[:：]?$/i;
+// The title runs to the end of the text without a `$` after it: nothing can fail after `(.*)`, so nothing backtracks.
+const NUMBERED_REQUIREMENT = /^(?:requirement|需求)\s*(\d+(?:\.\d+)*)(?:\s*[-—–:：.]\s*|\s+|$)(.*)/i;
+/** The heading (or bold line) over Kiro's numbered criteria, once emphasis and colons are gone. */
+const CRITERIA_HEADINGS = new Set(['acceptance criteria', '验收标准', '验收条件']);
 /** Section numbering or a label before an ID in a heading: `3.2.1 FR-01 Login`, `ID: UFR-1`. */
 const SECTION_NUMBER = /^(?:\d+(?:\.\d+)*\.?\s+|[一二三四五六七八九十]+[、.．]\s*|(?:ID|Req(?:uirement)? ID|需求编号|编号)\s*[:：]\s*)/i;
 /** T-Reqs tags: `[requirement id=REQ1 story=US1d]`, `[userstory id=US5]`. */
-const TAGGED = /^\[(?:requirement|userstory|story)\s+id=([A-Za-z0-9.-]+)[^\]]*\]\s*(.*)$/i;
+const TAGGED = /^\[(?:requirement|userstory|story)\s+id=([A-Za-z0-9.-]+)(?![A-Za-z0-9.-])[^\]]*\]\s*(.*)$/i;
 
 /** An ID found in a definition position, with the offset of the ID in the text examined. */
 export interface FoundId {
@@ -68,8 +69,22 @@ export function headingId(text: string): FoundId | undefined {
   return found ? fromLeading(found, numbering) : undefined;
 }
 
-/** `（P2 可选）` after a trailing ID: the priority, read by titleParts. */
-const TRAILING_LEVEL = /\s*[(（[【]P\d[^()（）[\]【】]{0,16}[)）\]】]\s*$/;
+/** `（P2 可选）` at the end of a heading, tested on the last characters only (so on a bounded string). */
+const LEVEL_AT_END = /[(（[【]P\d[^()（）[\]【】]{0,16}[)）\]】]$/;
+
+/**
+ * `（P2 可选）` after a trailing ID, with the white space around it: the priority, read by
+ * titleParts. Found from the end; the same pattern with `\s*…\s*$` was quadratic in a run of spaces.
+ */
+function trailingLevel(text: string): string {
+  const trimmed = text.trimEnd();
+  const tail = trimmed.slice(Math.max(0, trimmed.length - 20));
+  const m = LEVEL_AT_END.exec(tail);
+  if (!m) return '';
+  let start = trimmed.length - tail.length + m.index;
+  while (start > 0 && /\s/.test(trimmed[start - 1])) start--;
+  return text.slice(start);
+}
 
 /** What a trailing ID may look like: a strict or wide dashed ID, or two to six letters and three digits or more. */
 const TRAILING_ID = /^[(（[【]?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[A-Z]{0,3}\d+[A-Za-z]?|[A-Z]{2,6}\d{3,})[)）\]】]?$/;
@@ -79,7 +94,7 @@ const TRAILING_ID = /^[(（[【]?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[A-Z]{0,3}\d+[A-
  * two letters and three digits: `Support for HTTP2` and `Upgrade to V2` end with no ID.
  */
 export function trailingHeadingId(text: string): FoundId | undefined {
-  const level = TRAILING_LEVEL.exec(text)?.[0] ?? '';
+  const level = trailingLevel(text);
   const head = text.slice(0, text.length - level.length).trimEnd();
   // The last word, found without a regex over the whole heading (a line of spaces costs one pass).
   let i = head.length - 1;
@@ -136,7 +151,8 @@ export function seriesPrefix(id: string): string | undefined {
 }
 
 export function isCriteriaHeading(text: string): boolean {
-  return CRITERIA_HEADING.test(text.trim());
+  if (text.length > 64) return false;
+  return CRITERIA_HEADINGS.has(text.replace(/[*_:：]/g, ' ').trim().replace(/\s+/g, ' ').toLowerCase());
 }
 
 function fromLeading(found: LeadingId, offset: number): FoundId {

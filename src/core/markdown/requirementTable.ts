@@ -106,5 +106,5 @@ function unescapePipes(text: string): string {
 
 /** `<a id="fr1">**FR-1**</a>`: an anchor (or span) around the ID is for links, not part of it. */
 function withoutTags(text: string): string {
-  return text.includes('<') ? text.replace(/<\/?(?:a|span|code|b|strong)\b[^>]*>/gi, '') : text;
+  return text.includes('<') ? text.replace(/<\/?(?:a|span|code|b|strong)\b[^<>]*>/gi, '') : text;
 }

@@ -1,4 +1,5 @@
 import type { Token } from 'markdown-it';
+import { trimEndChars } from '../trimChars';
 
 /** The block tokens of one top-level section of a simple document, and the line after it. */
 export interface SimpleRun {
@@ -81,7 +82,7 @@ const TAB = 9;
 /** `- text`: one space after the dash, and text that opens no block of its own inside the item. */
 const ITEM = /^- (?![-*+>#`~<|=_\s]|\d{1,9}[.)](?:\s|$))(.*[^ \t])[ \t]*$/;
 /** `## Title`: the closing-hash form and empty headings are left to markdown-it. */
-const ATX = /^(#{1,6}) +(.*[^# \t])[ \t]*$/;
+const ATX_OPEN = /^(#{1,6}) +/;
 /** What may start (or continue) a paragraph line without meaning something else to CommonMark (`:` may open a table's delimiter row). */
 const PLAIN = /^(?:\*\*[^*\s]|[^\s#\-*+>|:<`~=_[\\\d!&]|\d+(?![\d.)]))/;
 
@@ -109,8 +110,12 @@ function isTrimmed(c: number): boolean {
 
 function atx(line: string): { level: number; content: string } | undefined {
   if (line.charCodeAt(0) !== HASH) return undefined;
-  const m = ATX.exec(line);
-  return m ? { level: m[1].length, content: asciiTrim(m[2]) } : undefined;
+  const open = ATX_OPEN.exec(line);
+  if (!open) return undefined;
+  // Found from the end rather than with `(.*[^# \t])[ \t]*$`, quadratic in a run of spaces.
+  const rest = trimEndChars(line.slice(open[0].length), ' \t');
+  if (rest === '' || rest.endsWith('#') || /[\r\u2028\u2029]/.test(rest)) return undefined;
+  return { level: open[1].length, content: asciiTrim(rest) };
 }
 
 function item(line: string): string | undefined {

@@ -47,12 +47,15 @@ export function referencesChip(count: number, locale: Locale, compact = false): 
   return `<span class="sb-chip sb-refs${count === 0 ? ' sb-refs-none' : ''}" title="${text}">${icon(count === 0 ? 'noRefs' : 'fileCode')}${label}</span>`;
 }
 
+const TOOLTIP_MESSAGES = 10;
+
 /** Problem count with the worst severity's icon; `messages` become the tooltip. */
 export function problemsChip(messages: readonly { severity: 'error' | 'warning' | 'info'; message: string }[], locale: Locale, compact = false): string {
   if (messages.length === 0) return '';
   const worst = messages.some((m) => m.severity === 'error') ? 'error' : messages.some((m) => m.severity === 'warning') ? 'warning' : 'info';
   const text = renderMessage(locale, messages.length === 1 ? 'badge.oneProblem' : 'badge.problems', { count: messages.length });
-  const title = escapeHtml(messages.map((m) => m.message).join('\n'));
+  // The tooltip names the first few; the count says how many there are.
+  const title = escapeHtml(messages.slice(0, TOOLTIP_MESSAGES).map((m) => m.message).join('\n') + (messages.length > TOOLTIP_MESSAGES ? '\n…' : ''));
   const label = compact ? `<span class="sb-visually-hidden">${escapeHtml(text)}</span>${messages.length}` : escapeHtml(text);
   return `<span class="sb-chip sb-problems sb-sev-${worst}" title="${title}">${icon(worst)}${label}</span>`;
 }

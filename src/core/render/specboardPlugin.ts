@@ -154,9 +154,13 @@ function inlineMeta(def: RequirementDef, ctx: RenderContext, problems: readonly 
 }
 
 /** Problems that concern one requirement: on its lines, or naming it. */
+/**
+ * The problems inside a requirement's own lines. Not every problem that names its ID: each copy of
+ * an ID defined 5,000 times would list the 5,000 duplicate-id problems of all the others.
+ */
 function problemsOf(def: RequirementDef, list: readonly SpecDiagnostic[]): SpecDiagnostic[] {
   const last = def.form === 'table' ? def.line : def.endLine;
-  return list.filter((d) => d.data?.id === def.id || (d.range.start.line >= def.line && d.range.start.line <= last));
+  return list.filter((d) => d.range.start.line >= def.line && d.range.start.line <= last);
 }
 
 function metaRow(def: RequirementDef, ctx: RenderContext, problems: readonly SpecDiagnostic[]): string {

@@ -3,6 +3,7 @@ import { prefixOf, stemOf, type RequirementDef } from '../../core';
 import type { Services } from '../services';
 
 const MAX_ITEMS = 200;
+const MAX_TYPED = 160;
 /** An ID being typed: a known prefix, then segments; Chinese after the last dash filters by title. */
 const TYPED_ID = /(?<![A-Za-z0-9_-])([A-Z][A-Z0-9]*(?:-[A-Z0-9]*)*)(-?[\p{Script=Han}\w]*)$/u;
 
@@ -12,8 +13,9 @@ const TYPED_ID = /(?<![A-Za-z0-9_-])([A-Z][A-Z0-9]*(?:-[A-Z0-9]*)*)(-?[\p{Script
  * marked incomplete so VS Code asks again as the user narrows the ID.
  */
 export function idCompletions(services: Services, document: vscode.TextDocument, position: vscode.Position, isDoc: boolean): vscode.CompletionList | undefined {
-  const line = document.lineAt(position.line).text;
-  const before = line.slice(0, position.character);
+  const full = document.lineAt(position.line).text.slice(0, position.character);
+  // IDs are short: the pattern below, anchored at the end, is given a bounded stretch before the cursor.
+  const before = full.length > MAX_TYPED ? full.slice(-MAX_TYPED) : full;
   const m = TYPED_ID.exec(before);
   if (!m) return undefined;
   const typed = m[0];
@@ -23,7 +25,7 @@ export function idCompletions(services: Services, document: vscode.TextDocument,
   const hasDash = typed.includes('-');
   if (!hasDash && prefix.length < 2) return undefined;
   if (hasDash ? !core.index.isKnownPrefix(prefix) : catalog.prefixesStartingWith(prefix).length === 0) return undefined;
-  if (!isDoc && !inCommentOrString(before.slice(0, before.length - typed.length))) return undefined;
+  if (!isDoc && !inCommentOrString(full.slice(0, full.length - typed.length))) return undefined;
 
   const range = new vscode.Range(position.line, position.character - typed.length, position.line, position.character);
   const titleQuery = m[2].replace(/^-/, '');
@@ -53,7 +55,8 @@ export function idCompletions(services: Services, document: vscode.TextDocument,
     // Typing "REQ-结账" must still match: the filter text carries the title after the ID.
     item.filterText = hanQuery ? `${typed}${def.title}` : `${def.id} ${def.title}`;
     const rank = def.path === here ? 0 : typedStem && def.id.startsWith(typedStem) ? 1 : prefixOf(def.id) === prefix ? 2 : 3;
-    item.sortText = `${rank}${def.id.replace(/\d+$/, (n) => n.padStart(8, '0'))}`;
+    const stem = stemOf(def.id);
+    item.sortText = `${rank}${stem}${def.id.slice(stem.length).padStart(9, '0')}`;
     return item;
   });
   return new vscode.CompletionList(items, !complete);

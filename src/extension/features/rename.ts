@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isDefinitionId, isRequirementId, type RequirementDef } from '../../core';
+import { isDefinitionId, isRequirementId, stemOf, type RequirementDef } from '../../core';
 import { toRange, toUri } from '../adapters/convert';
 import type { Services } from '../services';
 import { ALL_FILES, idAtPosition } from './idAtPosition';
@@ -37,7 +37,7 @@ export function renameEdit(services: Services, id: string, newId: string, from?:
     throw new Error(vscode.l10n.t("'{0}' is not a valid requirement ID: use an upper-case prefix, optional segments and a number, like REQ-CHK-001.", newId));
   }
   if (newId !== id && (from ? index.resolve(newId, from) : index.definitions(newId)).length > 0) {
-    throw new Error(vscode.l10n.t('{0} is already defined. Pick an unused ID, for example {1}.', newId, index.nextFreeId(newId.replace(/\d+$/, ''))));
+    throw new Error(vscode.l10n.t('{0} is already defined. Pick an unused ID, for example {1}.', newId, index.nextFreeId(stemOf(newId))));
   }
   if (!writtenAsIs(id, defs)) {
     throw new Error(vscode.l10n.t('{0} is named by its heading ("User Story 1", "Requirement 1"): rename it by editing the heading.', id));

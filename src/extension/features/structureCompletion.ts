@@ -4,6 +4,7 @@ import { canonicalKey, stemOf, type DocTypeInfo } from '../../core';
 import { priorityDescription, stageLabel, statusDescription } from '../labels';
 import type { Services } from '../services';
 
+const MAX_BEFORE = 400;
 const HEADING_START = /^ {0,3}#{1,6}\s+([A-Z][A-Z0-9-]*)?$/;
 const ROW_START = /^\s*\|\s*([A-Z][A-Z0-9-]*)?$/;
 const ATTR_KEY = /^\s*[-*+]\s+([^:：]*)$/;
@@ -13,6 +14,8 @@ const REQ_HEADING = /^ {0,3}#{1,6}\s+[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+/;
 /** Completions that depend on where the cursor is in a product doc's structure. */
 export function structureCompletions(services: Services, document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
   const before = document.lineAt(position.line).text.slice(0, position.character);
+  // Headings, table rows and attribute lines are short; the patterns below are not meant for more.
+  if (before.length > MAX_BEFORE) return [];
   const fmEnd = frontMatterEnd(document);
   if (fmEnd !== undefined && position.line > 0 && position.line < fmEnd) return frontMatterCompletions(services, document, position, before);
   const heading = HEADING_START.exec(before);
