@@ -1,10 +1,11 @@
 import { ALWAYS_EXCLUDED_DIRS, CONFIG_PATH, DEFAULT_CONFIG, parseConfig, SCHEMAS_DIR, type SpecConfig } from './config';
+import { readCustomSchemas } from './customSchemaFiles';
 import { decodeText } from './decode';
 import { globMatcher } from './glob';
 import { scopesOf } from './idScope';
 import { NEVER_REQUIREMENT_PREFIXES, type ParseOptions } from './markdown/parseOptions';
 import type { FileKind } from './model';
-import { SchemaSet, type CustomSchemaFile } from './schemaSet';
+import { SchemaSet } from './schemaSet';
 import { prioritiesOf, statusesOf } from './transitions';
 import type { Locale, SpecDiagnostic } from './types';
 import { canonicalValue, defaultAllowed, type VocabularyField } from './vocabulary';
@@ -89,19 +90,9 @@ export class Project {
       config = parsed.config;
       configDiagnostics = parsed.diagnostics;
     }
-    const custom: CustomSchemaFile[] = [];
-    let schemaFiles: string[] = [];
-    try {
-      schemaFiles = await workspace.listFiles(`${root}/${SCHEMAS_DIR}`, () => true);
-    } catch {
-      // No custom schemas folder: the built-ins apply.
-    }
-    for (const path of schemaFiles.filter((p) => p.endsWith('.json')).sort()) {
-      const schemaText = await readText(workspace, path);
-      if (schemaText !== undefined) custom.push({ path, displayName: relativeTo(root, path), text: schemaText });
-    }
-    const schemas = new SchemaSet(custom, locale);
-    return new Project(root, config, schemas, [...configDiagnostics, ...unknownTypes(root, config, schemas, locale)]);
+    const custom = await readCustomSchemas(workspace, root, locale);
+    const schemas = new SchemaSet(custom.files, locale);
+    return new Project(root, config, schemas, [...configDiagnostics, ...custom.diagnostics, ...unknownTypes(root, config, schemas, locale)]);
   }
 
   /** Whether the adapter should descend into a folder (relative path). */
