@@ -18,7 +18,6 @@ import { relativeTo, type SpecWorkspace } from './workspace';
  * Multi-root workspaces get one Project per folder, so each folder's config applies to its files.
  */
 export class Project {
-  readonly diagnostics: SpecDiagnostic[];
   private readonly isInclude: (rel: string) => boolean;
   private readonly isExclude: (rel: string) => boolean;
   private readonly isSource: (rel: string) => boolean;
@@ -30,9 +29,8 @@ export class Project {
     readonly root: string,
     readonly config: SpecConfig,
     readonly schemas: SchemaSet,
-    configDiagnostics: SpecDiagnostic[],
+    private readonly configDiagnostics: SpecDiagnostic[],
   ) {
-    this.diagnostics = [...configDiagnostics, ...schemas.diagnostics];
     this.isInclude = globMatcher(config.include);
     this.isExclude = globMatcher(config.exclude);
     this.isSource = globMatcher(config.sources);
@@ -44,6 +42,11 @@ export class Project {
     this.allowedValues = {
       status: statusesOf(config), priority: prioritiesOf(config), 'doc.status': defaultAllowed('doc.status'), 'doc.stage': defaultAllowed('doc.stage'),
     };
+  }
+
+  /** Config and schema errors; read live, since a schema can still fail when a document is validated. */
+  get diagnostics(): SpecDiagnostic[] {
+    return this.schemas.diagnostics.length ? [...this.configDiagnostics, ...this.schemas.diagnostics] : this.configDiagnostics;
   }
 
   /** How a document of this folder is parsed: its path, ID scopes, declared prefixes and vocabulary. */
