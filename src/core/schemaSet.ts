@@ -5,6 +5,7 @@ import { commonOverrideProblem } from './commonOverride';
 import { ajvClass } from './libraries';
 import { joinList, message } from './messages';
 import { inPlaceRefCycle } from './refCycle';
+import { dropBadPatterns } from './schemaPatterns';
 import { parseCustomSchema } from './parseCustomSchema';
 import { isObject, type SchemaObject } from './schemaWalk';
 import type { SectionSpec } from './sections';
@@ -53,8 +54,8 @@ type Loaded = { schema: SchemaObject; file: CustomSchemaFile };
  * The document types of one workspace folder: built-ins plus `.specboard/schemas/` overrides.
  * Validators compile lazily and are cached, so only the types a workspace uses cost anything.
  * A broken custom schema becomes one `config-error` and the built-in stays in force; nothing in a
- * custom schema may throw out of this class or hang it (parseCustomSchema.ts and refCycle.ts
- * refuse what would, before Ajv compiles it).
+ * custom schema may throw out of this class or hang it (parseCustomSchema.ts, refCycle.ts and
+ * schemaPatterns.ts refuse what would, before Ajv compiles it).
  */
 export class SchemaSet {
   private readonly ajv: Ajv;
@@ -190,7 +191,10 @@ export class SchemaSet {
     this.ajv.addSchema(COMMON_SCHEMA);
   }
 
-  /** Refuses a schema Ajv would recurse on forever. */
+  /**
+   * Refuses a schema Ajv would recurse on forever, and takes out the patterns it could not compile
+   * or that backtrack catastrophically (the rest of the schema still applies).
+   */
   private usable(schema: SchemaObject, file: CustomSchemaFile): boolean {
     const requirement = requirementOf(schema);
     const resources = [{ id: schema.$id as string, schema }];
@@ -200,6 +204,9 @@ export class SchemaSet {
       this.fail(file, message(this.locale, 'schema.refCycle', { file: file.displayName, ref }));
       return false;
     }
+    const dropped = dropBadPatterns(resources.map((r) => r.schema));
+    for (const { pattern, detail } of dropped.invalid) this.fail(file, message(this.locale, 'schema.badPattern', { file: file.displayName, pattern, detail }));
+    for (const pattern of dropped.slow) this.fail(file, message(this.locale, 'schema.slowPattern', { file: file.displayName, pattern }));
     return true;
   }
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { MAX_SCHEMA_BYTES } from '../../src/core/customSchemaFiles';
 import { MAX_SCHEMA_DEPTH } from '../../src/core/parseCustomSchema';
 import { SchemaSet } from '../../src/core/schemaSet';
-import { designDoc, prd } from './helpers/docs';
+import { commonFields, designDoc, frontMatter, prd } from './helpers/docs';
 import { diagnosticsOf, indexTree, pathIn, removeTrees, runCliIn, writeTree } from './helpers/tree';
 
 const PRD_SCHEMA = '.specboard/schemas/prd.schema.json';
@@ -23,6 +23,8 @@ async function check(schemaPath: string, schema: string, prdText = prd(), locale
   };
 }
 
+/** The PRD front matter with `title` replaced. */
+const prdTitled = (title: string) => prd('', { title });
 const nested = (levels: number) => '{"properties":{"a":'.repeat(levels) + '{}' + '}}'.repeat(levels);
 
 describe('hostile custom schemas', () => {
@@ -97,6 +99,51 @@ describe('hostile custom schemas', () => {
     const diags = diagnosticsOf(await indexTree(dir), dir, PRD_SCHEMA);
     assert.deepEqual(diags.map((d) => d.code), ['config-error']);
     assert.match(diags[0].message, /prd\.schema\.json: Skipped: this file is not valid UTF-8 text/);
+  });
+
+  /** A PRD schema whose title pattern is `pattern`, plus a required field to show the rest still applies. */
+  const withTitlePattern = (pattern: string) => JSON.stringify({
+    allOf: [{ $ref: 'common.schema.json' }], required: ['product'], properties: { title: { type: 'string', pattern } },
+  });
+
+  it('drops a catastrophically backtracking pattern with a config-error naming it, and applies the rest of the schema', async () => {
+    const r = await check(PRD_SCHEMA, withTitlePattern('^(a+)+$'), prdTitled('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!'));
+    assert.deepEqual(r.schema.map((d) => d.code), ['config-error']);
+    assert.match(r.schema[0].message, /prd\.schema\.json: pattern '\^\(a\+\)\+\$' can take minutes on a short value/);
+    assert.deepEqual(r.prd.map((d) => [d.code, d.data?.field]), [['missing-field', 'product']]);
+    assert.deepEqual(r.design, [['invalid-value', 'status']]);
+  });
+
+  it('drops a catastrophically backtracking patternProperties key the same way', async () => {
+    const schema = JSON.stringify({ allOf: [{ $ref: 'common.schema.json' }], patternProperties: { '^([a-z]+\\s?)*$': { type: 'number' } } });
+    const r = await check(PRD_SCHEMA, schema, `${frontMatter({ ...commonFields('prd'), 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!': 'x' })}# P\n`);
+    assert.deepEqual(r.schema.map((d) => d.code), ['config-error']);
+    assert.match(r.schema[0].message, /pattern '\^\(\[a-z\]\+\\s\?\)\*\$' can take minutes/);
+  });
+
+  it('drops a catastrophically backtracking pattern in x-specboard.requirement, where requirement attributes are checked', async () => {
+    const schema = JSON.stringify({ allOf: [{ $ref: 'common.schema.json' }], 'x-specboard': { requirement: { required: ['owner'], properties: { status: { pattern: '^(\\w|\\d)+$' } } } } });
+    const r = await check(PRD_SCHEMA, schema, prd('### REQ-1 A\n- Status: 1111111111111111111111111111111111!\n'));
+    assert.deepEqual(r.schema.map((d) => d.code), ['config-error']);
+    assert.match(r.schema[0].message, /pattern '\^\(\\w\|\\d\)\+\$' can take minutes/);
+    assert.deepEqual(r.prd.map((d) => [d.code, d.data?.field]), [['missing-field', 'owner']]);
+  });
+
+  for (const [pattern, detail] of [['(', /Unterminated group/], ['\\p{Foo}', /Invalid property name/], ['^[\\w-\\:]+$', /Invalid/]] as const) {
+    it(`drops the invalid pattern ${pattern} with a config-error naming it, and applies the rest of the schema`, async () => {
+      const r = await check(PRD_SCHEMA, withTitlePattern(pattern));
+      assert.deepEqual(r.schema.map((d) => d.code), ['config-error']);
+      assert.ok(r.schema[0].message.includes(`pattern '${pattern}' is not a valid regular expression`), r.schema[0].message);
+      assert.match(r.schema[0].message, detail);
+      assert.deepEqual(r.prd.map((d) => [d.code, d.data?.field]), [['missing-field', 'product']]);
+    });
+  }
+
+  it('keeps patterns shaped like the built-in ones, Chinese script classes included', async () => {
+    const schema = withTitlePattern('^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$|^[\\p{Script=Han}\\s]+(\\.\\d+)?$');
+    const r = await check(PRD_SCHEMA, schema, prd('', { title: '支付 中心', product: 'Pay' }));
+    assert.deepEqual(r.schema, []);
+    assert.deepEqual(r.prd, []);
   });
 
   it('says what is wrong in Simplified Chinese', async () => {
