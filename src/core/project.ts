@@ -1,10 +1,11 @@
 import { ALWAYS_EXCLUDED_DIRS, CONFIG_PATH, DEFAULT_CONFIG, parseConfig, SCHEMAS_DIR, type SpecConfig } from './config';
+import { readCustomSchemas } from './customSchemaFiles';
 import { decodeText } from './decode';
 import { globMatcher } from './glob';
 import { scopesOf } from './idScope';
 import { NEVER_REQUIREMENT_PREFIXES, type ParseOptions } from './markdown/parseOptions';
 import type { FileKind } from './model';
-import { SchemaSet, type CustomSchemaFile } from './schemaSet';
+import { SchemaSet } from './schemaSet';
 import { prioritiesOf, statusesOf } from './transitions';
 import type { Locale, SpecDiagnostic } from './types';
 import { canonicalValue, defaultAllowed, type VocabularyField } from './vocabulary';
@@ -17,7 +18,6 @@ import { relativeTo, type SpecWorkspace } from './workspace';
  * Multi-root workspaces get one Project per folder, so each folder's config applies to its files.
  */
 export class Project {
-  readonly diagnostics: SpecDiagnostic[];
   private readonly isInclude: (rel: string) => boolean;
   private readonly isExclude: (rel: string) => boolean;
   private readonly isSource: (rel: string) => boolean;
@@ -29,9 +29,8 @@ export class Project {
     readonly root: string,
     readonly config: SpecConfig,
     readonly schemas: SchemaSet,
-    configDiagnostics: SpecDiagnostic[],
+    private readonly configDiagnostics: SpecDiagnostic[],
   ) {
-    this.diagnostics = [...configDiagnostics, ...schemas.diagnostics];
     this.isInclude = globMatcher(config.include);
     this.isExclude = globMatcher(config.exclude);
     this.isSource = globMatcher(config.sources);
@@ -43,6 +42,11 @@ export class Project {
     this.allowedValues = {
       status: statusesOf(config), priority: prioritiesOf(config), 'doc.status': defaultAllowed('doc.status'), 'doc.stage': defaultAllowed('doc.stage'),
     };
+  }
+
+  /** Config and schema errors; read live, since a schema can still fail when a document is validated. */
+  get diagnostics(): SpecDiagnostic[] {
+    return this.schemas.diagnostics.length ? [...this.configDiagnostics, ...this.schemas.diagnostics] : this.configDiagnostics;
   }
 
   /** How a document of this folder is parsed: its path, ID scopes, declared prefixes and vocabulary. */
@@ -89,19 +93,9 @@ export class Project {
       config = parsed.config;
       configDiagnostics = parsed.diagnostics;
     }
-    const custom: CustomSchemaFile[] = [];
-    let schemaFiles: string[] = [];
-    try {
-      schemaFiles = await workspace.listFiles(`${root}/${SCHEMAS_DIR}`, () => true);
-    } catch {
-      // No custom schemas folder: the built-ins apply.
-    }
-    for (const path of schemaFiles.filter((p) => p.endsWith('.json')).sort()) {
-      const schemaText = await readText(workspace, path);
-      if (schemaText !== undefined) custom.push({ path, displayName: relativeTo(root, path), text: schemaText });
-    }
-    const schemas = new SchemaSet(custom, locale);
-    return new Project(root, config, schemas, [...configDiagnostics, ...unknownTypes(root, config, schemas, locale)]);
+    const custom = await readCustomSchemas(workspace, root, locale);
+    const schemas = new SchemaSet(custom.files, locale);
+    return new Project(root, config, schemas, [...configDiagnostics, ...custom.diagnostics, ...unknownTypes(root, config, schemas, locale)]);
   }
 
   /** Whether the adapter should descend into a folder (relative path). */

@@ -1,8 +1,13 @@
 import type Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { COMMON_SCHEMA, DOC_TYPE_SCHEMAS } from './builtinSchemas';
+import { commonOverrideProblem } from './commonOverride';
 import { ajvClass } from './libraries';
-import { message } from './messages';
+import { joinList, message } from './messages';
+import { inPlaceRefCycle } from './refCycle';
+import { dropBadPatterns } from './schemaPatterns';
+import { parseCustomSchema } from './parseCustomSchema';
+import { isObject, type SchemaObject } from './schemaWalk';
 import type { SectionSpec } from './sections';
 import { range } from './text';
 import type { LifecycleStage, Locale, SpecDiagnostic } from './types';
@@ -24,6 +29,10 @@ export interface DocTypeInfo {
 
 interface Entry {
   info: DocTypeInfo;
+  /** The custom schema file; undefined for a built-in. */
+  file?: CustomSchemaFile;
+  /** Set when a built-in's validator threw (see `guarded`): the type is no longer validated. */
+  broken?: boolean;
   schemaId: string;
   hasRequirementSchema: boolean;
   frontMatter?: ValidateFunction;
@@ -37,51 +46,69 @@ export interface CustomSchemaFile {
 }
 
 const BASE = 'https://specboard.dev/schemas/';
+const COMMON_ID = `${BASE}common.schema.json`;
+
+type Loaded = { schema: SchemaObject; file: CustomSchemaFile };
 
 /**
  * The document types of one workspace folder: built-ins plus `.specboard/schemas/` overrides.
  * Validators compile lazily and are cached, so only the types a workspace uses cost anything.
- * A broken custom schema becomes one `config-error` and the built-in stays in force.
+ * A broken custom schema becomes one `config-error` and the built-in stays in force; nothing in a
+ * custom schema may throw out of this class or hang it (parseCustomSchema.ts, refCycle.ts and
+ * schemaPatterns.ts refuse what would, before Ajv compiles it).
  */
 export class SchemaSet {
   private readonly ajv: Ajv;
   private readonly entries = new Map<string, Entry>();
+  /** The team's common.schema.json, when it replaced the built-in one. */
+  private commonFile?: CustomSchemaFile;
+  /** Files already reported for a validator that threw: one config-error each, however many documents. */
+  private readonly failedAtRuntime = new Set<string>();
+  /** Grows after construction only if a validator throws (see `guarded`). */
   readonly diagnostics: SpecDiagnostic[] = [];
 
   constructor(custom: readonly CustomSchemaFile[], private readonly locale: Locale) {
     this.ajv = new (ajvClass())({ allErrors: true, strict: false, validateFormats: false });
     this.ajv.addKeyword({ keyword: 'x-specboard', schemaType: 'object' });
-    const overrides = new Map<string, { schema: Record<string, unknown>; file: CustomSchemaFile }>();
-    let common: object = COMMON_SCHEMA;
+    const overrides = new Map<string, Loaded>();
+    let common: Loaded | undefined;
     for (const file of custom) {
-      const schema = this.readCustom(file);
-      if (!schema) continue;
+      let schema: SchemaObject | string;
+      try {
+        schema = parseCustomSchema(file, this.ajv, locale);
+      } catch (e) {
+        schema = message(locale, 'schema.invalid', { file: file.displayName, detail: errorText(e) });
+      }
+      if (typeof schema === 'string') {
+        this.fail(file, schema);
+        continue;
+      }
       const type = typeOf(schema) ?? /([^/]+)\.schema\.json$/.exec(file.path)?.[1];
-      if (type === 'common') common = { ...schema, $id: `${BASE}common.schema.json` };
+      if (type === 'common') common = { schema, file };
       else if (type) overrides.set(type, { schema, file });
       else this.fail(file, message(locale, 'schema.noType', { file: file.displayName }));
     }
-    this.ajv.addSchema(common);
-    for (const raw of DOC_TYPE_SCHEMAS as Record<string, unknown>[]) {
-      const type = typeOf(raw)!;
-      if (!overrides.has(type)) this.add(raw, 'builtin');
+    this.addCommon(common, (DOC_TYPE_SCHEMAS as SchemaObject[]).filter((s) => !overrides.has(typeOf(s)!)));
+    for (const raw of DOC_TYPE_SCHEMAS as SchemaObject[]) {
+      if (!overrides.has(typeOf(raw)!)) this.add(raw);
     }
     for (const [type, { schema, file }] of overrides) {
-      const withId: Record<string, unknown> = { ...schema, $id: (schema.$id as string | undefined) ?? `${BASE}${type}.schema.json` };
-      const x = (withId['x-specboard'] ?? {}) as Record<string, unknown>;
+      const withId: SchemaObject = { ...schema, $id: (schema.$id as string | undefined) ?? `${BASE}${type}.schema.json` };
+      const x = (withId['x-specboard'] ?? {}) as SchemaObject;
       if (!x.type) withId['x-specboard'] = { ...x, type };
       try {
-        this.add(withId, file.path);
-        const entry = this.entries.get(type)!;
-        entry.frontMatter = this.ajv.getSchema(withId.$id as string);
-        if (entry.hasRequirementSchema) entry.requirement = this.ajv.compile(requirementSchema(withId));
+        if (this.usable(withId, file)) {
+          this.add(withId, file);
+          const entry = this.entries.get(type)!;
+          entry.frontMatter = this.ajv.getSchema(withId.$id as string);
+          if (entry.hasRequirementSchema) entry.requirement = this.ajv.compile(requirementSchema(withId));
+          continue;
+        }
       } catch (e) {
-        this.entries.delete(type);
-        try { this.ajv.removeSchema(withId.$id as string); } catch { /* not added */ }
+        this.forget(type, withId.$id as string);
         this.fail(file, message(locale, 'schema.invalid', { file: file.displayName, detail: errorText(e) }));
-        const builtin = (DOC_TYPE_SCHEMAS as Record<string, unknown>[]).find((s) => typeOf(s) === type);
-        if (builtin) this.add(builtin, 'builtin');
       }
+      this.addBuiltin(type);
     }
   }
 
@@ -95,26 +122,113 @@ export class SchemaSet {
   }
 
   validateFrontMatter(type: string, data: unknown): ErrorObject[] {
-    const entry = this.entries.get(type);
-    if (!entry) return [];
-    entry.frontMatter ??= this.ajv.getSchema(entry.schemaId) ?? this.ajv.compile({ $ref: entry.schemaId });
-    return entry.frontMatter(data) ? [] : [...(entry.frontMatter.errors ?? [])];
+    return this.guarded(type, (entry) => {
+      entry.frontMatter ??= this.ajv.getSchema(entry.schemaId) ?? this.ajv.compile({ $ref: entry.schemaId });
+      return entry.frontMatter(data) ? [] : [...(entry.frontMatter.errors ?? [])];
+    }) ?? [];
   }
 
   /** Undefined when the type puts no constraint on requirement attributes. */
   validateRequirement(type: string, attributes: Record<string, string>): ErrorObject[] | undefined {
-    const entry = this.entries.get(type);
-    if (!entry || !entry.hasRequirementSchema) return undefined;
-    entry.requirement ??= this.ajv.compile(requirementSchema(entry.info.schema));
-    return entry.requirement(attributes) ? [] : [...(entry.requirement.errors ?? [])];
+    return this.guarded(type, (entry) => {
+      if (!entry.hasRequirementSchema) return undefined;
+      entry.requirement ??= this.ajv.compile(requirementSchema(entry.info.schema));
+      return entry.requirement(attributes) ? [] : [...(entry.requirement.errors ?? [])];
+    });
   }
 
-  private add(schema: Record<string, unknown>, source: string): void {
+  /**
+   * Runs a validator, turning a throw into a config-error instead of a crash. The checks at load
+   * catch every failure known to us (loops, depth, patterns, a broken common.schema.json); this is
+   * for what they cannot see, such as a `$ref` form refCycle.ts does not follow. A custom schema
+   * that threw is replaced by the built-in; a built-in that threw stops being validated.
+   */
+  private guarded<T>(type: string, run: (entry: Entry) => T): T | undefined {
+    const entry = this.entries.get(type);
+    if (!entry || entry.broken) return undefined;
+    try {
+      return run(entry);
+    } catch (e) {
+      const file = entry.file ?? this.commonFile;
+      if (file && !this.failedAtRuntime.has(file.path)) {
+        this.failedAtRuntime.add(file.path);
+        this.fail(file, message(this.locale, 'schema.failed', { file: file.displayName, detail: errorText(e) }));
+      }
+      if (!entry.file) {
+        entry.broken = true;
+        return undefined;
+      }
+      this.forget(type, entry.schemaId);
+      this.addBuiltin(type);
+      return this.guarded(type, run);
+    }
+  }
+
+  /** Loads the team's common.schema.json in place of the built-in, or says why it cannot. */
+  private addCommon(common: Loaded | undefined, builtinsInUse: readonly SchemaObject[]): void {
+    if (common) {
+      const { file } = common;
+      const schema: SchemaObject = { ...common.schema, $id: COMMON_ID };
+      const problem = commonOverrideProblem(schema, builtinsInUse);
+      if (problem) {
+        this.fail(file, message(this.locale, problem.key, {
+          file: file.displayName, type: problem.type ?? '', pointers: joinList(this.locale, problem.pointers ?? []),
+        }));
+      } else {
+        try {
+          if (this.usable(schema, file)) {
+            this.ajv.addSchema(schema);
+            this.ajv.getSchema(COMMON_ID);
+            this.commonFile = file;
+            return;
+          }
+        } catch (e) {
+          this.ajv.removeSchema(COMMON_ID);
+          this.fail(file, message(this.locale, 'schema.invalid', { file: file.displayName, detail: errorText(e) }));
+        }
+      }
+    }
+    this.ajv.addSchema(COMMON_SCHEMA);
+  }
+
+  /**
+   * Refuses a schema Ajv would recurse on forever, and takes out the patterns it could not compile
+   * or that backtrack catastrophically (the rest of the schema still applies).
+   */
+  private usable(schema: SchemaObject, file: CustomSchemaFile): boolean {
+    const requirement = requirementOf(schema);
+    const resources = [{ id: schema.$id as string, schema }];
+    if (requirement) resources.push({ id: requirementId(schema.$id as string), schema: requirement });
+    const ref = inPlaceRefCycle(resources);
+    if (ref !== undefined) {
+      this.fail(file, message(this.locale, 'schema.refCycle', { file: file.displayName, ref }));
+      return false;
+    }
+    const dropped = dropBadPatterns(resources.map((r) => r.schema));
+    for (const { pattern, detail } of dropped.invalid) this.fail(file, message(this.locale, 'schema.badPattern', { file: file.displayName, pattern, detail }));
+    for (const pattern of dropped.slow) this.fail(file, message(this.locale, 'schema.slowPattern', { file: file.displayName, pattern }));
+    return true;
+  }
+
+  private addBuiltin(type: string): void {
+    const builtin = (DOC_TYPE_SCHEMAS as SchemaObject[]).find((s) => typeOf(s) === type);
+    if (builtin) this.add(builtin);
+  }
+
+  /** Drops a type and every schema Ajv registered for it, even half-way through a failed compile. */
+  private forget(type: string, schemaId: string): void {
+    this.entries.delete(type);
+    this.ajv.removeSchema(schemaId);
+    this.ajv.removeSchema(requirementId(schemaId));
+  }
+
+  private add(schema: SchemaObject, file?: CustomSchemaFile): void {
     const x = schema['x-specboard'] as Record<string, unknown>;
     const type = String(x.type);
     const name = (x.name ?? {}) as Record<string, string>;
     this.ajv.addSchema(schema);
     this.entries.set(type, {
+      file,
       schemaId: schema.$id as string,
       hasRequirementSchema: typeof x.requirement === 'object' && x.requirement !== null,
       info: {
@@ -125,34 +239,9 @@ export class SchemaSet {
         idPrefix: typeof x.idPrefix === 'string' ? x.idPrefix : undefined,
         deliverable: x.deliverable !== false,
         sections: Array.isArray(x.sections) ? (x.sections as SectionSpec[]) : [],
-        schema, source,
+        schema, source: file?.path ?? 'builtin',
       },
     });
-  }
-
-  private readCustom(file: CustomSchemaFile): Record<string, unknown> | undefined {
-    let schema: unknown;
-    try {
-      schema = JSON.parse(file.text.replace(/^\uFEFF/, ''));
-    } catch (e) {
-      this.fail(file, message(this.locale, 'config.json', { file: file.displayName, detail: errorText(e) }));
-      return undefined;
-    }
-    if (!schema || typeof schema !== 'object' || Array.isArray(schema)) {
-      this.fail(file, message(this.locale, 'schema.invalid', { file: file.displayName, detail: 'not a JSON object' }));
-      return undefined;
-    }
-    const { $schema: _ignored, ...rest } = schema as Record<string, unknown>;
-    if (!this.ajv.validateSchema(rest)) {
-      this.fail(file, message(this.locale, 'schema.invalid', { file: file.displayName, detail: this.ajv.errorsText(this.ajv.errors) }));
-      return undefined;
-    }
-    const sections = (rest['x-specboard'] as Record<string, unknown> | undefined)?.sections;
-    if (sections !== undefined && !validSections(sections)) {
-      this.fail(file, message(this.locale, 'schema.invalid', { file: file.displayName, detail: 'x-specboard.sections must be a list of {id, title: {en, zh-cn}, level}' }));
-      return undefined;
-    }
-    return rest;
   }
 
   private fail(file: CustomSchemaFile, text: string): void {
@@ -160,22 +249,25 @@ export class SchemaSet {
   }
 }
 
-function typeOf(schema: Record<string, unknown>): string | undefined {
-  const x = schema['x-specboard'] as Record<string, unknown> | undefined;
+function typeOf(schema: SchemaObject): string | undefined {
+  const x = schema['x-specboard'] as SchemaObject | undefined;
   return typeof x?.type === 'string' ? x.type : undefined;
 }
 
-function requirementSchema(schema: Record<string, unknown>): object {
-  const req = (schema['x-specboard'] as Record<string, unknown>).requirement as object;
-  // Relative $refs inside x-specboard resolve against the document schema's own $id.
-  return { $id: `${String(schema.$id)}#requirement`.replace('.json#requirement', '.requirement.json'), ...req };
+function requirementOf(schema: SchemaObject): SchemaObject | undefined {
+  const x = schema['x-specboard'];
+  return isObject(x) && isObject(x.requirement) ? x.requirement : undefined;
 }
 
-function validSections(v: unknown): boolean {
-  return Array.isArray(v) && v.every((s) => s && typeof s === 'object' && typeof s.id === 'string'
-    && s.title && typeof s.title.en === 'string' && (s.level === 'required' || s.level === 'recommended'));
+/** The `$id` the requirement block compiles under; relative `$ref`s in it resolve against the document schema's folder. */
+function requirementId(schemaId: string): string {
+  return `${schemaId}#requirement`.replace('.json#requirement', '.requirement.json');
 }
 
-function errorText(e: unknown): string {
+function requirementSchema(schema: SchemaObject): object {
+  return { $id: requirementId(String(schema.$id)), ...requirementOf(schema) };
+}
+
+export function errorText(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0];
 }
