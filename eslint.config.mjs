@@ -20,7 +20,11 @@ export default tseslint.config(
     files: ['src/core/**/*.ts', 'src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: restricted.map((name) => ({ name, message: 'src/core and src/shared must not do I/O or import vscode: go through the injected SpecWorkspace.' })),
+        paths: [
+          ...restricted.map((name) => ({ name, message: 'src/core and src/shared must not do I/O or import vscode: go through the injected SpecWorkspace.' })),
+          // Its main entry asks the host platform (process, navigator) whether paths use backslashes.
+          { name: 'picomatch', message: "Import 'picomatch/posix': workspace-relative paths always use '/'." },
+        ],
       }],
     },
   },

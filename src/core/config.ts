@@ -1,3 +1,4 @@
+import { usableGlobMap, usableGlobs, type GlobContext } from './configGlobs';
 import { message } from './messages';
 import type { Locale, SpecDiagnostic } from './types';
 import { range } from './text';
@@ -54,11 +55,11 @@ export const DEFAULT_CONFIG: SpecConfig = {
   scope: 'auto',
 };
 
-type Shape = 'stringList' | 'stringListMap' | 'number' | 'language' | 'aliases' | 'scope' | 'stringMap';
+type Shape = 'stringList' | 'globList' | 'stringListMap' | 'number' | 'language' | 'aliases' | 'scope' | 'stringMap' | 'globMap';
 const SHAPES: Record<string, Shape> = {
-  prefixes: 'stringList', include: 'stringList', exclude: 'stringList', sources: 'stringList',
+  prefixes: 'stringList', include: 'globList', exclude: 'globList', sources: 'globList',
   statuses: 'stringList', priorities: 'stringList', transitions: 'stringListMap', deliverables: 'stringListMap',
-  language: 'language', maxFileSize: 'number', aliases: 'aliases', scope: 'scope', types: 'stringMap',
+  language: 'language', maxFileSize: 'number', aliases: 'aliases', scope: 'scope', types: 'globMap',
 };
 const ALIAS_FIELDS = new Set(['status', 'priority', 'doc.status', 'doc.stage']);
 
@@ -73,8 +74,8 @@ export interface ConfigResult {
  */
 export function parseConfig(text: string, path: string, displayName: string, locale: Locale): ConfigResult {
   const diagnostics: SpecDiagnostic[] = [];
-  const fail = (msg: string, line = 0, character = 0) =>
-    diagnostics.push({ path, range: range(line, character, line, character + 1), severity: 'error', code: 'config-error', message: msg });
+  const fail = (msg: string, line = 0, character = 0, length = 1) =>
+    diagnostics.push({ path, range: range(line, character, line, character + length), severity: 'error', code: 'config-error', message: msg });
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -91,6 +92,7 @@ export function parseConfig(text: string, path: string, displayName: string, loc
     return { config: DEFAULT_CONFIG, diagnostics };
   }
   const config: Record<string, unknown> = { ...DEFAULT_CONFIG };
+  const globs: GlobContext = { text, displayName, locale, report: (msg, spot) => fail(msg, spot.line, spot.character, spot.length) };
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const shape = SHAPES[key];
     const line = lineOfKey(text, key);
@@ -100,6 +102,8 @@ export function parseConfig(text: string, path: string, displayName: string, loc
     }
     const problem = checkShape(shape, value);
     if (problem) fail(message(locale, 'config.shape', { file: displayName, key, detail: problem }), line);
+    else if (shape === 'globList') config[key] = usableGlobs(key, value as unknown[], globs);
+    else if (shape === 'globMap') config[key] = usableGlobMap(key, value as Record<string, string>, globs);
     else config[key] = key === 'prefixes' ? (value as string[]).map((p) => p.toUpperCase()) : value;
   }
   return { config: config as unknown as SpecConfig, diagnostics };
@@ -111,6 +115,9 @@ function checkShape(shape: Shape, value: unknown): string | undefined {
   switch (shape) {
     case 'stringList':
       return isStringList(value) ? undefined : 'must be a list of strings';
+    case 'globList':
+      // Entries are checked one by one (configGlobs.ts), so one bad pattern leaves the others in force.
+      return Array.isArray(value) ? undefined : 'must be a list of strings';
     case 'stringListMap':
       return value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every(isStringList)
         ? undefined : 'must map names to lists of strings';
@@ -121,6 +128,7 @@ function checkShape(shape: Shape, value: unknown): string | undefined {
     case 'scope':
       return ['auto', 'workspace', 'folder', 'document'].includes(value as string) ? undefined : "must be 'auto', 'workspace', 'folder' or 'document'";
     case 'stringMap':
+    case 'globMap':
       return isStringMap(value) ? undefined : 'must map names to strings';
     case 'aliases':
       return !value || typeof value !== 'object' || Array.isArray(value) || !Object.entries(value).every(([k, v]) => ALIAS_FIELDS.has(k) && isStringMap(v))

@@ -14,7 +14,8 @@ import { contains, range } from './text';
 import { buildTrace, type TraceRequirement } from './trace';
 import type { Locale, Position, Range, SpecDiagnostic } from './types';
 import { validateDoc, type RequirementChecks } from './validateDoc';
-import { relativeTo, rootOf, type Cancellation, type SpecWorkspace } from './workspace';
+import { runPool, type PoolOptions } from './workPool';
+import { relativeTo, rootOf, type SpecWorkspace } from './workspace';
 
 /** Editor buffers kept for incremental re-parsing: the docs being typed into, most recent last. */
 const MAX_BUFFERS = 8;
@@ -32,23 +33,13 @@ export interface SpecboardOptions {
   readonly display?: (path: string) => string;
 }
 
-export interface IndexOptions {
-  readonly onProgress?: (done: number, total: number) => void;
-  readonly cancellation?: Cancellation;
-  /** Files read at once; I/O-bound, so more than the core count helps. */
-  readonly concurrency?: number;
+export interface IndexOptions extends PoolOptions {
   /** Restrict indexing to these files (still classified by their folder's config). */
   readonly filter?: (path: string) => boolean;
-  /**
-   * Called when indexing has run for a while without giving way, to let other work run (the
-   * extension passes a zero-delay timer). Without it, file reads finishing together are all
-   * handled in one turn of the event loop, which on a large workspace blocked it for 100-200 ms.
-   */
-  readonly pause?: () => Promise<void>;
 }
 
-/** How long indexing runs before it calls IndexOptions.pause. */
-const SLICE_MS = 20;
+/** A file read for the index: its entry (a skipped file's too, with the reason), or why there is none. */
+type Reading = { readonly entry: FileEntry; readonly skipped?: string } | 'gone' | 'unchanged';
 
 export interface SkippedFile {
   readonly path: string;
@@ -104,6 +95,8 @@ export class Specboard {
   private readonly buffers = new Map<string, EditorBuffer>();
   private readonly workspace: SpecWorkspace;
   private readonly display: (path: string) => string;
+  /** Per folder being reloaded: the files updated meanwhile (a new set for each reload, so also its token). */
+  private readonly reloads = new Map<string, Set<string>>();
 
   constructor(options: SpecboardOptions) {
     this.workspace = options.workspace;
@@ -116,46 +109,32 @@ export class Specboard {
 
   /** Loads every root's config and schemas, then reads and indexes all their files. */
   async indexAll(options: IndexOptions = {}): Promise<IndexStats> {
-    const docs: string[] = [];
-    const sources: string[] = [];
+    const all: string[] = [];
     for (const root of this.workspace.roots) {
-      const project = await this.loadProject(root);
-      let files: string[] = [];
-      try {
-        files = await this.workspace.listFiles(root, (rel) => project.skipDir(rel));
-      } catch {
-        continue;
-      }
-      for (const path of files) {
-        if (options.filter && !options.filter(path)) continue;
-        const kind = project.classify(path);
-        if (kind === 'doc') docs.push(path);
-        else if (kind === 'source') sources.push(path);
-      }
+      const project = await Project.load(this.workspace, root, this.locale);
+      this.setProject(root, project);
+      for (const [path] of await this.filesOf(project)) if (!options.filter || options.filter(path)) all.push(path);
     }
-    // Docs first: definitions make prefixes known before code is shown to anyone.
-    const all = [...docs, ...sources];
-    let done = 0;
-    let cancelled = false;
-    let next = 0;
-    let sliceStart = performance.now();
-    let pausing: Promise<void> | undefined;
-    const worker = async () => {
-      while (next < all.length) {
-        if (options.cancellation?.isCancellationRequested) { cancelled = true; return; }
-        if (options.pause && performance.now() - sliceStart > SLICE_MS) {
-          // Every worker waits for the same pause, so the turn of the event loop really ends.
-          pausing ??= options.pause().then(() => { pausing = undefined; sliceStart = performance.now(); });
-          await pausing;
-          continue;
-        }
-        const path = all[next++];
-        await this.read(path, false);
-        options.onProgress?.(++done, all.length);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 32) }, worker));
+    const cancelled = await runPool(all, options, (path) => this.read(path, false).then(() => undefined));
     return { ...this.stats(), cancelled };
+  }
+
+  /** The files a folder's config reads, docs first: definitions make prefixes known before code is shown. */
+  private async filesOf(project: Project): Promise<(readonly [string, FileKind])[]> {
+    let files: string[];
+    try {
+      files = await this.workspace.listFiles(project.root, (rel) => project.skipDir(rel));
+    } catch {
+      return [];
+    }
+    const docs: (readonly [string, FileKind])[] = [];
+    const sources: (readonly [string, FileKind])[] = [];
+    for (const path of files) {
+      const kind = project.classify(path);
+      if (kind === 'doc') docs.push([path, kind]);
+      else if (kind === 'source') sources.push([path, kind]);
+    }
+    return [...docs, ...sources];
   }
 
   /**
@@ -191,30 +170,37 @@ export class Specboard {
    * a bulk index reports nothing per file, and on a large workspace that bookkeeping is a tenth of
    * the indexing time.
    */
-  private async read(path: string, track: boolean): Promise<UpdateResult> {
+  private async read(path: string, track: boolean, reuse = true): Promise<UpdateResult> {
     this.buffers.delete(path);
     const project = this.projectFor(path);
     const kind = project?.classify(path);
     if (!project || !kind) return this.remove(path);
+    return this.apply(path, await this.readEntry(path, project, kind, reuse), track);
+  }
+
+  /**
+   * Reads and parses one file without touching the index. `reuse` answers 'unchanged' when the
+   * index already holds this text; a reload says false, since the config the parse used changed.
+   */
+  private async readEntry(path: string, project: Project, kind: FileKind, reuse: boolean): Promise<Reading> {
+    const max = project.config.maxFileSize;
     let bytes: Uint8Array;
     try {
       if (this.workspace.fileSize) {
         const size = await this.workspace.fileSize(path);
         // Gone (deleted or renamed away): drop it rather than report it unreadable.
-        if (size === undefined) return this.remove(path);
-        if (size > project.config.maxFileSize) {
-          return this.skip(path, project, message(this.locale, 'skip.tooLarge', { size, max: project.config.maxFileSize }), track);
-        }
+        if (size === undefined) return 'gone';
+        if (size > max) return this.skippedEntry(path, project, kind, message(this.locale, 'skip.tooLarge', { size, max }));
       }
       bytes = await this.workspace.readFile(path);
     } catch {
-      return this.skip(path, project, message(this.locale, 'skip.unreadable'), track);
+      return this.skippedEntry(path, project, kind, message(this.locale, 'skip.unreadable'));
     }
-    const decoded = decodeText(bytes, project.config.maxFileSize);
-    if (!decoded.ok) {
-      return this.skip(path, project, message(this.locale, decoded.reason, { size: decoded.size ?? 0, max: project.config.maxFileSize }), track);
-    }
-    return this.indexText(path, decoded.text, project, kind, track);
+    const decoded = decodeText(bytes, max);
+    if (!decoded.ok) return this.skippedEntry(path, project, kind, message(this.locale, decoded.reason, { size: decoded.size ?? 0, max }));
+    const hash = fnv1a(decoded.text);
+    if (reuse && this.isIndexed(path, hash)) return 'unchanged';
+    return { entry: this.parsedEntry(path, decoded.text, project, kind, hash) };
   }
 
   /** Indexes a file's current text (from an editor, possibly unsaved). Cheap when nothing changed. */
@@ -227,13 +213,38 @@ export class Specboard {
 
   private indexText(path: string, text: string, project: Project, kind: FileKind, track: boolean): UpdateResult {
     const hash = fnv1a(text);
-    const old = this.index.get(path);
-    if (old && old.hash === hash && !this.skipped.has(path)) return { affected: new Set() };
-    this.skipped.delete(path);
+    if (this.isIndexed(path, hash)) return { affected: new Set() };
+    return this.apply(path, { entry: this.parsedEntry(path, text, project, kind, hash) }, track);
+  }
+
+  /** True when the index holds this text of the file, read (not skipped) the last time. */
+  private isIndexed(path: string, hash: number): boolean {
+    return this.index.get(path)?.hash === hash && !this.skipped.has(path);
+  }
+
+  private parsedEntry(path: string, text: string, project: Project, kind: FileKind, hash: number): FileEntry {
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const parsed = kind === 'doc' ? parseMarkdown(path, body, this.locale, project.parseOptions(path)) : parseSource(path, body);
     const diagnostics = kind === 'doc' ? validateDoc(parsed, project.schemas, project.config, this.locale) : [];
-    return this.commit({ path, root: project.root, hash, parsed, diagnostics }, track);
+    return { path, root: project.root, hash, parsed, diagnostics };
+  }
+
+  /** A file that is not read (too large, binary, unreadable): a doc gets a visible warning, a source file only a note in the summary. */
+  private skippedEntry(path: string, project: Project, kind: FileKind, reason: string): Reading {
+    const parsed: ParsedFile = { path, kind, lineCount: 0, headings: [], requirements: [], tokens: [] };
+    const diagnostics: SpecDiagnostic[] = kind === 'doc'
+      ? [{ path, range: range(0, 0, 0, 1), severity: 'warning', code: 'file-skipped', message: reason }] : [];
+    return { entry: { path, root: project.root, hash: -1, parsed, diagnostics }, skipped: reason };
+  }
+
+  /** Puts a reading into the index (or takes the file out). */
+  private apply(path: string, reading: Reading, track: boolean): UpdateResult {
+    if (reading === 'gone') return this.remove(path);
+    if (reading === 'unchanged') return { affected: new Set() };
+    if (reading.skipped === undefined) this.skipped.delete(path);
+    else this.skipped.set(path, reading.skipped);
+    this.buffers.delete(path);
+    return this.commit(reading.entry, track);
   }
 
   /**
@@ -262,6 +273,7 @@ export class Specboard {
   }
 
   remove(path: string): UpdateResult {
+    this.noteTouched(path);
     this.skipped.delete(path);
     this.buffers.delete(path);
     const had = this.index.get(path) !== undefined;
@@ -314,15 +326,49 @@ export class Specboard {
     return this.projectFor(path)?.isSettingsFile(path) ?? false;
   }
 
-  /** Reloads a folder's config and schemas and re-indexes that folder. */
-  async reloadProject(root: string): Promise<UpdateResult> {
-    const before = new Set([...this.index.entries()].filter((e) => e.root === root).map((e) => e.path));
-    for (const path of before) this.index.remove(path);
+  /**
+   * Reloads a folder's config and schemas and re-indexes that folder. The folder's files are read
+   * and parsed under the new config first and replace the old ones in one step, so until then
+   * every query sees the previous index, never an empty folder; if anything throws, it stays.
+   * A reload overtaken by a later one for the same folder (or cancelled) changes nothing.
+   */
+  async reloadProject(root: string, options: PoolOptions = {}): Promise<UpdateResult> {
+    const touched = new Set<string>();
+    this.reloads.set(root, touched);
+    const overtaken = () => this.reloads.get(root) !== touched;
+    const cancellation = { get isCancellationRequested() { return overtaken() || !!options.cancellation?.isCancellationRequested; } };
+    try {
+      const project = await Project.load(this.workspace, root, this.locale);
+      const readings = new Map<string, Reading>();
+      const cancelled = await runPool(await this.filesOf(project), { ...options, cancellation }, async ([path, kind]) => {
+        readings.set(path, await this.readEntry(path, project, kind, false));
+      });
+      if (cancelled || overtaken()) return { affected: new Set() };
+      this.reloads.delete(root);
+      const result = this.replaceFolder(project, readings, touched);
+      // Files that changed while the folder was read: what was read of them may be older.
+      for (const path of touched) for (const p of (await this.read(path, true, false)).affected) result.affected.add(p);
+      return result;
+    } finally {
+      if (!overtaken()) this.reloads.delete(root);
+    }
+  }
+
+  /** Swaps a folder's project and files for the reloaded ones, synchronously. */
+  private replaceFolder(project: Project, readings: ReadonlyMap<string, Reading>, touched: ReadonlySet<string>): { affected: Set<string> } {
+    const root = project.root;
+    const affected = new Set(this.projects.get(root)?.diagnostics.map((d) => d.path));
+    for (const entry of [...this.index.entries()]) {
+      if (entry.root !== root) continue;
+      affected.add(entry.path);
+      this.index.remove(entry.path);
+    }
     for (const path of [...this.skipped.keys()]) if (path.startsWith(`${root}/`)) this.skipped.delete(path);
-    await this.indexAll({ filter: (p) => p.startsWith(`${root}/`) });
-    const affected = new Set(before);
-    for (const e of this.index.entries()) if (e.root === root) affected.add(e.path);
-    for (const d of this.projects.get(root)?.diagnostics ?? []) affected.add(d.path);
+    for (const path of [...this.buffers.keys()]) if (path.startsWith(`${root}/`)) this.buffers.delete(path);
+    this.setProject(root, project);
+    for (const [path, reading] of readings) if (!touched.has(path)) this.apply(path, reading, false);
+    for (const d of project.diagnostics) affected.add(d.path);
+    for (const path of readings.keys()) affected.add(path);
     return { affected };
   }
 
@@ -385,27 +431,22 @@ export class Specboard {
     return this.display(path);
   }
 
-  private async loadProject(root: string): Promise<Project> {
-    const project = await Project.load(this.workspace, root, this.locale);
+  private setProject(root: string, project: Project): void {
     this.projects.set(root, project);
     const prefixes = new Set<string>();
     for (const p of this.projects.values()) for (const x of p.config.prefixes) prefixes.add(x);
     this.index.setConfigPrefixes(prefixes);
-    return project;
   }
 
-  private skip(path: string, project: Project, reason: string, track = true): UpdateResult {
-    this.skipped.set(path, reason);
-    this.buffers.delete(path);
-    const kind = project.classify(path);
-    const parsed: ParsedFile = { path, kind: kind ?? 'source', lineCount: 0, headings: [], requirements: [], tokens: [] };
-    // A skipped doc is worth a visible warning; a skipped source file is only noted in the summary.
-    const diagnostics: SpecDiagnostic[] = kind === 'doc'
-      ? [{ path, range: range(0, 0, 0, 1), severity: 'warning', code: 'file-skipped', message: reason }] : [];
-    return this.commit({ path, root: project.root, hash: -1, parsed, diagnostics }, track);
+  /** Remembers that a file changed while its folder is being reloaded, so the reload does not undo it. */
+  private noteTouched(path: string): void {
+    if (!this.reloads.size) return;
+    const root = rootOf(this.workspace.roots, path);
+    if (root) this.reloads.get(root)?.add(path);
   }
 
   private commit(entry: FileEntry, track: boolean): UpdateResult {
+    this.noteTouched(entry.path);
     if (!track) {
       this.index.load(entry);
       return { affected: new Set([entry.path]) };

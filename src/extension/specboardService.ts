@@ -6,6 +6,9 @@ import type { EditorConfig } from './adapters/editorConfig';
 /** How long indexing may run before a cancellable notification joins the status-bar progress. */
 const SLOW_INDEX_MS = 2000;
 
+/** Gives the extension host a turn between slices of indexing (completion, hovers...). */
+const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export interface IndexChange {
   /** URI strings of files whose diagnostics or contents may have changed. */
   readonly affected: ReadonlySet<string>;
@@ -94,8 +97,7 @@ export class SpecboardService implements vscode.Disposable {
         try {
           await board.indexAll({
             cancellation: cancel.token,
-            // Give the extension host a turn every few tens of milliseconds (completion, hovers...).
-            pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+            pause: yieldToHost,
             onProgress: (done, total) => {
               const pct = Math.floor((done / total) * 100);
               if (pct >= percent + 5) {
@@ -186,14 +188,28 @@ export class SpecboardService implements vscode.Disposable {
     if (affected.size) this.changeEmitter.fire({ affected, full: false });
   }
 
+  /**
+   * Re-reads a folder's config or schemas after a save. The core keeps serving the folder's old
+   * index until the new one is built; a broken config arrives as config-error diagnostics. This
+   * runs from watcher events nobody awaits, so it must never reject.
+   */
   private async reloadSettings(path: string): Promise<void> {
-    const root = this.board.projectFor(path)?.root;
+    const board = this.board;
+    const root = board.projectFor(path)?.root;
     if (!root) return;
-    const before = new Set(this.board.settingsDiagnosticPaths());
-    const result = await this.board.reloadProject(root);
-    const affected = new Set([...result.affected, ...before, path]);
-    for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && this.inScope(doc.uri)) this.board.updateText(doc.uri.toString(), doc.getText());
-    this.changeEmitter.fire({ affected, full: true });
+    const before = new Set(board.settingsDiagnosticPaths());
+    let affected: ReadonlySet<string>;
+    try {
+      affected = (await board.reloadProject(root, { pause: yieldToHost })).affected;
+    } catch (e) {
+      const file = vscode.workspace.asRelativePath(vscode.Uri.parse(path));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Specboard could not apply {0}, and keeps the previous settings: {1}', file, e instanceof Error ? e.message : String(e)));
+      return;
+    }
+    // Re-indexed from scratch meanwhile, or overtaken by a later save: that one reports.
+    if (board !== this.board || affected.size === 0) return;
+    for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && this.inScope(doc.uri)) board.updateText(doc.uri.toString(), doc.getText());
+    this.changeEmitter.fire({ affected: new Set([...affected, ...before, path]), full: true });
   }
 
   dispose(): void {

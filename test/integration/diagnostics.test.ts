@@ -100,4 +100,31 @@ describe('configuration changes', () => {
     }
     await waitFor('config-error to clear', () => specDiagnostics(config).length === 0);
   });
+
+  it('shows a bad glob saved in the config as one config-error and keeps the folder indexed, with no unhandled rejection', async () => {
+    const config = fixture('.specboard/config.json');
+    const original = await vscode.workspace.fs.readFile(config);
+    const refunds = fixture('docs/refunds.prd.md');
+    const problems = await waitFor('refunds diagnostics', () => specDiagnostics(refunds).length);
+    const specboard = await api();
+    const requirements = specboard.listRequirements().length;
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    const broken = JSON.parse(Buffer.from(original).toString()) as Record<string, unknown>;
+    broken.include = ['docs/{a,b', '**/*.md'];
+    try {
+      await vscode.workspace.fs.writeFile(config, Buffer.from(JSON.stringify(broken, null, 2)));
+      const d = await waitFor('config-error', () => specDiagnostics(config).find((x) => codeOf(x) === 'config-error'));
+      assert.match(d.message, /'include' pattern 'docs\/\{a,b' opens '\{' and never closes it/);
+      assert.equal(specDiagnostics(config).length, 1);
+      assert.equal(specDiagnostics(refunds).length, problems, 'the other pattern still checks the documents');
+      assert.equal(specboard.listRequirements().length, requirements);
+    } finally {
+      await vscode.workspace.fs.writeFile(config, original);
+    }
+    await waitFor('config-error to clear', () => specDiagnostics(config).length === 0);
+    process.off('unhandledRejection', onRejection);
+    assert.deepEqual(rejections, []);
+  });
 });
