@@ -10,6 +10,7 @@
  * - dot folders are not special (`**` reaches `.kiro/specs/`, as spec folders live there).
  */
 import picomatch from 'picomatch/posix';
+import { trimEndChars } from './trimChars';
 
 /** Why a pattern cannot be used; the config reports it and the other patterns still apply. */
 export type GlobProblem =
@@ -69,9 +70,9 @@ function compile(raw: string): CompiledGlob {
   // A leading '/' anchors the pattern at the folder's root, as in .gitignore.
   const anchored = pattern.startsWith('/');
   pattern = pattern.replace(/^\/+/, '');
-  if (!pattern.replace(/\/+$/, '')) return { ok: false, problem: { kind: 'empty' } };
+  if (!trimEndChars(pattern, '/')) return { ok: false, problem: { kind: 'empty' } };
   if (!anchored && !pattern.includes('/')) pattern = `**/${pattern}`;
-  pattern = pattern.replace(/\/+$/, '');
+  pattern = trimEndChars(pattern, '/');
   // picomatch 4.0.7 drops the escaping of the text after three or more stars in a row
   // (`**/***a.md` matches `x/aXmd`); two stars mean the same there and are escaped correctly.
   pattern = escapeOuterPipes(pattern.replace(/\*{3,}/g, '**'));
