@@ -56,6 +56,8 @@ async function main(): Promise<void> {
     await page.goto(server.workbenchUrl(workspace));
     const workbench = new Workbench(page);
     await workbench.ready();
+    // Extensions activate and Specboard indexes after the workbench shows: let that finish first.
+    await workbench.settle(1000);
     console.log(`workbench ready after ${elapsed()} (a copy of examples/ in ${workspace})`);
     const failed: string[] = [];
     for (const check of opts.selected) {

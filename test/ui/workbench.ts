@@ -23,10 +23,21 @@ export class Workbench {
 
   /** Opens a workspace file through Quick Open, by a path fragment such as "docs/shop/prd-checkout.md". */
   async openFile(path: string): Promise<void> {
-    const input = await this.openQuickInput();
-    await input.fill(path);
     const name = path.split('/').pop() ?? path;
-    await this.pickQuickInputRow(name);
+    // Right after start-up, on a busy machine, Quick Open may find nothing until file search has
+    // warmed up: ask again a few times before giving up.
+    for (let attempt = 1; ; attempt++) {
+      const input = await this.openQuickInput();
+      await input.fill(path);
+      try {
+        await this.pickQuickInputRow(name);
+        break;
+      } catch (err) {
+        if (attempt === 4) throw err;
+        await this.page.keyboard.press('Escape');
+        await this.page.waitForTimeout(2000 * attempt);
+      }
+    }
     await this.page.waitForSelector(`.tab.active[aria-label*="${name}"]`, { timeout: 15_000 });
   }
 
