@@ -24,7 +24,7 @@ const ACCESSOR: PropertyDescriptor = {
     const out: Record<string, AttributeSpan> = {};
     for (let i = 0; i < p.length; i += SLOTS) {
       const [key, written, line, keyLine, keyStart, keyEnd, valueStart, valueEnd] = p.slice(i, i + SLOTS) as [string, string, number, number, number, number, number, number];
-      out[key] = { key: written, line, keyRange: range(keyLine, keyStart, keyLine, keyEnd), valueRange: range(line, valueStart, line, valueEnd) };
+      out[key] = { key: written, line, keyRange: range(keyLine, keyStart, keyLine, keyEnd), valueRange: range(line, valueStart, line, Math.max(valueStart, valueEnd)) };
     }
     return out;
   },

@@ -55,10 +55,15 @@ export function readFrontMatter(lines: readonly string[], locale: Locale): Front
     return { endLine: end, data: undefined, fields: new Map(), problems: [], empty: true };
   }
   const offsets = new LineOffsets(source);
+  // The YAML library may point one past a line's end (an unclosed quote, a directive): a range
+  // stays inside the document's lines, and never ends before it starts.
+  const clamp = (line: number, character: number) => Math.min(character, lines[line]?.length ?? 0);
   const toRange = (from: number, to: number): Range => {
     const a = offsets.positionAt(from);
     const b = offsets.positionAt(Math.max(from, to));
-    return range(a.line + 1, a.character, b.line + 1, b.character);
+    const start = clamp(a.line + 1, a.character);
+    const end = b.line === a.line ? Math.max(start, clamp(b.line + 1, b.character)) : clamp(b.line + 1, b.character);
+    return range(a.line + 1, start, b.line + 1, end);
   };
   const problems: FrontMatterProblem[] = [];
   const { isMap, isScalar, isSeq, parseDocument } = yamlLibrary();

@@ -233,7 +233,8 @@ export class Specboard {
   private skippedEntry(path: string, project: Project, kind: FileKind, reason: string): Reading {
     const parsed: ParsedFile = { path, kind, lineCount: 0, headings: [], requirements: [], tokens: [] };
     const diagnostics: SpecDiagnostic[] = kind === 'doc'
-      ? [{ path, range: range(0, 0, 0, 1), severity: 'warning', code: 'file-skipped', message: reason }] : [];
+      // At the start of the file, empty: the file was not read, so its first line's length is unknown.
+      ? [{ path, range: range(0, 0, 0, 0), severity: 'warning', code: 'file-skipped', message: reason }] : [];
     return { entry: { path, root: project.root, hash: -1, parsed, diagnostics }, skipped: reason };
   }
 

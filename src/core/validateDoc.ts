@@ -130,7 +130,9 @@ function checkSections(file: ParsedFile, info: DocTypeInfo, docName: string, loc
 }
 
 function checkRequirement(def: RequirementDef, type: string, schemas: SchemaSet, config: SpecConfig, locale: Locale, push: Push): void {
-  const attrs = def.attributes as Record<string, string>;
+  // `- Priority: ` with nothing after it is a missing priority, not an invalid one.
+  const attrs: Record<string, string> = {};
+  for (const [key, value] of Object.entries(def.attributes)) if (value.trim() !== '') attrs[key] = value;
   const errors = schemas.validateRequirement(type, attrs) ?? [];
   // Statuses and priorities from the workspace config replace the schema's enums.
   const overrides: Record<string, readonly string[] | undefined> = { status: config.statuses, priority: config.priorities };
