@@ -62,6 +62,8 @@ function describe(key: string, entry: unknown, problem: GlobProblem, { displayNa
       return message(locale, 'config.globUnopened', { file, key, pattern: String(entry), char: problem.char });
     case 'invalid':
       return message(locale, 'config.globInvalid', { file, key, pattern: String(entry), detail: problem.detail });
+    case 'tooManyStars':
+      return message(locale, 'config.globTooManyStars', { file, key, pattern: String(entry), limit: problem.limit });
   }
 }
 
