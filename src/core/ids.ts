@@ -26,21 +26,33 @@ export function prefixOf(id: string): string {
   return dash < 0 ? id : id.slice(0, dash);
 }
 
-/** The last run of digits (and an optional one-letter suffix after it, `FR-002a`). */
-const FINAL_NUMBER = /(\d+)[A-Za-z]?$/;
+/**
+ * The last run of digits, and an optional one-letter suffix after it (`FR-002a`): `[start, end)` of
+ * the digits. Found by hand from the end: the regex it replaces, `(\d+)[A-Za-z]?$`, ran to the end
+ * of a run of digits from every digit in it, quadratic on an ID-shaped word with a long one.
+ */
+function finalNumber(id: string): [number, number] | undefined {
+  let end = id.length;
+  const last = id.charCodeAt(end - 1) | 0x20;
+  if (last >= 97 && last <= 122) end--;
+  let start = end;
+  while (start > 0 && id.charCodeAt(start - 1) >= 48 && id.charCodeAt(start - 1) <= 57) start--;
+  return start < end ? [start, end] : undefined;
+}
 
 /**
  * Everything before the final number: `REQ-CHK-` for `REQ-CHK-001`, `FR-A` for `FR-A01`, `FR` for
  * `FR12`, `FR-AP-001.` for `FR-AP-001.1`, `1.` for the Kiro criterion `1.2`.
  */
 export function stemOf(id: string): string {
-  const m = FINAL_NUMBER.exec(id);
-  return m ? id.slice(0, m.index) : id;
+  const at = finalNumber(id);
+  return at ? id.slice(0, at[0]) : id;
 }
 
 /** The final number of an ID and how many digits it was written with (to keep zero padding). */
 export function numberOf(id: string): { value: number; width: number } {
-  const digits = FINAL_NUMBER.exec(id)?.[1] ?? '';
+  const at = finalNumber(id);
+  const digits = at ? id.slice(at[0], at[1]) : '';
   return { value: digits ? Number(digits) : NaN, width: digits.length };
 }
 
@@ -95,7 +107,8 @@ const NUMERIC_ID = /^\d+(?:\.\d+)*$/;
  * Strict and wide IDs in document text. Each alternative has one way to match a given text (the
  * segments cannot contain a dash), so a long run such as `REQ-1-1-1…` is matched in linear time.
  */
-const DOC_ID_BODY = '[A-Z](?:[A-Z0-9]*(?:-[A-Z0-9]+)*-[A-Z]{0,3}\\d+|[A-Z]{0,4}\\d+)[A-Za-z]?(?:\\.\\d+)*(?![A-Za-z0-9_]|\\.\\d)';
+const DOC_ID_TAIL = '(?:[A-Z0-9]*(?:-[A-Z0-9]+)*-[A-Z]{0,3}\\d+|[A-Z]{0,4}\\d+)[A-Za-z]?(?:\\.\\d+)*(?![A-Za-z0-9_]|\\.\\d)';
+const DOC_ID_BODY = `[A-Z]${DOC_ID_TAIL}`;
 const WHOLE_DOC_ID = new RegExp(`^${DOC_ID_BODY}$`);
 /** Priority values are shaped like dash-less IDs but never name a requirement. */
 const PRIORITY_WORD = /^P\d$/;
@@ -114,24 +127,22 @@ export function isNumericId(text: string): boolean {
   return NUMERIC_ID.test(text);
 }
 
-/** Letters, digits, `_` and `-`: what may not precede an ID. */
-function isIdChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
-}
-
 /** A sticky regex for a strict or wide ID at a given offset (set `lastIndex`). */
 export function leadingIdPattern(): RegExp {
   return new RegExp(DOC_ID_BODY, 'y');
 }
 
-/** Strict and wide ID-shaped tokens in one line of a document (`P1` and the like left out). */
 /**
  * The scanner's pattern starts with the capital letter, not a lookbehind, so the regex engine can
- * skip ahead to candidates; what may precede an ID is checked by hand in scanDocIds.
+ * skip ahead to candidates. The lookbehind right after that letter refuses a start inside a word
+ * (`xREQ-1`, `foo-REQ-1`) before the body runs: without it, every letter of a long run such as the
+ * `AAAA…` of a base64 image started a match that ran to the end of the run, quadratic in the run's
+ * length (a 50 MB data: URI took a minute).
  */
-const DOC_ID = new RegExp(DOC_ID_BODY, 'g');
+const DOC_ID = new RegExp(`[A-Z](?<![A-Za-z0-9_\\-][A-Z])${DOC_ID_TAIL}`, 'g');
 const DOC_ID_CANDIDATE = /[A-Z-]\d/;
 
+/** Strict and wide ID-shaped tokens in one line of a document (`P1` and the like left out). */
 export function scanDocIds(line: string): IdMatch[] {
   if (!DOC_ID_CANDIDATE.test(line)) return [];
   const out: IdMatch[] = [];
@@ -139,11 +150,6 @@ export function scanDocIds(line: string): IdMatch[] {
   const re = DOC_ID;
   re.lastIndex = 0;
   for (let m = re.exec(line); m; m = re.exec(line)) {
-    if (m.index > 0 && isIdChar(line.charCodeAt(m.index - 1))) {
-      // Inside a word (`xREQ-1`, `foo-REQ-1`): look again from the next character.
-      re.lastIndex = m.index + 1;
-      continue;
-    }
     if (!PRIORITY_WORD.test(m[0])) out.push({ id: m[0], start: m.index, end: m.index + m[0].length });
   }
   return out;

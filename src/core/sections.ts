@@ -3,16 +3,23 @@
  * punctuate them freely, so titles are compared after stripping both and folding case.
  */
 const NUMBERING = /^\s*(?:[（(][一二三四五六七八九十百\d]+[)）][、.．]?|[一二三四五六七八九十百]+[、.．]|第[一二三四五六七八九十百\d]+[章节部分][、.．:：]?|\d+(?:\.\d+)*[.、．)]?|[IVX]+\.)\s*/;
-const TRAILING = /[\s:：。.,，;；!！?？、]+$/;
+const TRAILING = /[\s:：。.,，;；!！?？、]/;
 
 export function normalizeTitle(title: string): string {
-  return title
-    .replace(/[*_`]/g, '')
-    .replace(NUMBERING, '')
-    .replace(TRAILING, '')
+  return withoutTrailing(title.replace(/[*_`]/g, '').replace(NUMBERING, ''))
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
+}
+
+/**
+ * `text` without trailing blanks and punctuation, stripped by hand: the unanchored `[…]+$` this
+ * replaces ran to the end of a run of them from every character in it, quadratic in its length.
+ */
+function withoutTrailing(text: string): string {
+  let end = text.length;
+  while (end > 0 && TRAILING.test(text[end - 1])) end--;
+  return text.slice(0, end);
 }
 
 export interface SectionSpec {

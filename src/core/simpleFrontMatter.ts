@@ -9,7 +9,9 @@ export interface SimpleField {
   readonly valueRange: Range;
 }
 
-const KEY_VALUE = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*?))? *$/;
+// The value's trailing spaces are trimmed by hand: a lazy `(.*?) *$` retried ` *$` over the rest of
+// the line at every character, quadratic on a line with a long run of spaces.
+const KEY_VALUE = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
 const KEYWORDS = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL']);
 const INT = /^[-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
@@ -35,7 +37,7 @@ export function readSimpleFrontMatter(lines: readonly string[], first: number, e
     if (line === '' || line.startsWith('#')) continue;
     const m = KEY_VALUE.exec(line);
     if (!m || m[2] === undefined || KEYWORDS.has(m[1]) || keys.includes(m[1]) || line.includes('\t')) return undefined;
-    const raw = m[2];
+    const raw = trimSpacesEnd(m[2]);
     if (raw === '') return undefined;
     let start = m[1].length + 1;
     while (line.charCodeAt(start) === 32) start++;
@@ -129,4 +131,11 @@ function flowSequence(text: string): Scalar {
     items.push(value.value);
   }
   return { value: items };
+}
+
+/** `text` without trailing spaces (not tabs: YAML's plain scalars keep nothing else out). */
+function trimSpacesEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  return end === text.length ? text : text.slice(0, end);
 }

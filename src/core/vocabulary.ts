@@ -176,7 +176,24 @@ function lookup(table: Readonly<Record<string, string>>, key: string): string | 
 }
 
 function normalize(text: string): string {
-  return text.replace(/^[*_`~]+|[*_`~]+$/g, '').trim().toLowerCase().replace(/\s+/g, ' ');
+  return stripMarks(text).trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/**
+ * `text` without emphasis marks at either end. By hand: the unanchored `[*_`~]+$` this replaces
+ * ran to the end of a run of marks from every mark in it, quadratic in the run's length.
+ */
+function stripMarks(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isMark(text.charCodeAt(start))) start++;
+  while (end > start && isMark(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+/** `*`, `_`, backquote or `~`. */
+function isMark(c: number): boolean {
+  return c === 42 || c === 95 || c === 96 || c === 126;
 }
 
 function words(groups: Readonly<Record<string, readonly string[]>>): Table {

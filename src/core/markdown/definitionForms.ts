@@ -68,8 +68,24 @@ export function headingId(text: string): FoundId | undefined {
   return found ? fromLeading(found, numbering) : undefined;
 }
 
-/** `（P2 可选）` after a trailing ID: the priority, read by titleParts. */
-const TRAILING_LEVEL = /\s*[(（[【]P\d[^()（）[\]【】]{0,16}[)）\]】]\s*$/;
+/** `（P2 可选）` after a trailing ID: the priority, read by titleParts. At most 20 characters. */
+const LEVEL_AT_END = /[(（[【]P\d[^()（）[\]【】]{0,16}[)）\]】]$/;
+const LEVEL_MAX = 20;
+
+/**
+ * The trailing `（P2 可选）` with the blanks around it, found from the end of the text. The regex
+ * this replaces, an unanchored `\s*…\s*$`, was retried at every blank of a long run of them and
+ * ran to the end of the run each time: quadratic in the run's length.
+ */
+export function trailingLevel(text: string): string {
+  const end = text.trimEnd().length;
+  const from = Math.max(0, end - LEVEL_MAX);
+  const m = LEVEL_AT_END.exec(text.slice(from, end));
+  if (!m) return '';
+  let start = from + m.index;
+  while (start > 0 && /\s/.test(text[start - 1])) start--;
+  return text.slice(start);
+}
 
 /** What a trailing ID may look like: a strict or wide dashed ID, or two to six letters and three digits or more. */
 const TRAILING_ID = /^[(（[【]?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[A-Z]{0,3}\d+[A-Za-z]?|[A-Z]{2,6}\d{3,})[)）\]】]?$/;
@@ -79,7 +95,7 @@ const TRAILING_ID = /^[(（[【]?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[A-Z]{0,3}\d+[A-
  * two letters and three digits: `Support for HTTP2` and `Upgrade to V2` end with no ID.
  */
 export function trailingHeadingId(text: string): FoundId | undefined {
-  const level = TRAILING_LEVEL.exec(text)?.[0] ?? '';
+  const level = trailingLevel(text);
   const head = text.slice(0, text.length - level.length).trimEnd();
   // The last word, found without a regex over the whole heading (a line of spaces costs one pass).
   let i = head.length - 1;
