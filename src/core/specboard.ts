@@ -282,11 +282,14 @@ export class Specboard {
   /** Every diagnostic in the workspace, config and schema errors included. */
   allDiagnostics(): SpecDiagnostic[] {
     const out: SpecDiagnostic[] = [];
-    for (const project of this.projects.values()) out.push(...project.diagnostics);
+    // Appended one by one: `push(...list)` passes the list as arguments and overflows the stack
+    // past about 130,000 (a 50 MB line of unknown IDs has millions).
+    const add = (list: readonly SpecDiagnostic[]) => { for (const d of list) out.push(d); };
+    for (const project of this.projects.values()) add(project.diagnostics);
     const crossProblems = this.index.filesWithCrossProblems();
     for (const entry of this.index.entries()) {
-      out.push(...entry.diagnostics);
-      if (crossProblems.has(entry.path)) out.push(...crossDiagnostics(this.index, entry.path, this.locale, this.display));
+      add(entry.diagnostics);
+      if (crossProblems.has(entry.path)) add(crossDiagnostics(this.index, entry.path, this.locale, this.display));
     }
     return out;
   }
