@@ -36,6 +36,10 @@ Exit codes: 0 no errors, 1 errors found, 2 usage or configuration error.`,
   whatFormat: 'a format: html or csv',
   whatTarget: 'a document or folder to export',
   noDocuments: "No product documents (Markdown files with 'type:' in their front matter) in the given paths.",
+  outNotFolder: "--out '{path}' is a file, not a folder: name a folder for the pages (it is created if missing).",
+  outIsFolder: "Cannot write '{path}': it is a folder. Name a file instead.",
+  outBlocked: "Cannot write '{path}': '{blocker}' is not a folder.",
+  outFailed: "Cannot write '{path}': {code}.",
   internal: 'specboard: internal error: {detail}',
 } as const;
 
@@ -76,6 +80,10 @@ const zhCn: Record<Key, string> = {
   whatFormat: '一种格式：html 或 csv',
   whatTarget: '要导出的文档或目录',
   noDocuments: "指定路径下没有产品文档（文档头含 'type:' 的 Markdown 文件）。",
+  outNotFolder: "--out '{path}' 是文件而不是目录：请指定存放页面的目录（不存在时会自动创建）。",
+  outIsFolder: "无法写入 '{path}'：这是一个目录。请指定文件。",
+  outBlocked: "无法写入 '{path}'：'{blocker}' 不是目录。",
+  outFailed: "无法写入 '{path}'：{code}。",
   internal: 'specboard：内部错误：{detail}',
 };
 

@@ -6,6 +6,7 @@ import { formatJson, formatSarif, formatText } from './checkFormats';
 import { buildReport } from './checkReport';
 import { cliMessage } from './cliMessages';
 import { NodeWorkspace, toPosix } from './nodeWorkspace';
+import { OutputError } from './outputPaths';
 import { rootsFor } from './roots';
 import { toTraceRows, traceCsv, traceJson, traceMarkdown } from './traceFormats';
 
@@ -38,6 +39,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   } catch (e) {
     if (e instanceof UsageError) {
+      io.error(`${cliMessage(locale, e.key, e.args)}\n`);
+      return 2;
+    }
+    if (e instanceof OutputError) {
       io.error(`${cliMessage(locale, e.key, e.args)}\n`);
       return 2;
     }
