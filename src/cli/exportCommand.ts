@@ -4,7 +4,7 @@ import { UsageError, type CliArgs } from './args';
 import { cliMessage, counted } from './cliMessages';
 import { exportHtml } from './exportHtml';
 import { requirementsCsv } from './exportCsv';
-import { openWorkspace, type CliIo } from './main';
+import { noteUnreadRoots, openWorkspace, type CliIo } from './main';
 import { checkOutputFiles, checkOutputFolder, shownFrom, writeOutput } from './outputPaths';
 
 /**
@@ -27,7 +27,9 @@ async function html(targets: string[], args: CliArgs, io: CliIo, locale: Locale)
   const outDir = path.resolve(io.cwd, out);
   // Before indexing, so a wrong --out fails at once, not after reading the whole workspace.
   checkOutputFolder(outDir, shownFrom(io.cwd));
-  const { board, inTargets, rel } = await openWorkspace(targets, io, locale);
+  const opened = await openWorkspace(targets, io, locale);
+  noteUnreadRoots(opened, io, locale);
+  const { board, inTargets, rel } = opened;
   const docs = board.documents().filter((d) => inTargets(d.path));
   if (docs.length === 0) {
     io.error(`${cliMessage(locale, 'noDocuments')}\n`);
@@ -43,7 +45,9 @@ async function csv(targets: string[], args: CliArgs, io: CliIo, locale: Locale):
   const file = out ? path.resolve(io.cwd, out) : undefined;
   const shown = shownFrom(io.cwd);
   if (file) checkOutputFiles([file], shown);
-  const { board, inTargets, rel } = await openWorkspace(targets, io, locale);
+  const opened = await openWorkspace(targets, io, locale);
+  noteUnreadRoots(opened, io, locale);
+  const { board, inTargets, rel } = opened;
   const text = requirementsCsv(board.trace(inTargets), rel);
   if (!out || !file) {
     io.write(text);

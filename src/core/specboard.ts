@@ -7,6 +7,7 @@ import { message } from './messages';
 import type { FileKind, ParsedFile, RequirementDef } from './model';
 import { parseMarkdown } from './parseMarkdown';
 import { parseSource } from './parseSource';
+import { errorCode, kindLabel, NotAFileError } from './readErrors';
 import { Project } from './project';
 import { parseDoc, reparseMarkdown, type DocParse } from './reparseMarkdown';
 import { RequirementIndex, type FileEntry } from './requirementIndex';
@@ -53,6 +54,8 @@ const SLICE_MS = 20;
 export interface SkippedFile {
   readonly path: string;
   readonly reason: string;
+  /** A folder that could not be listed (a workspace root or a folder below one), not a file. */
+  readonly folder?: boolean;
 }
 
 export interface IndexStats {
@@ -100,6 +103,8 @@ export class Specboard {
   readonly locale: Locale;
   private readonly projects = new Map<string, Project>();
   private readonly skipped = new Map<string, string>();
+  /** Folders that could not be listed, with why: nothing below them is indexed. */
+  private readonly unlisted = new Map<string, string>();
   /** Docs last updated from an editor: their text, lines and parse, to re-parse only what changed. */
   private readonly buffers = new Map<string, EditorBuffer>();
   private readonly workspace: SpecWorkspace;
@@ -120,10 +125,13 @@ export class Specboard {
     const sources: string[] = [];
     for (const root of this.workspace.roots) {
       const project = await this.loadProject(root);
+      for (const folder of [...this.unlisted.keys()]) if (folder === root || folder.startsWith(`${root}/`)) this.unlisted.delete(folder);
+      const unlisted = (folder: string, e: unknown) => this.unlisted.set(folder, message(this.locale, 'skip.folder', { code: errorCode(e) }));
       let files: string[] = [];
       try {
-        files = await this.workspace.listFiles(root, (rel) => project.skipDir(rel));
-      } catch {
+        files = await this.workspace.listFiles(root, (rel) => project.skipDir(rel), unlisted);
+      } catch (e) {
+        unlisted(root, e);
         continue;
       }
       for (const path of files) {
@@ -163,7 +171,9 @@ export class Specboard {
    * what it checked, while references from everywhere still resolve).
    */
   stats(inside?: (path: string) => boolean): Omit<IndexStats, 'cancelled'> {
-    const skipped = [...this.skipped].filter(([path]) => !inside || inside(path)).map(([path, reason]) => ({ path, reason }));
+    const skipped: SkippedFile[] = [...this.skipped].filter(([path]) => !inside || inside(path)).map(([path, reason]) => ({ path, reason }));
+    // Always listed: a folder that could not be read may hold what the checked files refer to.
+    for (const [path, reason] of this.unlisted) skipped.push({ path, reason, folder: true });
     if (!inside) {
       let documents = 0;
       for (const entry of this.index.entries()) if (entry.parsed.docType) documents++;
@@ -207,8 +217,11 @@ export class Specboard {
         }
       }
       bytes = await this.workspace.readFile(path);
-    } catch {
-      return this.skip(path, project, message(this.locale, 'skip.unreadable'), track);
+    } catch (e) {
+      const reason = e instanceof NotAFileError
+        ? message(this.locale, 'skip.notAFile', { kind: kindLabel(this.locale, e.kind) })
+        : message(this.locale, 'skip.unreadable', { code: errorCode(e) });
+      return this.skip(path, project, reason, track);
     }
     const decoded = decodeText(bytes, project.config.maxFileSize);
     if (!decoded.ok) {

@@ -102,12 +102,12 @@ describe('bad input files', () => {
     assert.match(run.stdout, /^note: skipped bin\.md: /m);
   });
 
-  (isRoot ? it.skip : it)('skips an unreadable file with a warning (not testable as root: chmod does not block root)', async () => {
+  (isRoot ? it.skip : it)('skips an unreadable file with a warning naming EACCES (not testable as root: chmod does not block root)', async () => {
     const dir = writeTree({ 'secret.md': '# secret\n' });
     fs.chmodSync(`${dir}/secret.md`, 0o000);
     try {
       const board = await indexTree(dir);
-      assert.deepEqual(diagnosticsOf(board, dir, 'secret.md').map((d) => d.code), ['file-skipped']);
+      assert.deepEqual(diagnosticsOf(board, dir, 'secret.md').map((d) => [d.code, d.message]), [['file-skipped', 'Skipped: this file could not be read (EACCES)']]);
     } finally {
       fs.chmodSync(`${dir}/secret.md`, 0o644);
     }
