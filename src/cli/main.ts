@@ -1,11 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { createSpecboard, errorCode, isNotFound, kindLabel, normalizeLocale, type Locale, type Specboard } from '../core';
 import { choice, parseArgs, UsageError, type CliArgs } from './args';
 import { formatJson, formatSarif, formatText } from './checkFormats';
 import { buildReport } from './checkReport';
 import { cliMessage } from './cliMessages';
-import { kindOf, NodeWorkspace, toPosix } from './nodeWorkspace';
+import { kindOf, NodeWorkspace, readRegularFile, toPosix } from './nodeWorkspace';
 import { OutputError } from './outputPaths';
 import { rootsFor } from './roots';
 import { toTraceRows, traceCsv, traceJson, traceMarkdown } from './traceFormats';
@@ -150,10 +150,13 @@ async function trace(args: CliArgs, io: CliIo, locale: Locale): Promise<number> 
   return 0;
 }
 
-/** `language` from ./.specboard/config.json, when the user did not pass --lang. */
+/**
+ * `language` from ./.specboard/config.json, when the user did not pass --lang. A config that
+ * cannot be used is ignored here; the core reports it as a config-error.
+ */
 function configLanguage(cwd: string): Locale | undefined {
   try {
-    const raw = JSON.parse(readFileSync(path.join(cwd, '.specboard', 'config.json'), 'utf8')) as { language?: unknown };
+    const raw = JSON.parse(readRegularFile(path.join(cwd, '.specboard', 'config.json')).toString('utf8')) as { language?: unknown };
     return raw.language === 'zh-cn' || raw.language === 'en' ? raw.language : undefined;
   } catch {
     return undefined;
