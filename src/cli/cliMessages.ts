@@ -36,6 +36,13 @@ Exit codes: 0 no errors, 1 errors found, 2 usage or configuration error.`,
   whatFormat: 'a format: html or csv',
   whatTarget: 'a document or folder to export',
   noDocuments: "No product documents (Markdown files with 'type:' in their front matter) in the given paths.",
+  targetNotFile: 'it is {kind}, not a regular file or folder',
+  targetUnreadable: 'it could not be read ({code})',
+  noUsableTargets: 'None of the given paths is a file or folder that can be read.',
+  outNotFolder: "--out '{path}' is a file, not a folder: name a folder for the pages (it is created if missing).",
+  outIsFolder: "Cannot write '{path}': it is a folder. Name a file instead.",
+  outBlocked: "Cannot write '{path}': '{blocker}' is not a folder.",
+  outFailed: "Cannot write '{path}': {code}.",
   internal: 'specboard: internal error: {detail}',
 } as const;
 
@@ -76,6 +83,13 @@ const zhCn: Record<Key, string> = {
   whatFormat: '一种格式：html 或 csv',
   whatTarget: '要导出的文档或目录',
   noDocuments: "指定路径下没有产品文档（文档头含 'type:' 的 Markdown 文件）。",
+  targetNotFile: '它是{kind}，不是普通文件或目录',
+  targetUnreadable: '无法读取（{code}）',
+  noUsableTargets: '给出的路径中没有可以读取的文件或目录。',
+  outNotFolder: "--out '{path}' 是文件而不是目录：请指定存放页面的目录（不存在时会自动创建）。",
+  outIsFolder: "无法写入 '{path}'：这是一个目录。请指定文件。",
+  outBlocked: "无法写入 '{path}'：'{blocker}' 不是目录。",
+  outFailed: "无法写入 '{path}'：{code}。",
   internal: 'specboard：内部错误：{detail}',
 };
 

@@ -1,11 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Locale } from '../core';
 import { UsageError, type CliArgs } from './args';
 import { cliMessage, counted } from './cliMessages';
 import { exportHtml } from './exportHtml';
 import { requirementsCsv } from './exportCsv';
-import { openWorkspace, type CliIo } from './main';
+import { noteUnreadRoots, openWorkspace, type CliIo } from './main';
+import { checkOutputFiles, checkOutputFolder, shownFrom, writeOutput } from './outputPaths';
 
 /**
  * `specboard export html <doc|folder>... --out <dir>` and `specboard export csv [paths...] [--out <file>]`:
@@ -24,30 +24,37 @@ async function html(targets: string[], args: CliArgs, io: CliIo, locale: Locale)
   if (targets.length === 0) throw new UsageError('missingArg', { command: 'export html', what: cliMessage(locale, 'whatTarget') });
   const out = args.options.out;
   if (!out) throw new UsageError('missingArg', { command: 'export html', what: '--out <dir>' });
-  const { board, inTargets, rel } = await openWorkspace(targets, io, locale);
+  const outDir = path.resolve(io.cwd, out);
+  // Before indexing, so a wrong --out fails at once, not after reading the whole workspace.
+  checkOutputFolder(outDir, shownFrom(io.cwd));
+  const opened = await openWorkspace(targets, io, locale);
+  noteUnreadRoots(opened, io, locale);
+  const { board, inTargets, rel } = opened;
   const docs = board.documents().filter((d) => inTargets(d.path));
   if (docs.length === 0) {
     io.error(`${cliMessage(locale, 'noDocuments')}\n`);
     return 1;
   }
-  const outDir = path.resolve(io.cwd, out);
-  const written = exportHtml({ board, docs, outDir, locale, rel, now: new Date() });
+  const written = exportHtml({ board, docs, outDir, locale, rel, now: new Date(), shown: shownFrom(io.cwd) });
   io.write(`${cliMessage(locale, 'wrote', { files: counted(locale, 'file', written.length), dir: out })}\n`);
   return 0;
 }
 
 async function csv(targets: string[], args: CliArgs, io: CliIo, locale: Locale): Promise<number> {
-  const { board, inTargets, rel } = await openWorkspace(targets, io, locale);
-  const text = requirementsCsv(board.trace(inTargets), rel);
   const out = args.options.out;
-  if (!out) {
+  const file = out ? path.resolve(io.cwd, out) : undefined;
+  const shown = shownFrom(io.cwd);
+  if (file) checkOutputFiles([file], shown);
+  const opened = await openWorkspace(targets, io, locale);
+  noteUnreadRoots(opened, io, locale);
+  const { board, inTargets, rel } = opened;
+  const text = requirementsCsv(board.trace(inTargets), rel);
+  if (!out || !file) {
     io.write(text);
     return 0;
   }
-  const file = path.resolve(io.cwd, out);
-  mkdirSync(path.dirname(file), { recursive: true });
   // A byte-order mark makes Excel read the file as UTF-8, so Chinese titles survive.
-  writeFileSync(file, `\uFEFF${text}`);
+  writeOutput(file, `\uFEFF${text}`, shown);
   io.write(`${cliMessage(locale, 'wroteFile', { file: out })}\n`);
   return 0;
 }

@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { textLocale, type DocSummary, type Locale, type Specboard } from '../core';
 import { escapeHtml, isSafeLink, referencesAside, renderDocument, docStatusLabel, renderMessage, stageLabel, type DocumentRenderContext } from '../core/render';
 import { prioritiesOf, statusesOf } from '../core/transitions';
 import { exportPage } from './exportPage';
+import { checkOutputFiles, checkOutputFolder, writeOutput } from './outputPaths';
 
 export interface HtmlExportInput {
   readonly board: Specboard;
@@ -14,6 +15,8 @@ export interface HtmlExportInput {
   readonly rel: (p: string) => string;
   /** Used for the footer; injected so tests get stable output. */
   readonly now: Date;
+  /** How an error message names an output path. */
+  readonly shown: (p: string) => string;
 }
 
 const IMAGE_TYPES: Record<string, string> = {
@@ -29,11 +32,15 @@ const MAX_IMAGE = 5_000_000;
 export function exportHtml(input: HtmlExportInput): string[] {
   const { board, docs, outDir, locale } = input;
   const pageOf = new Map(docs.map((d) => [d.path, pagePath(board, d.path)]));
+  const fileOf = (rel: string) => path.join(outDir, ...rel.split('/'));
+  // Every page's place is known before the first is written: a file in the way fails the export
+  // up front instead of leaving half a site behind.
+  checkOutputFolder(outDir, input.shown);
+  checkOutputFiles([...pageOf.values(), 'index.html'].map(fileOf), input.shown);
   const written: string[] = [];
   const write = (rel: string, html: string) => {
-    const file = path.join(outDir, ...rel.split('/'));
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, html);
+    const file = fileOf(rel);
+    writeOutput(file, html, input.shown);
     written.push(file);
   };
   for (const doc of docs) {

@@ -1,11 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import { createSpecboard, normalizeLocale, type Locale, type Specboard } from '../core';
+import { createSpecboard, errorCode, isNotFound, kindLabel, normalizeLocale, type Locale, type Specboard } from '../core';
 import { choice, parseArgs, UsageError, type CliArgs } from './args';
 import { formatJson, formatSarif, formatText } from './checkFormats';
 import { buildReport } from './checkReport';
 import { cliMessage } from './cliMessages';
-import { NodeWorkspace, toPosix } from './nodeWorkspace';
+import { kindOf, NodeWorkspace, readRegularFile, toPosix } from './nodeWorkspace';
+import { OutputError } from './outputPaths';
 import { rootsFor } from './roots';
 import { toTraceRows, traceCsv, traceJson, traceMarkdown } from './traceFormats';
 
@@ -41,8 +42,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.error(`${cliMessage(locale, e.key, e.args)}\n`);
       return 2;
     }
+    if (e instanceof OutputError) {
+      io.error(`${cliMessage(locale, e.key, e.args)}\n`);
+      return 2;
+    }
     if (e instanceof MissingPathError) {
       io.error(`${cliMessage(locale, 'missingPath', { path: e.target })}\n`);
+      return 2;
+    }
+    if (e instanceof NoUsableTargetError) {
+      io.error(`${cliMessage(locale, 'noUsableTargets')}\n`);
       return 2;
     }
     io.error(`${cliMessage(locale, 'internal', { detail: e instanceof Error ? e.stack ?? e.message : String(e) })}\n`);
@@ -56,12 +65,25 @@ class MissingPathError extends Error {
   }
 }
 
+/** Every target given was a pipe, a device or unreadable: there is nothing to work on. */
+class NoUsableTargetError extends Error {}
+
+export interface OpenedWorkspace {
+  readonly board: Specboard;
+  /** True for a path inside the targets. */
+  readonly inTargets: (p: string) => boolean;
+  /** A path as the user sees it: relative to the current folder. */
+  readonly rel: (p: string) => string;
+  /** Workspace roots that could not be listed, with why: nothing in them was read. */
+  readonly unreadRoots: readonly { path: string; reason: string }[];
+}
+
 /** Indexes the roots of the given paths; returns the core and a filter for "inside the targets". */
-export async function openWorkspace(targets: readonly string[], io: CliIo, locale: Locale): Promise<{ board: Specboard; inTargets: (p: string) => boolean; rel: (p: string) => string }> {
-  const list = targets.length ? targets : ['.'];
-  for (const t of list) if (!existsSync(path.resolve(io.cwd, t))) throw new MissingPathError(t);
+export async function openWorkspace(targets: readonly string[], io: CliIo, locale: Locale): Promise<OpenedWorkspace> {
+  const list = usableTargets(targets.length ? targets : ['.'], io, locale);
   const abs = list.map((t) => toPosix(path.resolve(io.cwd, t)));
-  const board = createSpecboard({ workspace: new NodeWorkspace(rootsFor(list, io.cwd)), locale });
+  const roots = rootsFor(list, io.cwd);
+  const board = createSpecboard({ workspace: new NodeWorkspace(roots), locale });
   await board.indexAll();
   const inTargets = (p: string) => abs.some((t) => p === t || p.startsWith(`${t}/`));
   const cwd = toPosix(io.cwd);
@@ -69,34 +91,72 @@ export async function openWorkspace(targets: readonly string[], io: CliIo, local
     const r = path.posix.relative(cwd, p);
     return r === '' ? '.' : r;
   };
-  return { board, inTargets, rel };
+  const unreadRoots = board.stats().skipped.filter((s) => s.folder && roots.includes(s.path));
+  return { board, inTargets, rel, unreadRoots };
+}
+
+/** For commands without a report of skipped files (trace, export): the roots not read, on stderr. */
+export function noteUnreadRoots(opened: OpenedWorkspace, io: CliIo, locale: Locale): void {
+  for (const r of opened.unreadRoots) io.error(`${cliMessage(locale, 'skipped', { path: opened.rel(r.path), reason: r.reason })}\n`);
+}
+
+/**
+ * The targets that are regular files or folders. Anything else (a named pipe, a socket, a device
+ * such as /dev/null, a link to one, or a path that cannot be read) is skipped with a note on
+ * stderr: reading a pipe waits forever, and a device's folder is no workspace. A missing path
+ * stops the command (exit 2), as does a list where nothing is left.
+ */
+function usableTargets(targets: readonly string[], io: CliIo, locale: Locale): string[] {
+  const usable: string[] = [];
+  for (const t of targets) {
+    let reason: string;
+    try {
+      const stat = statSync(path.resolve(io.cwd, t));
+      if (stat.isFile() || stat.isDirectory()) {
+        usable.push(t);
+        continue;
+      }
+      reason = cliMessage(locale, 'targetNotFile', { kind: kindLabel(locale, kindOf(stat)) });
+    } catch (e) {
+      if (isNotFound(e)) throw new MissingPathError(t);
+      reason = cliMessage(locale, 'targetUnreadable', { code: errorCode(e) });
+    }
+    io.error(`${cliMessage(locale, 'skipped', { path: t, reason })}\n`);
+  }
+  if (usable.length === 0) throw new NoUsableTargetError();
+  return usable;
 }
 
 async function check(args: CliArgs, io: CliIo, locale: Locale): Promise<number> {
   const format = choice(args, 'format', ['text', 'json', 'sarif'] as const, 'text');
-  const { board, inTargets, rel } = await openWorkspace(args.positionals, io, locale);
+  const { board, inTargets, rel, unreadRoots } = await openWorkspace(args.positionals, io, locale);
   const settingsPaths = new Set(board.settingsDiagnosticPaths());
   // Config and schema errors always show: they change what every checked file means.
   const diagnostics = board.allDiagnostics().filter((d) => inTargets(d.path) || settingsPaths.has(d.path));
   const stats = args.positionals.length ? board.stats(inTargets) : board.stats();
   const report = buildReport(diagnostics, { ...stats, cancelled: false }, rel);
   io.write(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, VERSION) : formatText(report, locale));
-  if (diagnostics.some((d) => d.code === 'config-error')) return 2;
+  // A folder that could not be read was not checked: that is no clean result (its note says why).
+  if (unreadRoots.length > 0 || diagnostics.some((d) => d.code === 'config-error')) return 2;
   return report.summary.errors > 0 ? 1 : 0;
 }
 
 async function trace(args: CliArgs, io: CliIo, locale: Locale): Promise<number> {
   const format = choice(args, 'format', ['json', 'csv', 'md'] as const, 'json');
-  const { board, inTargets, rel } = await openWorkspace(args.positionals, io, locale);
-  const rows = toTraceRows(board.trace(inTargets), rel);
+  const opened = await openWorkspace(args.positionals, io, locale);
+  noteUnreadRoots(opened, io, locale);
+  const rows = toTraceRows(opened.board.trace(opened.inTargets), opened.rel);
   io.write(format === 'csv' ? traceCsv(rows) : format === 'md' ? traceMarkdown(rows, locale) : traceJson(rows));
   return 0;
 }
 
-/** `language` from ./.specboard/config.json, when the user did not pass --lang. */
+/**
+ * `language` from ./.specboard/config.json, when the user did not pass --lang. A config that
+ * cannot be used is ignored here; the core reports it as a config-error.
+ */
 function configLanguage(cwd: string): Locale | undefined {
   try {
-    const raw = JSON.parse(readFileSync(path.join(cwd, '.specboard', 'config.json'), 'utf8')) as { language?: unknown };
+    const raw = JSON.parse(readRegularFile(path.join(cwd, '.specboard', 'config.json')).toString('utf8')) as { language?: unknown };
     return raw.language === 'zh-cn' || raw.language === 'en' ? raw.language : undefined;
   } catch {
     return undefined;

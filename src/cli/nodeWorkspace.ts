@@ -1,12 +1,12 @@
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import * as path from 'node:path';
-import type { SpecWorkspace } from '../core';
+import { errorCode, isNotFound, NotAFileError, type NotAFileKind, type SpecWorkspace } from '../core';
 
 /** The core's workspace over the local file system, with absolute posix-style paths. */
 export class NodeWorkspace implements SpecWorkspace {
   constructor(readonly roots: readonly string[]) {}
 
-  async listFiles(folder: string, skipDir: (relDir: string) => boolean): Promise<string[]> {
+  async listFiles(folder: string, skipDir: (relDir: string) => boolean, unreadable?: (folder: string, error: unknown) => void): Promise<string[]> {
     const out: string[] = [];
     const walk = async (dir: string, rel: string): Promise<void> => {
       let entries;
@@ -14,7 +14,8 @@ export class NodeWorkspace implements SpecWorkspace {
         entries = await fs.readdir(dir, { withFileTypes: true });
       } catch (e) {
         if (rel === '') throw e;
-        return; // An unreadable sub-folder is skipped, not fatal.
+        unreadable?.(dir, e); // Skipped, not fatal, and the core says so.
+        return;
       }
       const subdirs: Promise<void>[] = [];
       for (const e of entries) {
@@ -23,7 +24,7 @@ export class NodeWorkspace implements SpecWorkspace {
         // Symbolic links are not followed: they can loop and usually point outside the tree.
         if (e.isDirectory()) {
           if (!skipDir(childRel)) subdirs.push(walk(child, childRel));
-        } else if (e.isFile()) out.push(child);
+        } else if (e.isFile() || isSpecial(e, child)) out.push(child);
       }
       await Promise.all(subdirs);
     };
@@ -35,16 +36,66 @@ export class NodeWorkspace implements SpecWorkspace {
   // tens of thousands of small files the promise API's thread-pool round trips (open, fstat, read,
   // close, each a separate hop) cost more main-thread time than the reads themselves.
   async readFile(p: string): Promise<Uint8Array> {
-    return readFileSync(p);
+    return readRegularFile(p);
   }
 
   async fileSize(p: string): Promise<number | undefined> {
     try {
       return statSync(p).size;
-    } catch {
-      return undefined;
+    } catch (e) {
+      // Gone is no error; anything else (EACCES, ELOOP) is, and the core reports it with its code.
+      if (isNotFound(e)) return undefined;
+      throw e;
     }
   }
+}
+
+/**
+ * A file's bytes, refusing anything but a regular file with NotAFileError. The file is opened
+ * non-blocking and checked on the open descriptor: a named pipe opened the usual way waits for a
+ * writer forever, and a link to `/dev/zero` would be read until memory runs out.
+ */
+export function readRegularFile(p: string): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(p, constants.O_RDONLY | nonBlocking());
+  } catch (e) {
+    // A socket cannot be opened at all.
+    if (errorCode(e) === 'ENXIO') throw new NotAFileError(kindOf(statSync(p)), p);
+    throw e;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new NotAFileError(kindOf(stat), p);
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** O_NONBLOCK where the platform has it (not on Windows, which has no named pipes in the tree). */
+function nonBlocking(): number {
+  return (constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0;
+}
+
+/** A named pipe, socket or device, or a link to one: listed so the core can say it skipped it. */
+function isSpecial(e: Dirent, p: string): boolean {
+  if (e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice()) return true;
+  if (!e.isSymbolicLink()) return false;
+  try {
+    const target = statSync(p);
+    return !target.isFile() && !target.isDirectory();
+  } catch {
+    return false; // A dangling link: there is nothing to read or to skip.
+  }
+}
+
+export function kindOf(stat: Stats): NotAFileKind {
+  if (stat.isDirectory()) return 'folder';
+  if (stat.isFIFO()) return 'fifo';
+  if (stat.isSocket()) return 'socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'device';
+  return 'other';
 }
 
 /** Absolute path with forward slashes, the form the core's paths take. */

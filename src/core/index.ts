@@ -1,6 +1,7 @@
 /** Public surface of the core, for the CLI, the extension and tests. */
 export * from './types';
 export * from './workspace';
+export { errorCode, isNotFound, kindLabel, NotAFileError, type NotAFileKind } from './readErrors';
 export * from './specboard';
 export * from './model';
 export type { FileEntry, IndexDelta, Reference } from './requirementIndex';

@@ -9,7 +9,8 @@ import { SchemaSet } from './schemaSet';
 import { prioritiesOf, statusesOf } from './transitions';
 import type { Locale, SpecDiagnostic } from './types';
 import { canonicalValue, defaultAllowed, type VocabularyField } from './vocabulary';
-import { joinList, message } from './messages';
+import { joinList, message, type MessageKey } from './messages';
+import { errorCode, isNotFound, kindLabel, NotAFileError } from './readErrors';
 import { range } from './text';
 import { relativeTo, type SpecWorkspace } from './workspace';
 
@@ -86,12 +87,19 @@ export class Project {
   static async load(workspace: SpecWorkspace, root: string, locale: Locale): Promise<Project> {
     const configPath = `${root}/${CONFIG_PATH}`;
     let config: SpecConfig = DEFAULT_CONFIG;
-    let configDiagnostics: SpecDiagnostic[] = [];
-    const text = await readText(workspace, configPath);
-    if (text !== undefined) {
-      const parsed = parseConfig(text, configPath, CONFIG_PATH, locale);
+    const configDiagnostics: SpecDiagnostic[] = [];
+    // A config or schema that is there but cannot be used is a config-error, never silently ignored.
+    const unreadable = (path: string, key: 'config.unreadable' | 'schema.unreadable', reason: string) => configDiagnostics.push({
+      path, range: range(0, 0, 0, 1), severity: 'error', code: 'config-error',
+      message: message(locale, key, { file: relativeTo(root, path), reason }),
+    });
+    const read = await readSettings(workspace, configPath, locale);
+    if ('text' in read) {
+      const parsed = parseConfig(read.text, configPath, CONFIG_PATH, locale);
       config = parsed.config;
-      configDiagnostics = parsed.diagnostics;
+      configDiagnostics.push(...parsed.diagnostics);
+    } else if ('problem' in read) {
+      unreadable(configPath, 'config.unreadable', read.problem);
     }
     const custom = await readCustomSchemas(workspace, root, locale);
     const schemas = new SchemaSet(custom.files, locale);
@@ -132,11 +140,24 @@ function unknownTypes(root: string, config: SpecConfig, schemas: SchemaSet, loca
   }));
 }
 
-async function readText(workspace: SpecWorkspace, path: string): Promise<string | undefined> {
+/** Settings files are small; anything larger is not one. */
+const MAX_SETTINGS = 5_000_000;
+
+const WHY: Partial<Record<MessageKey, MessageKey>> = { 'skip.binary': 'why.binary', 'skip.encoding': 'why.encoding', 'skip.tooLarge': 'why.tooLarge' };
+
+/** A settings file's text; `missing` when there is none; otherwise why it cannot be used. */
+async function readSettings(workspace: SpecWorkspace, path: string, locale: Locale): Promise<{ text: string } | { missing: true } | { problem: string }> {
+  let bytes: Uint8Array;
   try {
-    const decoded = decodeText(await workspace.readFile(path), 5_000_000);
-    return decoded.ok ? decoded.text : undefined;
-  } catch {
-    return undefined;
+    const size = await workspace.fileSize?.(path);
+    if (size !== undefined && size > MAX_SETTINGS) return { problem: message(locale, 'why.tooLarge', { size, max: MAX_SETTINGS }) };
+    bytes = await workspace.readFile(path);
+  } catch (e) {
+    if (isNotFound(e)) return { missing: true };
+    if (e instanceof NotAFileError) return { problem: message(locale, 'why.notAFile', { kind: kindLabel(locale, e.kind) }) };
+    return { problem: message(locale, 'why.failed', { code: errorCode(e) }) };
   }
+  const decoded = decodeText(bytes, MAX_SETTINGS);
+  if (decoded.ok) return { text: decoded.text };
+  return { problem: message(locale, WHY[decoded.reason] ?? 'why.failed', { size: decoded.size ?? 0, max: MAX_SETTINGS, code: decoded.reason }) };
 }

@@ -447,9 +447,10 @@ function appendMoved(out: ParseSink, previous: DocParse, from: number, delta: nu
   const headings = parsed.headings.slice(countBefore(parsed.headings, from));
   const tokens = parsed.tokens.slice(countBefore(parsed.tokens, from));
   if (delta === 0) {
-    out.requirements.push(...defs);
-    out.headings.push(...headings);
-    out.tokens.push(...tokens);
+    // One by one: spreading a long list into push() overflows the stack (a line of 200,000 IDs).
+    for (const d of defs) out.requirements.push(d);
+    for (const h of headings) out.headings.push(h);
+    for (const t of tokens) out.tokens.push(t);
     return;
   }
   const movedDefs = new Map<number, RequirementDef>();

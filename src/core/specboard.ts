@@ -7,6 +7,7 @@ import { message } from './messages';
 import type { FileKind, ParsedFile, RequirementDef } from './model';
 import { parseMarkdown } from './parseMarkdown';
 import { parseSource } from './parseSource';
+import { errorCode, kindLabel, NotAFileError } from './readErrors';
 import { Project } from './project';
 import { parseDoc, reparseMarkdown, type DocParse } from './reparseMarkdown';
 import { RequirementIndex, type FileEntry } from './requirementIndex';
@@ -44,6 +45,8 @@ type Reading = { readonly entry: FileEntry; readonly skipped?: string } | 'gone'
 export interface SkippedFile {
   readonly path: string;
   readonly reason: string;
+  /** A folder that could not be listed (a workspace root or a folder below one), not a file. */
+  readonly folder?: boolean;
 }
 
 export interface IndexStats {
@@ -91,6 +94,8 @@ export class Specboard {
   readonly locale: Locale;
   private readonly projects = new Map<string, Project>();
   private readonly skipped = new Map<string, string>();
+  /** Folders that could not be listed, with why: nothing below them is indexed. */
+  private readonly unlisted = new Map<string, string>();
   /** Docs last updated from an editor: their text, lines and parse, to re-parse only what changed. */
   private readonly buffers = new Map<string, EditorBuffer>();
   private readonly workspace: SpecWorkspace;
@@ -121,10 +126,15 @@ export class Specboard {
 
   /** The files a folder's config reads, docs first: definitions make prefixes known before code is shown. */
   private async filesOf(project: Project): Promise<(readonly [string, FileKind])[]> {
+    // A folder (or the root) that cannot be listed is said, with its errno, in the stats' notes.
+    const root = project.root;
+    for (const folder of [...this.unlisted.keys()]) if (folder === root || folder.startsWith(`${root}/`)) this.unlisted.delete(folder);
+    const unlisted = (folder: string, e: unknown) => this.unlisted.set(folder, message(this.locale, 'skip.folder', { code: errorCode(e) }));
     let files: string[];
     try {
-      files = await this.workspace.listFiles(project.root, (rel) => project.skipDir(rel));
-    } catch {
+      files = await this.workspace.listFiles(root, (rel) => project.skipDir(rel), unlisted);
+    } catch (e) {
+      unlisted(root, e);
       return [];
     }
     const docs: (readonly [string, FileKind])[] = [];
@@ -142,7 +152,9 @@ export class Specboard {
    * what it checked, while references from everywhere still resolve).
    */
   stats(inside?: (path: string) => boolean): Omit<IndexStats, 'cancelled'> {
-    const skipped = [...this.skipped].filter(([path]) => !inside || inside(path)).map(([path, reason]) => ({ path, reason }));
+    const skipped: SkippedFile[] = [...this.skipped].filter(([path]) => !inside || inside(path)).map(([path, reason]) => ({ path, reason }));
+    // Always listed: a folder that could not be read may hold what the checked files refer to.
+    for (const [path, reason] of this.unlisted) skipped.push({ path, reason, folder: true });
     if (!inside) {
       let documents = 0;
       for (const entry of this.index.entries()) if (entry.parsed.docType) documents++;
@@ -193,8 +205,11 @@ export class Specboard {
         if (size > max) return this.skippedEntry(path, project, kind, message(this.locale, 'skip.tooLarge', { size, max }));
       }
       bytes = await this.workspace.readFile(path);
-    } catch {
-      return this.skippedEntry(path, project, kind, message(this.locale, 'skip.unreadable'));
+    } catch (e) {
+      const reason = e instanceof NotAFileError
+        ? message(this.locale, 'skip.notAFile', { kind: kindLabel(this.locale, e.kind) })
+        : message(this.locale, 'skip.unreadable', { code: errorCode(e) });
+      return this.skippedEntry(path, project, kind, reason);
     }
     const decoded = decodeText(bytes, max);
     if (!decoded.ok) return this.skippedEntry(path, project, kind, message(this.locale, decoded.reason, { size: decoded.size ?? 0, max }));
@@ -295,11 +310,14 @@ export class Specboard {
   /** Every diagnostic in the workspace, config and schema errors included. */
   allDiagnostics(): SpecDiagnostic[] {
     const out: SpecDiagnostic[] = [];
-    for (const project of this.projects.values()) out.push(...project.diagnostics);
+    // Appended one by one: `push(...list)` passes the list as arguments and overflows the stack
+    // past about 130,000 (a 50 MB line of unknown IDs has millions).
+    const add = (list: readonly SpecDiagnostic[]) => { for (const d of list) out.push(d); };
+    for (const project of this.projects.values()) add(project.diagnostics);
     const crossProblems = this.index.filesWithCrossProblems();
     for (const entry of this.index.entries()) {
-      out.push(...entry.diagnostics);
-      if (crossProblems.has(entry.path)) out.push(...crossDiagnostics(this.index, entry.path, this.locale, this.display));
+      add(entry.diagnostics);
+      if (crossProblems.has(entry.path)) add(crossDiagnostics(this.index, entry.path, this.locale, this.display));
     }
     return out;
   }

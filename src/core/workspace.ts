@@ -9,12 +9,17 @@ export interface SpecWorkspace {
   /**
    * Every file below `folder`. `skipDir` receives a sub-folder's path relative to `folder`;
    * returning true means the adapter should not descend into it (dependencies and build output are
-   * never needed). Rejects when `folder` does not exist.
+   * never needed). Rejects when `folder` cannot be read. A sub-folder that cannot be read is left
+   * out and passed to `unreadable` with the error, so the core can say so. The list may hold named
+   * pipes, sockets and devices (readFile refuses them), so the core can say it skipped them.
    */
-  listFiles(folder: string, skipDir: (relDir: string) => boolean): Promise<string[]>;
-  /** Reads a file's bytes; rejects when the file cannot be read. */
+  listFiles(folder: string, skipDir: (relDir: string) => boolean, unreadable?: (folder: string, error: unknown) => void): Promise<string[]>;
+  /**
+   * Reads a file's bytes. Rejects when the file cannot be read, with an error whose `code` says why
+   * (`ENOENT`, `EACCES`, `FileNotFound`...), or with NotAFileError for anything but a regular file.
+   */
   readFile(path: string): Promise<Uint8Array>;
-  /** Optional cheap size check, so huge files are skipped without reading them. */
+  /** Optional cheap size check, so huge files are skipped without reading them. Undefined when the file is gone. */
   fileSize?(path: string): Promise<number | undefined>;
 }
 

@@ -75,6 +75,25 @@ describe('bad input files', () => {
     assert.equal(board.trace()[0].references.length, 20000);
   });
 
+  it('reports 200,000 unknown IDs on one line without overflowing the stack', async () => {
+    const dir = writeTree({ 'defs.md': '## REQ-1 a\n', 'long.md': `${'REQ-2 '.repeat(200_000)}\n` });
+    const board = await indexTree(dir);
+    assert.equal(board.allDiagnostics().filter((d) => d.code === 'unknown-id').length, 200_000);
+    const run = await runCliIn(dir, ['check', '--format', 'json']);
+    assert.equal(run.code, 1, run.stderr);
+    assert.equal(JSON.parse(run.stdout).summary.errors, 200_000);
+  });
+
+  it('re-parses an edited document holding 200,000 IDs on one line', async () => {
+    const dir = writeTree({ 'defs.md': '## REQ-1 a\n', 'long.md': '' });
+    const board = await indexTree(dir);
+    const text = `# Title\n\nIntro.\n\n## Edited\n\nSome text.\n\n## Kept\n\n${'REQ-1 '.repeat(200_000)}\n`;
+    board.updateText(pathIn(dir, 'long.md'), text);
+    // Below the edit, the previous parse's tokens are kept and appended, not re-scanned.
+    board.updateText(pathIn(dir, 'long.md'), text.replace('Some text.', 'Some other text.'));
+    assert.equal(board.file(pathIn(dir, 'long.md'))?.tokens.length, 200_000);
+  });
+
   it('lists skipped files as notes in the CLI output', async () => {
     const dir = writeTree({ 'bin.md': Buffer.from([0, 1, 2]) });
     const run = await runCliIn(dir, ['check']);
@@ -83,12 +102,12 @@ describe('bad input files', () => {
     assert.match(run.stdout, /^note: skipped bin\.md: /m);
   });
 
-  (isRoot ? it.skip : it)('skips an unreadable file with a warning (not testable as root: chmod does not block root)', async () => {
+  (isRoot ? it.skip : it)('skips an unreadable file with a warning naming EACCES (not testable as root: chmod does not block root)', async () => {
     const dir = writeTree({ 'secret.md': '# secret\n' });
     fs.chmodSync(`${dir}/secret.md`, 0o000);
     try {
       const board = await indexTree(dir);
-      assert.deepEqual(diagnosticsOf(board, dir, 'secret.md').map((d) => d.code), ['file-skipped']);
+      assert.deepEqual(diagnosticsOf(board, dir, 'secret.md').map((d) => [d.code, d.message]), [['file-skipped', 'Skipped: this file could not be read (EACCES)']]);
     } finally {
       fs.chmodSync(`${dir}/secret.md`, 0o644);
     }

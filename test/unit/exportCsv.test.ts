@@ -42,4 +42,22 @@ describe('specboard export csv', () => {
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     assert.ok(bytes.toString('utf8').includes('统一收银台'));
   });
+
+  it('refuses an --out that is a folder, exit 2, in the chosen language', async () => {
+    const dir = workspace();
+    const run = await runCliIn(dir, ['export', 'csv', '--out', 'docs']);
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr, "Cannot write 'docs': it is a folder. Name a file instead.\n");
+    const zh = await runCliIn(dir, ['export', 'csv', '--out', 'docs', '--lang', 'zh-cn']);
+    assert.equal(zh.stderr, "无法写入 'docs'：这是一个目录。请指定文件。\n");
+    assert.ok(fs.statSync(path.join(dir, 'docs')).isDirectory());
+  });
+
+  (fs.existsSync('/dev/null') ? it : it.skip)('refuses an --out below a file, and writes to /dev/null itself', async () => {
+    const dir = workspace();
+    const run = await runCliIn(dir, ['export', 'csv', '--out', '/dev/null/reqs.csv']);
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr, "Cannot write '/dev/null/reqs.csv': '/dev/null' is not a folder.\n");
+    assert.equal((await runCliIn(dir, ['export', 'csv', '--out', '/dev/null'])).code, 0);
+  });
 });

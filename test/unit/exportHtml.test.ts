@@ -4,6 +4,9 @@ import * as path from 'node:path';
 import { brd, prd } from './helpers/docs';
 import { removeTrees, runCliIn, writeTree } from './helpers/tree';
 
+const hasDevNull = fs.existsSync('/dev/null');
+const hasProc = fs.existsSync('/proc/self');
+
 // A 1×1 transparent PNG.
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
@@ -108,6 +111,40 @@ describe('specboard export html', () => {
     const page = fs.readFileSync(path.join(dir, 'site/docs/prd.html'), 'utf8');
     assert.ok(page.includes('<html lang="en">') && page.includes('<main class="sb-doc" lang="zh-CN">'));
     assert.ok(fs.readFileSync(path.join(dir, 'site/index.html'), 'utf8').includes('1 requirement<'));
+  });
+
+  it('refuses an --out that is an existing file, exit 2, leaving the file as it was', async () => {
+    const dir = workspace();
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'keep me');
+    const run = await runCliIn(dir, ['export', 'html', 'docs', '--out', 'notes.txt']);
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr, "--out 'notes.txt' is a file, not a folder: name a folder for the pages (it is created if missing).\n");
+    assert.equal(fs.readFileSync(path.join(dir, 'notes.txt'), 'utf8'), 'keep me');
+    const zh = await runCliIn(dir, ['export', 'html', 'docs', '--out', 'notes.txt', '--lang', 'zh-cn']);
+    assert.equal(zh.stderr, "--out 'notes.txt' 是文件而不是目录：请指定存放页面的目录（不存在时会自动创建）。\n");
+  });
+
+  (hasDevNull ? it : it.skip)('refuses an --out below /dev/null, naming what is in the way', async () => {
+    const run = await runCliIn(workspace(), ['export', 'html', 'docs', '--out', '/dev/null/site']);
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr, "Cannot write '/dev/null/site': '/dev/null' is not a folder.\n");
+  });
+
+  it('writes nothing when a page would land where a file is in the way', async () => {
+    const dir = workspace();
+    fs.mkdirSync(path.join(dir, 'site'));
+    fs.writeFileSync(path.join(dir, 'site/docs'), '');
+    const run = await runCliIn(dir, ['export', 'html', 'docs', '--out', 'site']);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /^Cannot write 'site\/docs\/[a-z/]+\.html': 'site\/docs' is not a folder\.\n$/);
+    assert.deepEqual(fs.readdirSync(path.join(dir, 'site')), ['docs'], 'no index.html, no page');
+  });
+
+  (hasProc ? it : it.skip)('fails with the error code, not a hang, where the system refuses the folder (/proc)', async () => {
+    // Node's recursive mkdir loops forever here: /proc answers ENOENT for any new child.
+    const run = await runCliIn(workspace(), ['export', 'html', 'docs', '--out', '/proc/specboard-site']);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /^Cannot write '\/proc\/specboard-site\/[^']+': ENOENT\.\n$/);
   });
 
   it('needs a target and --out', async () => {

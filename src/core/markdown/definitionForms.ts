@@ -76,7 +76,7 @@ const LEVEL_AT_END = /[(（[【]P\d[^()（）[\]【】]{0,16}[)）\]】]$/;
  * `（P2 可选）` after a trailing ID, with the white space around it: the priority, read by
  * titleParts. Found from the end; the same pattern with `\s*…\s*$` was quadratic in a run of spaces.
  */
-function trailingLevel(text: string): string {
+export function trailingLevel(text: string): string {
   const trimmed = text.trimEnd();
   const tail = trimmed.slice(Math.max(0, trimmed.length - 20));
   const m = LEVEL_AT_END.exec(tail);

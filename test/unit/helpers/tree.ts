@@ -2,6 +2,7 @@
  * Real temp folders for unit tests: files are written to disk and read back through the real
  * NodeWorkspace and the real core, so nothing about file access or indexing is mocked.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -24,6 +25,21 @@ export function writeFile(dir: string, rel: string, content: string | Buffer): s
   const file = path.join(dir, rel);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, content);
+  return toPosix(file);
+}
+
+/** Makes a named pipe below `dir` with mkfifo(1); false where there is none (Windows). */
+export function makeFifo(dir: string, rel: string): boolean {
+  const file = path.join(dir, rel);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  return spawnSync('mkfifo', [file]).status === 0;
+}
+
+/** Makes a symbolic link below `dir` pointing at `target` (as given: absolute or relative to the link). */
+export function symlinkIn(dir: string, rel: string, target: string): string {
+  const file = path.join(dir, rel);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.symlinkSync(target, file);
   return toPosix(file);
 }
 
