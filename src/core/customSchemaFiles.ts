@@ -1,6 +1,7 @@
 import { SCHEMAS_DIR } from './config';
 import { decodeText } from './decode';
 import { message } from './messages';
+import { errorCode, isNotFound, kindLabel, NotAFileError } from './readErrors';
 import type { CustomSchemaFile } from './schemaSet';
 import { range } from './text';
 import type { Locale, SpecDiagnostic } from './types';
@@ -28,8 +29,15 @@ export async function readCustomSchemas(workspace: SpecWorkspace, root: string, 
   let paths: string[] = [];
   try {
     paths = await workspace.listFiles(`${root}/${SCHEMAS_DIR}`, () => true);
-  } catch {
-    return { files, diagnostics }; // No custom schemas folder: the built-ins apply.
+  } catch (e) {
+    // No custom schemas folder: the built-ins apply. A folder that is there but cannot be listed is said.
+    if (!isNotFound(e)) {
+      diagnostics.push({
+        path: `${root}/${SCHEMAS_DIR}`, range: range(0, 0, 0, 0), severity: 'error', code: 'config-error',
+        message: message(locale, 'schema.unreadable', { file: SCHEMAS_DIR, reason: message(locale, 'schema.notRead', { reason: message(locale, 'why.failed', { code: errorCode(e) }) }) }),
+      });
+    }
+    return { files, diagnostics };
   }
   for (const path of paths.filter((p) => p.endsWith('.json')).sort()) {
     const displayName = relativeTo(root, path);
@@ -45,14 +53,15 @@ export async function readCustomSchemas(workspace: SpecWorkspace, root: string, 
     let bytes: Uint8Array;
     try {
       bytes = await workspace.readFile(path);
-    } catch {
-      refuse(message(locale, 'skip.unreadable'));
+    } catch (e) {
+      const why = e instanceof NotAFileError ? message(locale, 'why.notAFile', { kind: kindLabel(locale, e.kind) }) : message(locale, 'why.failed', { code: errorCode(e) });
+      refuse(message(locale, 'schema.notRead', { reason: why }));
       continue;
     }
     const decoded = decodeText(bytes, MAX_SCHEMA_BYTES);
     if (decoded.ok) files.push({ path, displayName, text: decoded.text });
     else if (decoded.reason === 'skip.tooLarge') tooLarge(bytes.byteLength);
-    else refuse(message(locale, decoded.reason));
+    else refuse(message(locale, 'schema.notRead', { reason: message(locale, decoded.reason === 'skip.binary' ? 'why.binary' : 'why.encoding') }));
   }
   return { files, diagnostics };
 }

@@ -53,7 +53,7 @@ describe('settings files that cannot be read', () => {
     const board = await indexTree(dir);
     const [d] = diagnosticsOf(board, dir, '.specboard/schemas/spec.schema.json');
     assert.equal(d.code, 'config-error');
-    assert.equal(d.message, '.specboard/schemas/spec.schema.json could not be read, so it is ignored: it looks binary (it contains NUL bytes)');
+    assert.equal(d.message, '.specboard/schemas/spec.schema.json: it could not be read, so it is ignored: it looks binary (it contains NUL bytes)');
     assert.deepEqual(diagnosticsOf(board, dir, '.specboard/schemas/note.schema.json'), []);
   });
 
