@@ -102,6 +102,12 @@ export class Specboard {
   private readonly display: (path: string) => string;
   /** Per folder being reloaded: the files updated meanwhile (a new set for each reload, so also its token). */
   private readonly reloads = new Map<string, Set<string>>();
+  /**
+   * Per file being read from disk: a token the newest read holds. A delete, an editor's text or a
+   * later read takes it away, and a read that lost it is dropped: it would resurrect a file
+   * deleted while it was being read, or put older text over newer.
+   */
+  private readonly reads = new Map<string, object>();
 
   constructor(options: SpecboardOptions) {
     this.workspace = options.workspace;
@@ -187,7 +193,12 @@ export class Specboard {
     const project = this.projectFor(path);
     const kind = project?.classify(path);
     if (!project || !kind) return this.remove(path);
-    return this.apply(path, await this.readEntry(path, project, kind, reuse), track);
+    const token = {};
+    this.reads.set(path, token);
+    const reading = await this.readEntry(path, project, kind, reuse);
+    if (this.reads.get(path) !== token) return { affected: new Set() };
+    this.reads.delete(path);
+    return this.apply(path, reading, track);
   }
 
   /**
@@ -220,6 +231,7 @@ export class Specboard {
 
   /** Indexes a file's current text (from an editor, possibly unsaved). Cheap when nothing changed. */
   updateText(path: string, text: string): UpdateResult {
+    this.reads.delete(path);
     const project = this.projectFor(path);
     const kind = project?.classify(path);
     if (!project || !kind) return this.remove(path);
@@ -290,12 +302,30 @@ export class Specboard {
 
   remove(path: string): UpdateResult {
     this.noteTouched(path);
+    this.reads.delete(path);
     this.skipped.delete(path);
     this.buffers.delete(path);
     const had = this.index.get(path) !== undefined;
     const delta = this.index.remove(path);
     const affected = this.index.affectedFiles(delta);
     if (had) affected.add(path);
+    return { affected };
+  }
+
+  /**
+   * Takes a deleted path out: the file, or every file below it when it was a folder (a deleted
+   * folder arrives as one event). Reads of them still on their way are dropped too.
+   */
+  removeTree(path: string): UpdateResult {
+    // A file has nothing below it: skip the scan, which a branch switch would repeat per file.
+    const wasFile = this.index.get(path) !== undefined;
+    const affected = new Set(this.remove(path).affected);
+    if (wasFile) return { affected };
+    const below = `${path}/`;
+    for (const p of [...this.reads.keys()]) if (p.startsWith(below)) this.reads.delete(p);
+    for (const entry of [...this.index.entries()]) {
+      if (entry.path.startsWith(below)) for (const p of this.remove(entry.path).affected) affected.add(p);
+    }
     return { affected };
   }
 

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { createSpecboard, normalizeLocale, type Specboard } from '../core';
 import { VscodeWorkspace } from './adapters/vscodeWorkspace';
 import type { EditorConfig } from './adapters/editorConfig';
+import { isLive, liveDocument, tabUris } from './adapters/liveDocuments';
+import { toUri } from './adapters/convert';
 
 /** How long indexing may run before a cancellable notification joins the status-bar progress. */
 const SLOW_INDEX_MS = 2000;
@@ -19,7 +21,8 @@ export interface IndexChange {
 /**
  * Owns the core and keeps it in step with the workspace: one background index at start, then
  * single-file updates from editors (debounced, unsaved text wins) and file-system watchers.
- * Features read the core from memory and listen to onDidChange.
+ * Only live documents (see liveDocuments) speak for their file; when one stops, the file on disk
+ * does again. Features read the core from memory and listen to onDidChange.
  */
 export class SpecboardService implements vscode.Disposable {
   private board: Specboard;
@@ -38,7 +41,17 @@ export class SpecboardService implements vscode.Disposable {
       this.changeEmitter,
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.onClosed(d)),
+      // VS Code closes a document minutes after its editor: the tab closing is the user's close.
+      vscode.window.tabGroups.onDidChangeTabs((e) => { for (const tab of e.closed) for (const uri of tabUris(tab)) this.backToDisk(uri); }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.backToDisk(d.uri)),
+      // Deletes and renames made in VS Code arrive here before the watcher reports them.
+      vscode.workspace.onDidDeleteFiles((e) => { for (const uri of e.files) this.onDeleted(uri); }),
+      vscode.workspace.onDidRenameFiles((e) => {
+        for (const { oldUri, newUri } of e.files) {
+          this.onDeleted(oldUri);
+          void this.onDisk(newUri);
+        }
+      }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reindex()),
     );
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
@@ -112,8 +125,9 @@ export class SpecboardService implements vscode.Disposable {
           finish();
         }
         if (generation !== this.generation) return;
-        // Open editors may hold unsaved text that differs from disk: it wins.
-        for (const doc of vscode.workspace.textDocuments) if (this.inScope(doc.uri)) board.updateText(doc.uri.toString(), doc.getText());
+        // Unsaved text differs from disk and wins; any other document shows what was just read,
+        // or, lingering after its editor closed, a file that may be gone.
+        for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && !doc.isClosed && this.inScope(doc.uri)) board.updateText(doc.uri.toString(), doc.getText());
         this.indexed = true;
         this.changeEmitter.fire({ affected: new Set([...board.index.entries()].map((e) => e.path).concat(board.settingsDiagnosticPaths())), full: true });
       },
@@ -130,6 +144,7 @@ export class SpecboardService implements vscode.Disposable {
       this.pending.delete(key);
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
       if (doc) this.apply(doc);
+      else this.backToDisk(toUri(key));
     }
   }
 
@@ -153,38 +168,68 @@ export class SpecboardService implements vscode.Disposable {
   }
 
   private apply(doc: vscode.TextDocument): void {
-    if (doc.isClosed) return;
     const key = doc.uri.toString();
     // Config and schemas apply when saved (the watcher reloads them), like the CLI reads them.
     if (this.board.isSettingsFile(key)) return;
-    const result = this.board.updateText(key, doc.getText());
-    if (result.affected.size) this.changeEmitter.fire({ affected: result.affected, full: false });
+    // Its editor closed since (or it never had one): a lingering copy, perhaps of a deleted file.
+    if (!isLive(doc)) return this.backToDisk(doc.uri);
+    this.fire(this.board.updateText(key, doc.getText()).affected);
   }
 
-  private onClosed(doc: vscode.TextDocument): void {
-    // Closing without saving: the file on disk is the truth again.
-    if (this.indexed && this.inScope(doc.uri)) void this.onDisk(doc.uri);
+  /** Clears the updates waiting for `key`, and with `below` for every path under it (a deleted folder). */
+  private cancelPending(key: string, below = false): void {
+    for (const [path, timer] of this.pending) {
+      if (path !== key && !(below && path.startsWith(`${key}/`))) continue;
+      clearTimeout(timer);
+      this.pending.delete(path);
+    }
+  }
+
+  /**
+   * No editor speaks for the file any more (its tab closed, VS Code let the document go, or an
+   * update found it lingering): the index goes back to the file on disk, or drops it if it is gone.
+   */
+  private backToDisk(uri: vscode.Uri): void {
+    const key = uri.toString();
+    if (!this.indexed || !this.inScope(uri) || liveDocument(key)) return;
+    this.cancelPending(key);
+    // Unsaved config or schema text was never applied (see apply): nothing to take back.
+    if (this.board.isSettingsFile(key)) return;
+    void this.refresh(key);
+  }
+
+  private async refresh(key: string): Promise<void> {
+    const board = this.board;
+    const { affected } = await board.refreshFromDisk(key);
+    if (board === this.board) this.fire(affected);
   }
 
   private async onDisk(uri: vscode.Uri): Promise<void> {
     if (!this.indexed || !this.inScope(uri)) return;
     const key = uri.toString();
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
-    if (open && open.isDirty) return; // The editor's unsaved text is what the user sees; keep it.
+    const open = liveDocument(key);
+    if (open?.isDirty) return; // The editor's unsaved text is what the user sees; keep it.
     if (this.board.isSettingsFile(key)) return this.reloadSettings(key);
-    const result = open ? this.board.updateText(key, open.getText()) : await this.board.refreshFromDisk(key);
-    if (result.affected.size) this.changeEmitter.fire({ affected: result.affected, full: false });
+    // A saved editor holds what was written (and its parse is buffered); otherwise read the file.
+    if (open) this.fire(this.board.updateText(key, open.getText()).affected);
+    else await this.refresh(key);
   }
 
+  /**
+   * A file or folder is gone (a deleted folder arrives as one event): every update waiting for it
+   * or below it would bring it back, so they go first. Runs during the first index too, whose
+   * reads of the path the core then drops.
+   */
   private onDeleted(uri: vscode.Uri): void {
-    if (!this.indexed) return;
     const key = uri.toString();
-    const affected = new Set<string>();
-    // A deleted folder arrives as one event: drop every indexed file below it.
-    for (const entry of [...this.board.index.entries()]) {
-      if (entry.path === key || entry.path.startsWith(`${key}/`)) for (const p of this.board.remove(entry.path).affected) affected.add(p);
-    }
+    this.cancelPending(key, true);
+    const { affected } = this.board.removeTree(key);
+    if (!this.indexed) return;
     if (this.board.isSettingsFile(key)) void this.reloadSettings(key);
+    this.fire(affected);
+  }
+
+  private fire(affected: ReadonlySet<string>): void {
     if (affected.size) this.changeEmitter.fire({ affected, full: false });
   }
 
