@@ -98,7 +98,7 @@ describe('hostile custom schemas', () => {
     const dir = writeTree({ [PRD_SCHEMA]: Buffer.from('{"title": "Caf\xe9"}', 'latin1'), 'prd.md': prd() });
     const diags = diagnosticsOf(await indexTree(dir), dir, PRD_SCHEMA);
     assert.deepEqual(diags.map((d) => d.code), ['config-error']);
-    assert.match(diags[0].message, /prd\.schema\.json: Skipped: this file is not valid UTF-8 text/);
+    assert.match(diags[0].message, /prd\.schema\.json: it could not be read, so it is ignored: it is not valid UTF-8 text/);
   });
 
   /** A PRD schema whose title pattern is `pattern`, plus a required field to show the rest still applies. */
