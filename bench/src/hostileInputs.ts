@@ -24,6 +24,7 @@ const CASES: readonly { name: string; description: string; files: () => Record<s
   { name: 'front-matter-spaces', description: '`title: a`, 60,000 spaces, `b`', files: () => ({ 'a.md': `---\ntype: prd\ntitle: a${' '.repeat(60_000)}b\n---\n# x\n` }) },
   { name: 'delimiter-spaces', description: 'a table delimiter row with 60,000 spaces', files: () => ({ 'a.md': `${FRONT}| ID | Title |\n|${' '.repeat(60_000)}---|---|\n| REQ-1 | x |\n` }) },
   { name: 'attribute-spaces', description: '`- a`, 10,000 spaces (an attribute-looking line)', files: () => ({ 'a.md': `${FRONT}### REQ-1: x\n- a${' '.repeat(10_000)}\n` }) },
+  { name: 'capital-run', description: 'a data: URI image with a run of 100,000 `A` (zero bytes in base64)', files: () => ({ 'a.md': `${FRONT}# x\n\n![x](data:image/bmp;base64,${'A'.repeat(100_000)}1w)\n` }) },
   { name: 'id-segments', description: '`REQ` followed by 100,000 `-1` segments', files: () => ({ 'a.md': `${FRONT}### REQ${'-1'.repeat(100_000)}: x\n` }) },
   { name: 'duplicates', description: 'one ID defined 5,000 times', files: () => ({ 'a.md': FRONT + '### REQ-1: x\n- Priority: P1\n- Status: proposed\n\n'.repeat(5000) }) },
   {

@@ -105,7 +105,8 @@ const NUMERIC_ID = /^\d+(?:\.\d+)*$/;
  * Strict and wide IDs in document text. Each alternative has one way to match a given text (the
  * segments cannot contain a dash), so a long run such as `REQ-1-1-1…` is matched in linear time.
  */
-const DOC_ID_BODY = '[A-Z](?:[A-Z0-9]*(?:-[A-Z0-9]+)*-[A-Z]{0,3}\\d+|[A-Z]{0,4}\\d+)[A-Za-z]?(?:\\.\\d+)*(?![A-Za-z0-9_]|\\.\\d)';
+const DOC_ID_TAIL = '(?:[A-Z0-9]*(?:-[A-Z0-9]+)*-[A-Z]{0,3}\\d+|[A-Z]{0,4}\\d+)[A-Za-z]?(?:\\.\\d+)*(?![A-Za-z0-9_]|\\.\\d)';
+const DOC_ID_BODY = `[A-Z]${DOC_ID_TAIL}`;
 const WHOLE_DOC_ID = new RegExp(`^${DOC_ID_BODY}$`);
 /** Priority values are shaped like dash-less IDs but never name a requirement. */
 const PRIORITY_WORD = /^P\d$/;
@@ -124,24 +125,23 @@ export function isNumericId(text: string): boolean {
   return NUMERIC_ID.test(text);
 }
 
-/** Letters, digits, `_` and `-`: what may not precede an ID. */
-function isIdChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
-}
-
 /** A sticky regex for a strict or wide ID at a given offset (set `lastIndex`). */
 export function leadingIdPattern(): RegExp {
   return new RegExp(DOC_ID_BODY, 'y');
 }
 
-/** Strict and wide ID-shaped tokens in one line of a document (`P1` and the like left out). */
 /**
  * The scanner's pattern starts with the capital letter, not a lookbehind, so the regex engine can
- * skip ahead to candidates; what may precede an ID is checked by hand in scanDocIds.
+ * skip ahead to candidates. The lookbehind right after that letter refuses a start inside a word
+ * (`xREQ-1`, `foo-REQ-1`) before the body runs: without it, every letter of a long run such as the
+ * `AAAA…` of a base64 image started a match that ran to the end of the run, quadratic in the run's
+ * length (a 50 MB data: URI took a minute). Each attempt alone is linear, so a checker of single
+ * patterns (test/unit/regexSafety.test.ts) cannot see it: the scan from every position was quadratic.
  */
-const DOC_ID = new RegExp(DOC_ID_BODY, 'g');
+const DOC_ID = new RegExp(`[A-Z](?<![A-Za-z0-9_\\-][A-Z])${DOC_ID_TAIL}`, 'g');
 const DOC_ID_CANDIDATE = /[A-Z-]\d/;
 
+/** Strict and wide ID-shaped tokens in one line of a document (`P1` and the like left out). */
 export function scanDocIds(line: string): IdMatch[] {
   if (!DOC_ID_CANDIDATE.test(line)) return [];
   const out: IdMatch[] = [];
@@ -149,11 +149,6 @@ export function scanDocIds(line: string): IdMatch[] {
   const re = DOC_ID;
   re.lastIndex = 0;
   for (let m = re.exec(line); m; m = re.exec(line)) {
-    if (m.index > 0 && isIdChar(line.charCodeAt(m.index - 1))) {
-      // Inside a word (`xREQ-1`, `foo-REQ-1`): look again from the next character.
-      re.lastIndex = m.index + 1;
-      continue;
-    }
     if (!PRIORITY_WORD.test(m[0])) out.push({ id: m[0], start: m.index, end: m.index + m[0].length });
   }
   return out;
