@@ -45,13 +45,14 @@ export async function readCustomSchemas(workspace: SpecWorkspace, root: string, 
       path, range: range(0, 0, 0, 1), severity: 'error', code: 'config-error', message: message(locale, 'schema.unreadable', { file: displayName, reason }),
     });
     const tooLarge = (size: number) => refuse(message(locale, 'schema.tooLarge', { size, max: MAX_SCHEMA_BYTES }));
-    const size = await workspace.fileSize?.(path);
-    if (size !== undefined && size > MAX_SCHEMA_BYTES) {
-      tooLarge(size);
-      continue;
-    }
     let bytes: Uint8Array;
     try {
+      // Inside the try: a stat can fail where the listing did not (a folder readable but not searchable).
+      const size = await workspace.fileSize?.(path);
+      if (size !== undefined && size > MAX_SCHEMA_BYTES) {
+        tooLarge(size);
+        continue;
+      }
       bytes = await workspace.readFile(path);
     } catch (e) {
       const why = e instanceof NotAFileError ? message(locale, 'why.notAFile', { kind: kindLabel(locale, e.kind) }) : message(locale, 'why.failed', { code: errorCode(e) });

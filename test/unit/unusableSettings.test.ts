@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import { diagnosticsOf, indexTree, makeFifo, removeTrees, runCliIn, symlinkIn, writeTree } from './helpers/tree';
 
 const CONFIG = '.specboard/config.json';
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 // Without NUL bytes, so it is refused as text that is not UTF-8 rather than as binary.
 const NOT_UTF8 = Buffer.from([0xff, 0xfe, 0x7b, 0x80, 0x81, 0x7d]);
@@ -55,6 +56,18 @@ describe('settings files that cannot be read', () => {
     assert.equal(d.code, 'config-error');
     assert.equal(d.message, '.specboard/schemas/spec.schema.json: it could not be read, so it is ignored: it looks binary (it contains NUL bytes)');
     assert.deepEqual(diagnosticsOf(board, dir, '.specboard/schemas/note.schema.json'), []);
+  });
+
+  (isRoot ? it.skip : it)('reports schemas in a folder it can list but not search, without crashing (not testable as root)', async () => {
+    const dir = writeTree({ '.specboard/schemas/spec.schema.json': '{}', 'a.md': '# A\n' });
+    fs.chmodSync(`${dir}/.specboard/schemas`, 0o444);
+    try {
+      const run = await runCliIn(dir, ['check']);
+      assert.equal(run.code, 2, run.stderr);
+      assert.match(run.stdout, /^\.specboard\/schemas\/spec\.schema\.json:1:1: error config-error .*EACCES/m);
+    } finally {
+      fs.chmodSync(`${dir}/.specboard/schemas`, 0o755);
+    }
   });
 
   it('still treats a missing config as no config', async () => {
