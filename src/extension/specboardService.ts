@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { createSpecboard, normalizeLocale, type Specboard } from '../core';
 import { VscodeWorkspace } from './adapters/vscodeWorkspace';
 import type { EditorConfig } from './adapters/editorConfig';
-import { isLive, liveDocument, tabUris } from './adapters/liveDocuments';
 import { toUri } from './adapters/convert';
 
 /** How long indexing may run before a cancellable notification joins the status-bar progress. */
@@ -21,8 +20,12 @@ export interface IndexChange {
 /**
  * Owns the core and keeps it in step with the workspace: one background index at start, then
  * single-file updates from editors (debounced, unsaved text wins) and file-system watchers.
- * Only live documents (see liveDocuments) speak for their file; when one stops, the file on disk
- * does again. Features read the core from memory and listen to onDidChange.
+ * Features read the core from memory and listen to onDidChange.
+ *
+ * VS Code keeps a closed editor's TextDocument in `workspace.textDocuments` for about three
+ * minutes (`isClosed` false), also after git, a terminal or a folder delete removed its file. So
+ * unsaved text always speaks for its file, but saved text only refreshes a file the index holds:
+ * it never brings back a deleted one. Only the disk (or unsaved text) adds a file.
  */
 export class SpecboardService implements vscode.Disposable {
   private board: Specboard;
@@ -41,8 +44,6 @@ export class SpecboardService implements vscode.Disposable {
       this.changeEmitter,
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
-      // VS Code closes a document minutes after its editor: the tab closing is the user's close.
-      vscode.window.tabGroups.onDidChangeTabs((e) => { for (const tab of e.closed) for (const uri of tabUris(tab)) this.backToDisk(uri); }),
       vscode.workspace.onDidCloseTextDocument((d) => this.backToDisk(d.uri)),
       // Deletes and renames made in VS Code arrive here before the watcher reports them.
       vscode.workspace.onDidDeleteFiles((e) => { for (const uri of e.files) this.onDeleted(uri); }),
@@ -171,9 +172,21 @@ export class SpecboardService implements vscode.Disposable {
     const key = doc.uri.toString();
     // Config and schemas apply when saved (the watcher reloads them), like the CLI reads them.
     if (this.board.isSettingsFile(key)) return;
-    // Its editor closed since (or it never had one): a lingering copy, perhaps of a deleted file.
-    if (!isLive(doc)) return this.backToDisk(doc.uri);
+    if (!this.speaksFor(doc)) return this.backToDisk(doc.uri);
     this.fire(this.board.updateText(key, doc.getText()).affected);
+  }
+
+  /**
+   * Whether the index may take this document's text for its file: unsaved text, or saved text
+   * (what VS Code last read from disk) of a file still indexed. A file deleted since is not, so
+   * its lingering document cannot resurrect it.
+   */
+  private speaksFor(doc: vscode.TextDocument): boolean {
+    return !doc.isClosed && (doc.isDirty || this.board.file(doc.uri.toString()) !== undefined);
+  }
+
+  private openDocument(key: string): vscode.TextDocument | undefined {
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && this.speaksFor(d));
   }
 
   /** Clears the updates waiting for `key`, and with `below` for every path under it (a deleted folder). */
@@ -186,12 +199,12 @@ export class SpecboardService implements vscode.Disposable {
   }
 
   /**
-   * No editor speaks for the file any more (its tab closed, VS Code let the document go, or an
-   * update found it lingering): the index goes back to the file on disk, or drops it if it is gone.
+   * No document speaks for the file (VS Code let it go, or an update found it unsaved no more and
+   * its file out of the index): the index goes back to the disk, or drops the file if it is gone.
    */
   private backToDisk(uri: vscode.Uri): void {
     const key = uri.toString();
-    if (!this.indexed || !this.inScope(uri) || liveDocument(key)) return;
+    if (!this.indexed || !this.inScope(uri)) return;
     this.cancelPending(key);
     // Unsaved config or schema text was never applied (see apply): nothing to take back.
     if (this.board.isSettingsFile(key)) return;
@@ -207,7 +220,7 @@ export class SpecboardService implements vscode.Disposable {
   private async onDisk(uri: vscode.Uri): Promise<void> {
     if (!this.indexed || !this.inScope(uri)) return;
     const key = uri.toString();
-    const open = liveDocument(key);
+    const open = this.openDocument(key);
     if (open?.isDirty) return; // The editor's unsaved text is what the user sees; keep it.
     if (this.board.isSettingsFile(key)) return this.reloadSettings(key);
     // A saved editor holds what was written (and its parse is buffered); otherwise read the file.
