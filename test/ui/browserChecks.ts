@@ -158,16 +158,7 @@ export const browserChecks: readonly BrowserCheck[] = [
     name: 'walkthrough',
     description: 'The Get Started walkthrough lists its steps and shows each step\'s page',
     async run(workbench) {
-      // This command answers with a second quick pick, the list of walkthroughs: typed, not clicked.
-      await workbench.page.keyboard.press('F1');
-      const input = workbench.page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: 10_000 });
-      await input.fill('>Welcome: Open Walkthrough...');
-      await workbench.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor({ timeout: 10_000 });
-      await workbench.page.keyboard.press('Enter');
-      const picks = workbench.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get started with Specboard' }).first();
-      await picks.waitFor({ timeout: 10_000 });
-      await picks.click();
+      await workbench.openWalkthrough('Get started with Specboard');
       const steps = workbench.locator('.getting-started-step .step-title');
       await steps.first().waitFor({ timeout: 15_000 });
       const titles = await steps.allInnerTexts();

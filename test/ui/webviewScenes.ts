@@ -107,15 +107,7 @@ export const webviewScenes: readonly Scene[] = [
     name: 'walkthrough',
     description: 'The Get Started walkthrough on the Welcome page',
     async run(workbench) {
-      await workbench.page.keyboard.press('F1');
-      const input = workbench.page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: 10_000 });
-      await input.fill('>Welcome: Open Walkthrough...');
-      await workbench.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor({ timeout: 10_000 });
-      await workbench.page.keyboard.press('Enter');
-      const pick = workbench.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get started with Specboard' }).first();
-      await pick.waitFor({ timeout: 10_000 });
-      await pick.click();
+      await workbench.openWalkthrough('Get started with Specboard');
       await workbench.locator('.getting-started-step .step-title').first().waitFor({ timeout: 15_000 });
       await workbench.settle(1200);
     },

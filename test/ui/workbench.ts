@@ -41,6 +41,18 @@ export class Workbench {
     await this.page.waitForSelector(`.tab.active[aria-label*="${name}"]`, { timeout: 15_000 });
   }
 
+  /**
+   * Opens a walkthrough by its title. "Welcome: Open Walkthrough..." answers with a second quick
+   * pick, the list of walkthroughs, so the command is typed and confirmed rather than clicked.
+   */
+  async openWalkthrough(title: string): Promise<void> {
+    const input = await this.openQuickInput();
+    await input.fill('>Welcome: Open Walkthrough...');
+    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor({ timeout: 10_000 });
+    await this.page.keyboard.press('Enter');
+    await this.pickQuickInputRow(title);
+  }
+
   /** Resets between scenes so each starts from the same layout whatever the previous one did. */
   async reset(): Promise<void> {
     // A scene that typed into a file leaves it dirty: revert it, so nothing is saved or prompted.

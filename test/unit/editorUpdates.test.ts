@@ -6,17 +6,8 @@ import { parseMarkdown } from '../../src/core/parseMarkdown';
 import { parseDoc, reparseMarkdown } from '../../src/core/reparseMarkdown';
 import { prd } from './helpers/docs';
 import { indexTree, pathIn, removeTrees, writeTree } from './helpers/tree';
+import { random } from './helpers/random';
 
-/** mulberry32: the same random edits on every run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    let t = (s = (s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Lines that change how the parser reads what follows: fences, headings, tables, attribute

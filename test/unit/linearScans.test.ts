@@ -3,6 +3,7 @@ import { numberOf, scanDocIds, stemOf } from '../../src/core/ids';
 import { trailingLevel } from '../../src/core/markdown/definitionForms';
 import { normalizeTitle } from '../../src/core/sections';
 import { indexTree, removeTrees, writeTree } from './helpers/tree';
+import { random } from './helpers/random';
 
 /**
  * The line scanners that replaced regexes quadratic in the length of a run of characters (a 50 MB
@@ -11,16 +12,6 @@ import { indexTree, removeTrees, writeTree } from './helpers/tree';
  * Their speed is measured outside the unit tests (see the commit message), not asserted here.
  */
 
-/** mulberry32: the same strings on every run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    let t = (s = (s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function strings(alphabet: readonly string[], count: number, maxLength: number, seed: number): string[] {
   const next = random(seed);
