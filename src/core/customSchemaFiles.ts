@@ -1,5 +1,7 @@
 import { SCHEMAS_DIR } from './config';
 import { decodeText } from './decode';
+import { errorCode, errorMessage, isNotFound } from './errorDetail';
+import type { Logger } from './logger';
 import { message } from './messages';
 import type { CustomSchemaFile } from './schemaSet';
 import { range } from './text';
@@ -22,14 +24,17 @@ export interface CustomSchemaFiles {
 }
 
 /** Reads `root`'s `.specboard/schemas/*.json`, in name order. */
-export async function readCustomSchemas(workspace: SpecWorkspace, root: string, locale: Locale): Promise<CustomSchemaFiles> {
+export async function readCustomSchemas(workspace: SpecWorkspace, root: string, locale: Locale, logger: Logger): Promise<CustomSchemaFiles> {
   const files: CustomSchemaFile[] = [];
   const diagnostics: SpecDiagnostic[] = [];
   let paths: string[] = [];
+  const folder = `${root}/${SCHEMAS_DIR}`;
   try {
-    paths = await workspace.listFiles(`${root}/${SCHEMAS_DIR}`, () => true);
-  } catch {
-    return { files, diagnostics }; // No custom schemas folder: the built-ins apply.
+    paths = await workspace.listFiles(folder, () => true);
+  } catch (e) {
+    // No custom schemas folder is the usual case: the built-ins apply. Any other failure is worth a line.
+    if (!isNotFound(e)) logger.warn(`Could not list ${folder}; only the built-in schemas apply`, e);
+    return { files, diagnostics };
   }
   for (const path of paths.filter((p) => p.endsWith('.json')).sort()) {
     const displayName = relativeTo(root, path);
@@ -45,8 +50,9 @@ export async function readCustomSchemas(workspace: SpecWorkspace, root: string, 
     let bytes: Uint8Array;
     try {
       bytes = await workspace.readFile(path);
-    } catch {
-      refuse(message(locale, 'skip.unreadable'));
+    } catch (e) {
+      logger.warn(`Could not read the schema ${path}`, e);
+      refuse(message(locale, 'skip.unreadable', { detail: errorCode(e) ?? errorMessage(e) }));
       continue;
     }
     const decoded = decodeText(bytes, MAX_SCHEMA_BYTES);

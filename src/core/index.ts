@@ -2,6 +2,8 @@
 export * from './types';
 export * from './workspace';
 export * from './specboard';
+export { NO_LOGGER, type Logger } from './logger';
+export { errorCode, errorMessage, errorSummary, errorWithStack, isNotFound } from './errorDetail';
 export * from './model';
 export type { FileEntry, IndexDelta, Reference } from './requirementIndex';
 export type { TraceRequirement, TraceReference } from './trace';

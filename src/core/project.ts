@@ -1,8 +1,10 @@
 import { ALWAYS_EXCLUDED_DIRS, CONFIG_PATH, DEFAULT_CONFIG, parseConfig, SCHEMAS_DIR, type SpecConfig } from './config';
 import { readCustomSchemas } from './customSchemaFiles';
 import { decodeText } from './decode';
+import { errorCode, errorMessage, isNotFound } from './errorDetail';
 import { globMatcher } from './glob';
 import { scopesOf } from './idScope';
+import type { Logger } from './logger';
 import { NEVER_REQUIREMENT_PREFIXES, type ParseOptions } from './markdown/parseOptions';
 import type { FileKind } from './model';
 import { SchemaSet } from './schemaSet';
@@ -83,18 +85,25 @@ export class Project {
   }
 
   /** Loads config and custom schemas of `root` through the workspace. */
-  static async load(workspace: SpecWorkspace, root: string, locale: Locale): Promise<Project> {
+  static async load(workspace: SpecWorkspace, root: string, locale: Locale, logger: Logger): Promise<Project> {
     const configPath = `${root}/${CONFIG_PATH}`;
     let config: SpecConfig = DEFAULT_CONFIG;
     let configDiagnostics: SpecDiagnostic[] = [];
-    const text = await readText(workspace, configPath);
-    if (text !== undefined) {
-      const parsed = parseConfig(text, configPath, CONFIG_PATH, locale);
+    const read = await readText(workspace, configPath);
+    if (typeof read === 'string') {
+      const parsed = parseConfig(read, configPath, CONFIG_PATH, locale);
       config = parsed.config;
       configDiagnostics = parsed.diagnostics;
+    } else if (read) {
+      // A config that exists but cannot be read would otherwise look like no config at all.
+      logger.warn(`Could not read ${configPath}; the default settings apply`, read.error);
+      configDiagnostics = [{
+        path: configPath, range: range(0, 0, 0, 1), severity: 'error', code: 'config-error',
+        message: message(locale, 'config.unreadable', { file: CONFIG_PATH, detail: errorCode(read.error) ?? errorMessage(read.error) }),
+      }];
     }
-    const custom = await readCustomSchemas(workspace, root, locale);
-    const schemas = new SchemaSet(custom.files, locale);
+    const custom = await readCustomSchemas(workspace, root, locale, logger);
+    const schemas = new SchemaSet(custom.files, locale, logger);
     return new Project(root, config, schemas, [...configDiagnostics, ...custom.diagnostics, ...unknownTypes(root, config, schemas, locale)]);
   }
 
@@ -132,11 +141,14 @@ function unknownTypes(root: string, config: SpecConfig, schemas: SchemaSet, loca
   }));
 }
 
-async function readText(workspace: SpecWorkspace, path: string): Promise<string | undefined> {
+/** The file's text; undefined when there is no such file (or it is not text); the error when reading it failed. */
+async function readText(workspace: SpecWorkspace, path: string): Promise<string | { error: unknown } | undefined> {
+  let bytes: Uint8Array;
   try {
-    const decoded = decodeText(await workspace.readFile(path), 5_000_000);
-    return decoded.ok ? decoded.text : undefined;
-  } catch {
-    return undefined;
+    bytes = await workspace.readFile(path);
+  } catch (error) {
+    return isNotFound(error) ? undefined : { error };
   }
+  const decoded = decodeText(bytes, 5_000_000);
+  return decoded.ok ? decoded.text : undefined;
 }
