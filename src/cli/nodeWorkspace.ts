@@ -1,10 +1,10 @@
 import { promises as fs, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { SpecWorkspace } from '../core';
+import { isNotFound, NO_LOGGER, type Logger, type SpecWorkspace } from '../core';
 
 /** The core's workspace over the local file system, with absolute posix-style paths. */
 export class NodeWorkspace implements SpecWorkspace {
-  constructor(readonly roots: readonly string[]) {}
+  constructor(readonly roots: readonly string[], private readonly log: Logger = NO_LOGGER) {}
 
   async listFiles(folder: string, skipDir: (relDir: string) => boolean): Promise<string[]> {
     const out: string[] = [];
@@ -14,7 +14,9 @@ export class NodeWorkspace implements SpecWorkspace {
         entries = await fs.readdir(dir, { withFileTypes: true });
       } catch (e) {
         if (rel === '') throw e;
-        return; // An unreadable sub-folder is skipped, not fatal.
+        // An unreadable sub-folder is skipped, not fatal; --verbose says which.
+        this.log.warn(`Skipped the folder ${dir}: it could not be listed`, e);
+        return;
       }
       const subdirs: Promise<void>[] = [];
       for (const e of entries) {
@@ -41,8 +43,10 @@ export class NodeWorkspace implements SpecWorkspace {
   async fileSize(p: string): Promise<number | undefined> {
     try {
       return statSync(p).size;
-    } catch {
-      return undefined;
+    } catch (e) {
+      // Only a missing file is "gone"; any other failure is the file being unreadable, with its reason.
+      if (isNotFound(e)) return undefined;
+      throw e;
     }
   }
 }

@@ -14,7 +14,10 @@ export interface SpecWorkspace {
   listFiles(folder: string, skipDir: (relDir: string) => boolean): Promise<string[]>;
   /** Reads a file's bytes; rejects when the file cannot be read. */
   readFile(path: string): Promise<Uint8Array>;
-  /** Optional cheap size check, so huge files are skipped without reading them. */
+  /**
+   * Optional cheap size check, so huge files are skipped without reading them. Undefined when
+   * there is no such file; rejects when the file exists but cannot be checked.
+   */
   fileSize?(path: string): Promise<number | undefined>;
 }
 

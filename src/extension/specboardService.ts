@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { createSpecboard, normalizeLocale, type Specboard } from '../core';
+import { createSpecboard, errorSummary, normalizeLocale, type IndexStats, type Logger, type Specboard } from '../core';
 import { VscodeWorkspace } from './adapters/vscodeWorkspace';
 import type { EditorConfig } from './adapters/editorConfig';
+import { reportFailure } from './adapters/reportFailure';
 
 /** How long indexing may run before a cancellable notification joins the status-bar progress. */
 const SLOW_INDEX_MS = 2000;
@@ -32,21 +33,26 @@ export class SpecboardService implements vscode.Disposable {
   private generation = 0;
   private indexed = false;
 
-  constructor(private readonly config: EditorConfig) {
+  constructor(private readonly config: EditorConfig, private readonly log: Logger) {
     this.board = this.createBoard();
     this.disposables.push(
       this.changeEmitter,
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.onClosed(d)),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.reindex()),
+      vscode.workspace.onDidCloseTextDocument((d) => this.detached(d.uri, () => this.onClosed(d))),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.log.info('Workspace folders changed: indexing again');
+        void this.reindex();
+      }),
     );
+    // Nobody awaits a watcher's listener: a failure in one would otherwise vanish, leaving the
+    // index silently out of date for that file.
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
       watcher,
-      watcher.onDidCreate((u) => this.onDisk(u)),
-      watcher.onDidChange((u) => this.onDisk(u)),
-      watcher.onDidDelete((u) => this.onDeleted(u)),
+      watcher.onDidCreate((u) => this.detached(u, () => this.onDisk(u))),
+      watcher.onDidChange((u) => this.detached(u, () => this.onDisk(u))),
+      watcher.onDidDelete((u) => this.detached(u, () => this.onDeleted(u))),
     );
   }
 
@@ -94,8 +100,9 @@ export class SpecboardService implements vscode.Disposable {
       { location: vscode.ProgressLocation.Window, title, cancellable: false },
       async (progress) => {
         reporters.push(progress);
+        let stats: IndexStats;
         try {
-          await board.indexAll({
+          stats = await board.indexAll({
             cancellation: cancel.token,
             pause: yieldToHost,
             onProgress: (done, total) => {
@@ -112,15 +119,39 @@ export class SpecboardService implements vscode.Disposable {
           finish();
         }
         if (generation !== this.generation) return;
+        this.reportUnlistedFolders(stats);
         // Open editors may hold unsaved text that differs from disk: it wins.
         for (const doc of vscode.workspace.textDocuments) if (this.inScope(doc.uri)) board.updateText(doc.uri.toString(), doc.getText());
         this.indexed = true;
         this.changeEmitter.fire({ affected: new Set([...board.index.entries()].map((e) => e.path).concat(board.settingsDiagnosticPaths())), full: true });
       },
     )).catch((e: unknown) => {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Specboard could not index the workspace: {0}', e instanceof Error ? e.message : String(e)));
+      reportFailure(this.log, vscode.l10n.t('Specboard could not index the workspace: {0}', errorSummary(e)), e);
     });
     return this.indexing;
+  }
+
+  /** A workspace folder that could not be listed is not checked at all: say so, once per index. */
+  private reportUnlistedFolders(stats: IndexStats): void {
+    const roots = new Set((vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()));
+    for (const { path, reason } of stats.skipped) {
+      if (!roots.has(path)) continue;
+      // The reason is the core's localized sentence ("Skipped: this folder could not be listed (ENOENT), ...").
+      void vscode.window.showWarningMessage(`${vscode.Uri.parse(path).fsPath}: ${reason}`);
+    }
+  }
+
+  /**
+   * Runs a listener's work and reports what it throws (with the file it was about), since the event
+   * that started it awaits nothing.
+   */
+  private detached(uri: vscode.Uri, work: () => void | Promise<void>): void {
+    const fail = (e: unknown) => reportFailure(this.log, vscode.l10n.t('Specboard could not update {0}: {1}', vscode.workspace.asRelativePath(uri), errorSummary(e)), e);
+    try {
+      void Promise.resolve(work()).catch(fail);
+    } catch (e) {
+      fail(e);
+    }
   }
 
   /** Applies every pending debounced edit now (commands and tests call this before reading). */
@@ -135,7 +166,7 @@ export class SpecboardService implements vscode.Disposable {
 
   private createBoard(): Specboard {
     const folders = vscode.workspace.workspaceFolders ?? [];
-    return createSpecboard({ workspace: new VscodeWorkspace(folders), locale: normalizeLocale(vscode.env.language) });
+    return createSpecboard({ workspace: new VscodeWorkspace(folders, this.log), locale: normalizeLocale(vscode.env.language), logger: this.log });
   }
 
   private inScope(uri: vscode.Uri): boolean {
@@ -148,7 +179,7 @@ export class SpecboardService implements vscode.Disposable {
     clearTimeout(this.pending.get(key));
     this.pending.set(key, setTimeout(() => {
       this.pending.delete(key);
-      this.apply(doc);
+      this.detached(doc.uri, () => this.apply(doc));
     }, delay));
   }
 
@@ -161,9 +192,9 @@ export class SpecboardService implements vscode.Disposable {
     if (result.affected.size) this.changeEmitter.fire({ affected: result.affected, full: false });
   }
 
-  private onClosed(doc: vscode.TextDocument): void {
+  private async onClosed(doc: vscode.TextDocument): Promise<void> {
     // Closing without saving: the file on disk is the truth again.
-    if (this.indexed && this.inScope(doc.uri)) void this.onDisk(doc.uri);
+    if (this.indexed && this.inScope(doc.uri)) await this.onDisk(doc.uri);
   }
 
   private async onDisk(uri: vscode.Uri): Promise<void> {
@@ -184,6 +215,7 @@ export class SpecboardService implements vscode.Disposable {
     for (const entry of [...this.board.index.entries()]) {
       if (entry.path === key || entry.path.startsWith(`${key}/`)) for (const p of this.board.remove(entry.path).affected) affected.add(p);
     }
+    // reloadSettings reports its own failures and never rejects.
     if (this.board.isSettingsFile(key)) void this.reloadSettings(key);
     if (affected.size) this.changeEmitter.fire({ affected, full: false });
   }
@@ -203,7 +235,7 @@ export class SpecboardService implements vscode.Disposable {
       affected = (await board.reloadProject(root, { pause: yieldToHost })).affected;
     } catch (e) {
       const file = vscode.workspace.asRelativePath(vscode.Uri.parse(path));
-      void vscode.window.showErrorMessage(vscode.l10n.t('Specboard could not apply {0}, and keeps the previous settings: {1}', file, e instanceof Error ? e.message : String(e)));
+      reportFailure(this.log, vscode.l10n.t('Specboard could not apply {0}, and keeps the previous settings: {1}', file, errorSummary(e)), e);
       return;
     }
     // Re-indexed from scratch meanwhile, or overtaken by a later save: that one reports.
