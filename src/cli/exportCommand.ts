@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Locale } from '../core';
 import { UsageError, type CliArgs } from './args';
+import { cliLogger } from './cliLogger';
 import { cliMessage, counted } from './cliMessages';
 import { exportHtml } from './exportHtml';
 import { requirementsCsv } from './exportCsv';
@@ -24,7 +25,7 @@ async function html(targets: string[], args: CliArgs, io: CliIo, locale: Locale)
   if (targets.length === 0) throw new UsageError('missingArg', { command: 'export html', what: cliMessage(locale, 'whatTarget') });
   const out = args.options.out;
   if (!out) throw new UsageError('missingArg', { command: 'export html', what: '--out <dir>' });
-  const { board, inTargets, rel } = await openWorkspace(targets, io, locale);
+  const { board, inTargets, rel } = await openWorkspace(targets, io, locale, cliLogger(args, io));
   const docs = board.documents().filter((d) => inTargets(d.path));
   if (docs.length === 0) {
     io.error(`${cliMessage(locale, 'noDocuments')}\n`);
@@ -37,7 +38,7 @@ async function html(targets: string[], args: CliArgs, io: CliIo, locale: Locale)
 }
 
 async function csv(targets: string[], args: CliArgs, io: CliIo, locale: Locale): Promise<number> {
-  const { board, inTargets, rel } = await openWorkspace(targets, io, locale);
+  const { board, inTargets, rel } = await openWorkspace(targets, io, locale, cliLogger(args, io));
   const text = requirementsCsv(board.trace(inTargets), rel);
   const out = args.options.out;
   if (!out) {

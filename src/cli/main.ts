@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { createSpecboard, normalizeLocale, type Locale, type Specboard } from '../core';
+import { createSpecboard, normalizeLocale, type Locale, type Logger, type Specboard } from '../core';
 import { choice, parseArgs, UsageError, type CliArgs } from './args';
 import { formatJson, formatSarif, formatText } from './checkFormats';
 import { buildReport } from './checkReport';
+import { cliLogger } from './cliLogger';
 import { cliMessage } from './cliMessages';
 import { NodeWorkspace, toPosix } from './nodeWorkspace';
 import { rootsFor } from './roots';
@@ -57,11 +58,11 @@ class MissingPathError extends Error {
 }
 
 /** Indexes the roots of the given paths; returns the core and a filter for "inside the targets". */
-export async function openWorkspace(targets: readonly string[], io: CliIo, locale: Locale): Promise<{ board: Specboard; inTargets: (p: string) => boolean; rel: (p: string) => string }> {
+export async function openWorkspace(targets: readonly string[], io: CliIo, locale: Locale, log: Logger): Promise<{ board: Specboard; inTargets: (p: string) => boolean; rel: (p: string) => string }> {
   const list = targets.length ? targets : ['.'];
   for (const t of list) if (!existsSync(path.resolve(io.cwd, t))) throw new MissingPathError(t);
   const abs = list.map((t) => toPosix(path.resolve(io.cwd, t)));
-  const board = createSpecboard({ workspace: new NodeWorkspace(rootsFor(list, io.cwd)), locale });
+  const board = createSpecboard({ workspace: new NodeWorkspace(rootsFor(list, io.cwd), log), locale, logger: log });
   await board.indexAll();
   const inTargets = (p: string) => abs.some((t) => p === t || p.startsWith(`${t}/`));
   const cwd = toPosix(io.cwd);
@@ -74,7 +75,7 @@ export async function openWorkspace(targets: readonly string[], io: CliIo, local
 
 async function check(args: CliArgs, io: CliIo, locale: Locale): Promise<number> {
   const format = choice(args, 'format', ['text', 'json', 'sarif'] as const, 'text');
-  const { board, inTargets, rel } = await openWorkspace(args.positionals, io, locale);
+  const { board, inTargets, rel } = await openWorkspace(args.positionals, io, locale, cliLogger(args, io));
   const settingsPaths = new Set(board.settingsDiagnosticPaths());
   // Config and schema errors always show: they change what every checked file means.
   const diagnostics = board.allDiagnostics().filter((d) => inTargets(d.path) || settingsPaths.has(d.path));
@@ -87,7 +88,7 @@ async function check(args: CliArgs, io: CliIo, locale: Locale): Promise<number> 
 
 async function trace(args: CliArgs, io: CliIo, locale: Locale): Promise<number> {
   const format = choice(args, 'format', ['json', 'csv', 'md'] as const, 'json');
-  const { board, inTargets, rel } = await openWorkspace(args.positionals, io, locale);
+  const { board, inTargets, rel } = await openWorkspace(args.positionals, io, locale, cliLogger(args, io));
   const rows = toTraceRows(board.trace(inTargets), rel);
   io.write(format === 'csv' ? traceCsv(rows) : format === 'md' ? traceMarkdown(rows, locale) : traceJson(rows));
   return 0;

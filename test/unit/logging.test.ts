@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { createSpecboard, errorCode, type Logger } from '../../src/core';
 import { NodeWorkspace } from '../../src/cli/nodeWorkspace';
-import { diagnosticsOf, pathIn, removeTrees, writeFile, writeTree } from './helpers/tree';
+import { diagnosticsOf, pathIn, removeTrees, runCliIn, writeFile, writeTree } from './helpers/tree';
 
 interface Entry {
   readonly level: keyof Logger;
@@ -131,6 +131,21 @@ describe('the core reports to its injected logger', () => {
       `Reloading the settings of ${dir}`,
       `Reloaded ${dir}: 1 files, 0 config or schema problems; N ms`,
     ]);
+  });
+});
+
+describe('specboard --verbose', () => {
+  after(removeTrees);
+
+  it('logs to standard error only, leaving standard output as the report', async () => {
+    const dir = writeTree({ 'a.md': '## REQ-1 A\n', 'bin.md': Buffer.from([0, 1]) });
+    const quiet = await runCliIn(dir, ['check', '--format', 'json']);
+    const verbose = await runCliIn(dir, ['check', '--format', 'json', '--verbose']);
+    assert.equal(quiet.stderr, '');
+    assert.equal(verbose.stdout, quiet.stdout);
+    assert.equal(verbose.code, quiet.code);
+    assert.match(verbose.stderr, /^\[warn\] Skipped .*\/bin\.md: Skipped: this file looks binary/m);
+    assert.match(verbose.stderr, /^\[info\] Indexed: 2 of 2 files in 1 folder\(s\), .* 1 skipped; \d+ ms/m);
   });
 });
 
