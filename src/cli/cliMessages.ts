@@ -16,6 +16,7 @@ Commands:
 
 Options:
   --lang en|zh-cn           Language of messages (default: config, then $LANG)
+  --verbose                 Log indexing times, skipped files and errors to standard error
   -h, --help                Show this help
   -v, --version             Show the version
 
@@ -63,6 +64,7 @@ const zhCn: Record<Key, string> = {
 
 选项：
   --lang en|zh-cn           消息语言（默认取配置，其次 $LANG）
+  --verbose                 将索引耗时、跳过的文件和错误记录到标准错误输出
   -h, --help                显示帮助
   -v, --version             显示版本
 

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Locale } from '../core';
 import { UsageError, type CliArgs } from './args';
+import { cliLogger } from './cliLogger';
 import { cliMessage, counted } from './cliMessages';
 import { exportHtml } from './exportHtml';
 import { requirementsCsv } from './exportCsv';
@@ -27,7 +28,7 @@ async function html(targets: string[], args: CliArgs, io: CliIo, locale: Locale)
   const outDir = path.resolve(io.cwd, out);
   // Before indexing, so a wrong --out fails at once, not after reading the whole workspace.
   checkOutputFolder(outDir, shownFrom(io.cwd));
-  const opened = await openWorkspace(targets, io, locale);
+  const opened = await openWorkspace(targets, io, locale, cliLogger(args, io));
   noteUnreadRoots(opened, io, locale);
   const { board, inTargets, rel } = opened;
   const docs = board.documents().filter((d) => inTargets(d.path));
@@ -45,7 +46,7 @@ async function csv(targets: string[], args: CliArgs, io: CliIo, locale: Locale):
   const file = out ? path.resolve(io.cwd, out) : undefined;
   const shown = shownFrom(io.cwd);
   if (file) checkOutputFiles([file], shown);
-  const opened = await openWorkspace(targets, io, locale);
+  const opened = await openWorkspace(targets, io, locale, cliLogger(args, io));
   noteUnreadRoots(opened, io, locale);
   const { board, inTargets, rel } = opened;
   const text = requirementsCsv(board.trace(inTargets), rel);

@@ -1,9 +1,10 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import { createSpecboard, errorCode, isNotFound, kindLabel, normalizeLocale, type Locale, type Specboard } from '../core';
+import { createSpecboard, errorCode, isNotFound, kindLabel, normalizeLocale, type Locale, type Logger, type Specboard } from '../core';
 import { choice, parseArgs, UsageError, type CliArgs } from './args';
 import { formatJson, formatSarif, formatText } from './checkFormats';
 import { buildReport } from './checkReport';
+import { cliLogger } from './cliLogger';
 import { cliMessage } from './cliMessages';
 import { kindOf, NodeWorkspace, readRegularFile, toPosix } from './nodeWorkspace';
 import { OutputError } from './outputPaths';
@@ -79,11 +80,11 @@ export interface OpenedWorkspace {
 }
 
 /** Indexes the roots of the given paths; returns the core and a filter for "inside the targets". */
-export async function openWorkspace(targets: readonly string[], io: CliIo, locale: Locale): Promise<OpenedWorkspace> {
+export async function openWorkspace(targets: readonly string[], io: CliIo, locale: Locale, logger: Logger): Promise<OpenedWorkspace> {
   const list = usableTargets(targets.length ? targets : ['.'], io, locale);
   const abs = list.map((t) => toPosix(path.resolve(io.cwd, t)));
   const roots = rootsFor(list, io.cwd);
-  const board = createSpecboard({ workspace: new NodeWorkspace(roots), locale });
+  const board = createSpecboard({ workspace: new NodeWorkspace(roots), locale, logger });
   await board.indexAll();
   const inTargets = (p: string) => abs.some((t) => p === t || p.startsWith(`${t}/`));
   const cwd = toPosix(io.cwd);
@@ -129,7 +130,7 @@ function usableTargets(targets: readonly string[], io: CliIo, locale: Locale): s
 
 async function check(args: CliArgs, io: CliIo, locale: Locale): Promise<number> {
   const format = choice(args, 'format', ['text', 'json', 'sarif'] as const, 'text');
-  const { board, inTargets, rel, unreadRoots } = await openWorkspace(args.positionals, io, locale);
+  const { board, inTargets, rel, unreadRoots } = await openWorkspace(args.positionals, io, locale, cliLogger(args, io));
   const settingsPaths = new Set(board.settingsDiagnosticPaths());
   // Config and schema errors always show: they change what every checked file means.
   const diagnostics = board.allDiagnostics().filter((d) => inTargets(d.path) || settingsPaths.has(d.path));
@@ -143,7 +144,7 @@ async function check(args: CliArgs, io: CliIo, locale: Locale): Promise<number> 
 
 async function trace(args: CliArgs, io: CliIo, locale: Locale): Promise<number> {
   const format = choice(args, 'format', ['json', 'csv', 'md'] as const, 'json');
-  const opened = await openWorkspace(args.positionals, io, locale);
+  const opened = await openWorkspace(args.positionals, io, locale, cliLogger(args, io));
   noteUnreadRoots(opened, io, locale);
   const rows = toTraceRows(opened.board.trace(opened.inTargets), opened.rel);
   io.write(format === 'csv' ? traceCsv(rows) : format === 'md' ? traceMarkdown(rows, locale) : traceJson(rows));

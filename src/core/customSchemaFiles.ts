@@ -1,5 +1,6 @@
 import { SCHEMAS_DIR } from './config';
 import { decodeText } from './decode';
+import type { Logger } from './logger';
 import { message } from './messages';
 import { errorCode, isNotFound, kindLabel, NotAFileError } from './readErrors';
 import type { CustomSchemaFile } from './schemaSet';
@@ -23,17 +24,19 @@ export interface CustomSchemaFiles {
 }
 
 /** Reads `root`'s `.specboard/schemas/*.json`, in name order. */
-export async function readCustomSchemas(workspace: SpecWorkspace, root: string, locale: Locale): Promise<CustomSchemaFiles> {
+export async function readCustomSchemas(workspace: SpecWorkspace, root: string, locale: Locale, logger: Logger): Promise<CustomSchemaFiles> {
   const files: CustomSchemaFile[] = [];
   const diagnostics: SpecDiagnostic[] = [];
   let paths: string[] = [];
+  const folder = `${root}/${SCHEMAS_DIR}`;
   try {
-    paths = await workspace.listFiles(`${root}/${SCHEMAS_DIR}`, () => true);
+    paths = await workspace.listFiles(folder, () => true);
   } catch (e) {
     // No custom schemas folder: the built-ins apply. A folder that is there but cannot be listed is said.
     if (!isNotFound(e)) {
+      logger.warn(`Could not list ${folder}; only the built-in schemas apply`, e);
       diagnostics.push({
-        path: `${root}/${SCHEMAS_DIR}`, range: range(0, 0, 0, 0), severity: 'error', code: 'config-error',
+        path: folder, range: range(0, 0, 0, 0), severity: 'error', code: 'config-error',
         message: message(locale, 'schema.unreadable', { file: SCHEMAS_DIR, reason: message(locale, 'schema.notRead', { reason: message(locale, 'why.failed', { code: errorCode(e) }) }) }),
       });
     }
@@ -56,6 +59,7 @@ export async function readCustomSchemas(workspace: SpecWorkspace, root: string, 
       bytes = await workspace.readFile(path);
     } catch (e) {
       const why = e instanceof NotAFileError ? message(locale, 'why.notAFile', { kind: kindLabel(locale, e.kind) }) : message(locale, 'why.failed', { code: errorCode(e) });
+      logger.warn(`Could not read the schema ${path}`, e);
       refuse(message(locale, 'schema.notRead', { reason: why }));
       continue;
     }

@@ -1,8 +1,9 @@
 /** Public surface of the core, for the CLI, the extension and tests. */
 export * from './types';
 export * from './workspace';
-export { errorCode, isNotFound, kindLabel, NotAFileError, type NotAFileKind } from './readErrors';
+export { errorCode, errorSummary, errorWithStack, isNotFound, kindLabel, NotAFileError, type NotAFileKind } from './readErrors';
 export * from './specboard';
+export { NO_LOGGER, type Logger } from './logger';
 export * from './model';
 export type { FileEntry, IndexDelta, Reference } from './requirementIndex';
 export type { TraceRequirement, TraceReference } from './trace';

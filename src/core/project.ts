@@ -3,6 +3,7 @@ import { readCustomSchemas } from './customSchemaFiles';
 import { decodeText } from './decode';
 import { globMatcher } from './glob';
 import { scopesOf } from './idScope';
+import type { Logger } from './logger';
 import { NEVER_REQUIREMENT_PREFIXES, type ParseOptions } from './markdown/parseOptions';
 import type { FileKind } from './model';
 import { SchemaSet } from './schemaSet';
@@ -84,7 +85,7 @@ export class Project {
   }
 
   /** Loads config and custom schemas of `root` through the workspace. */
-  static async load(workspace: SpecWorkspace, root: string, locale: Locale): Promise<Project> {
+  static async load(workspace: SpecWorkspace, root: string, locale: Locale, logger: Logger): Promise<Project> {
     const configPath = `${root}/${CONFIG_PATH}`;
     let config: SpecConfig = DEFAULT_CONFIG;
     const configDiagnostics: SpecDiagnostic[] = [];
@@ -100,9 +101,10 @@ export class Project {
       configDiagnostics.push(...parsed.diagnostics);
     } else if ('problem' in read) {
       unreadable(configPath, 'config.unreadable', read.problem);
+      logger.warn(`${configPath} cannot be used; the default settings apply: ${read.problem}`);
     }
-    const custom = await readCustomSchemas(workspace, root, locale);
-    const schemas = new SchemaSet(custom.files, locale);
+    const custom = await readCustomSchemas(workspace, root, locale, logger);
+    const schemas = new SchemaSet(custom.files, locale, logger);
     return new Project(root, config, schemas, [...configDiagnostics, ...custom.diagnostics, ...unknownTypes(root, config, schemas, locale)]);
   }
 

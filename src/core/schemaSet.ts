@@ -3,6 +3,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { COMMON_SCHEMA, DOC_TYPE_SCHEMAS } from './builtinSchemas';
 import { commonOverrideProblem } from './commonOverride';
 import { ajvClass } from './libraries';
+import { NO_LOGGER, type Logger } from './logger';
 import { joinList, message } from './messages';
 import { inPlaceRefCycle } from './refCycle';
 import { dropBadPatterns } from './schemaPatterns';
@@ -67,7 +68,7 @@ export class SchemaSet {
   /** Grows after construction only if a validator throws (see `guarded`). */
   readonly diagnostics: SpecDiagnostic[] = [];
 
-  constructor(custom: readonly CustomSchemaFile[], private readonly locale: Locale) {
+  constructor(custom: readonly CustomSchemaFile[], private readonly locale: Locale, private readonly logger: Logger = NO_LOGGER) {
     this.ajv = new (ajvClass())({ allErrors: true, strict: false, validateFormats: false });
     this.ajv.addKeyword({ keyword: 'x-specboard', schemaType: 'object' });
     const overrides = new Map<string, Loaded>();
@@ -149,6 +150,8 @@ export class SchemaSet {
     try {
       return run(entry);
     } catch (e) {
+      // The diagnostic names the schema; the stack says which construct made Ajv throw.
+      this.logger.error(`Validating a ${type} document failed; ${entry.file ? 'the built-in schema replaces the custom one' : 'it is no longer validated'}`, e);
       const file = entry.file ?? this.commonFile;
       if (file && !this.failedAtRuntime.has(file.path)) {
         this.failedAtRuntime.add(file.path);

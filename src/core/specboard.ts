@@ -2,12 +2,13 @@ import { crossDiagnostics } from './crossDiagnostics';
 import { decodeText } from './decode';
 import { IdCatalog } from './idCatalog';
 import { scanDocIds, scanIds } from './ids';
+import { NO_LOGGER, type Logger } from './logger';
 import { mayCiteNumbers, numberedReferences } from './markdown/numberedReferences';
 import { message } from './messages';
 import type { FileKind, ParsedFile, RequirementDef } from './model';
 import { parseMarkdown } from './parseMarkdown';
 import { parseSource } from './parseSource';
-import { errorCode, kindLabel, NotAFileError } from './readErrors';
+import { errorCode, errorSummary, kindLabel, NotAFileError } from './readErrors';
 import { Project } from './project';
 import { parseDoc, reparseMarkdown, type DocParse } from './reparseMarkdown';
 import { RequirementIndex, type FileEntry } from './requirementIndex';
@@ -32,6 +33,8 @@ export interface SpecboardOptions {
   readonly locale?: Locale;
   /** How paths appear inside messages ("also at docs/prd.md:12"); defaults to root-relative. */
   readonly display?: (path: string) => string;
+  /** Where indexing times, skipped files, reloads and caught errors are reported; silent by default. */
+  readonly logger?: Logger;
 }
 
 export interface IndexOptions extends PoolOptions {
@@ -100,6 +103,7 @@ export class Specboard {
   private readonly buffers = new Map<string, EditorBuffer>();
   private readonly workspace: SpecWorkspace;
   private readonly display: (path: string) => string;
+  private readonly logger: Logger;
   /** Per folder being reloaded: the files updated meanwhile (a new set for each reload, so also its token). */
   private readonly reloads = new Map<string, Set<string>>();
   /**
@@ -112,6 +116,7 @@ export class Specboard {
   constructor(options: SpecboardOptions) {
     this.workspace = options.workspace;
     this.locale = options.locale ?? 'en';
+    this.logger = options.logger ?? NO_LOGGER;
     this.display = options.display ?? ((p) => {
       const root = rootOf(this.workspace.roots, p);
       return root ? relativeTo(root, p) : p;
@@ -120,14 +125,21 @@ export class Specboard {
 
   /** Loads every root's config and schemas, then reads and indexes all their files. */
   async indexAll(options: IndexOptions = {}): Promise<IndexStats> {
+    const started = performance.now();
     const all: string[] = [];
     for (const root of this.workspace.roots) {
-      const project = await Project.load(this.workspace, root, this.locale);
+      const project = await Project.load(this.workspace, root, this.locale, this.logger);
       this.setProject(root, project);
       for (const [path] of await this.filesOf(project)) if (!options.filter || options.filter(path)) all.push(path);
     }
+    const listed = performance.now();
     const cancelled = await runPool(all, options, (path) => this.read(path, false).then(() => undefined));
-    return { ...this.stats(), cancelled };
+    const stats = { ...this.stats(), cancelled };
+    const ms = (t: number) => Math.round(t);
+    this.logger.info(`${cancelled ? 'Indexing cancelled' : 'Indexed'}: ${stats.files} of ${all.length} files in ${this.workspace.roots.length} folder(s), `
+      + `${stats.documents} documents, ${stats.requirements} requirements, ${stats.references} references, ${stats.skipped.length} skipped; `
+      + `${ms(performance.now() - started)} ms (listing ${ms(listed - started)} ms)`);
+    return stats;
   }
 
   /** The files a folder's config reads, docs first: definitions make prefixes known before code is shown. */
@@ -135,7 +147,11 @@ export class Specboard {
     // A folder (or the root) that cannot be listed is said, with its errno, in the stats' notes.
     const root = project.root;
     for (const folder of [...this.unlisted.keys()]) if (folder === root || folder.startsWith(`${root}/`)) this.unlisted.delete(folder);
-    const unlisted = (folder: string, e: unknown) => this.unlisted.set(folder, message(this.locale, 'skip.folder', { code: errorCode(e) }));
+    const unlisted = (folder: string, e: unknown) => {
+      const reason = message(this.locale, 'skip.folder', { code: errorCode(e) });
+      this.unlisted.set(folder, reason);
+      this.logger.warn(`Skipped the folder ${folder}: ${reason}`, e);
+    };
     let files: string[];
     try {
       files = await this.workspace.listFiles(root, (rel) => project.skipDir(rel), unlisted);
@@ -220,13 +236,20 @@ export class Specboard {
       const reason = e instanceof NotAFileError
         ? message(this.locale, 'skip.notAFile', { kind: kindLabel(this.locale, e.kind) })
         : message(this.locale, 'skip.unreadable', { code: errorCode(e) });
-      return this.skippedEntry(path, project, kind, reason);
+      return this.skippedEntry(path, project, kind, reason, e);
     }
-    const decoded = decodeText(bytes, max);
-    if (!decoded.ok) return this.skippedEntry(path, project, kind, message(this.locale, decoded.reason, { size: decoded.size ?? 0, max }));
-    const hash = fnv1a(decoded.text);
-    if (reuse && this.isIndexed(path, hash)) return 'unchanged';
-    return { entry: this.parsedEntry(path, decoded.text, project, kind, hash) };
+    try {
+      const decoded = decodeText(bytes, max);
+      if (!decoded.ok) return this.skippedEntry(path, project, kind, message(this.locale, decoded.reason, { size: decoded.size ?? 0, max }));
+      const hash = fnv1a(decoded.text);
+      if (reuse && this.isIndexed(path, hash)) return 'unchanged';
+      return { entry: this.parsedEntry(path, decoded.text, project, kind, hash) };
+    } catch (e) {
+      // A bug in decoding, parsing or validation: one file is skipped, with its stack in the log,
+      // rather than the whole index (or a watcher's update, which nobody awaits) failing.
+      this.logger.error(`Reading ${path} failed`, e);
+      return this.skippedEntry(path, project, kind, message(this.locale, 'skip.failed', { code: errorSummary(e) }), undefined, false);
+    }
   }
 
   /** Indexes a file's current text (from an editor, possibly unsaved). Cheap when nothing changed. */
@@ -256,8 +279,12 @@ export class Specboard {
     return { path, root: project.root, hash, parsed, diagnostics };
   }
 
-  /** A file that is not read (too large, binary, unreadable): a doc gets a visible warning, a source file only a note in the summary. */
-  private skippedEntry(path: string, project: Project, kind: FileKind, reason: string): Reading {
+  /**
+   * A file that is not read (too large, binary, unreadable): a doc gets a visible warning, a source
+   * file only a note in the summary; the log gets a warning with the cause, unless already told.
+   */
+  private skippedEntry(path: string, project: Project, kind: FileKind, reason: string, cause?: unknown, log = true): Reading {
+    if (log) this.logger.warn(`Skipped ${path}: ${reason}`, cause);
     const parsed: ParsedFile = { path, kind, lineCount: 0, headings: [], requirements: [], tokens: [] };
     const diagnostics: SpecDiagnostic[] = kind === 'doc'
       // At the start of the file, empty: the file was not read, so its first line's length is unknown.
@@ -387,16 +414,22 @@ export class Specboard {
     const overtaken = () => this.reloads.get(root) !== touched;
     const cancellation = { get isCancellationRequested() { return overtaken() || !!options.cancellation?.isCancellationRequested; } };
     try {
-      const project = await Project.load(this.workspace, root, this.locale);
+      const started = performance.now();
+      this.logger.info(`Reloading the settings of ${root}`);
+      const project = await Project.load(this.workspace, root, this.locale, this.logger);
       const readings = new Map<string, Reading>();
       const cancelled = await runPool(await this.filesOf(project), { ...options, cancellation }, async ([path, kind]) => {
         readings.set(path, await this.readEntry(path, project, kind, false));
       });
-      if (cancelled || overtaken()) return { affected: new Set() };
+      if (cancelled || overtaken()) {
+        this.logger.debug(`Reload of ${root} ${cancelled ? 'cancelled' : 'overtaken by a later one'}`);
+        return { affected: new Set() };
+      }
       this.reloads.delete(root);
       const result = this.replaceFolder(project, readings, touched);
       // Files that changed while the folder was read: what was read of them may be older.
       for (const path of touched) for (const p of (await this.read(path, true, false)).affected) result.affected.add(p);
+      this.logger.info(`Reloaded ${root}: ${readings.size} files, ${project.diagnostics.length} config or schema problems; ${Math.round(performance.now() - started)} ms`);
       return result;
     } finally {
       if (!overtaken()) this.reloads.delete(root);

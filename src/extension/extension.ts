@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { createApi, type SpecboardExports } from './api';
+import { channelLogger } from './adapters/channelLogger';
 import { EditorConfig } from './adapters/editorConfig';
 import * as codeLens from './features/codeLens';
 import * as completion from './features/completion';
@@ -12,6 +13,7 @@ import * as navigation from './features/navigation';
 import * as newDocument from './features/newDocument';
 import * as quickFixes from './features/quickFixes';
 import * as rename from './features/rename';
+import * as showLog from './features/showLog';
 import * as statusBar from './features/statusBar';
 import * as symbols from './features/symbols';
 import type { Services } from './services';
@@ -27,10 +29,14 @@ const VERSION = '0.1.0';
  * indexing work itself, so activation stays in the low milliseconds on any workspace size.
  */
 export function activate(context: vscode.ExtensionContext): SpecboardExports {
+  const channel = vscode.window.createOutputChannel('Specboard', { log: true });
+  context.subscriptions.push(channel);
+  showLog.register(context, channel);
+  const log = channelLogger(channel);
   const config = new EditorConfig();
-  const index = new SpecboardService(config);
+  const index = new SpecboardService(config, log);
   context.subscriptions.push(index);
-  const services: Services = { index, config };
+  const services: Services = { index, config, log };
   diagnostics.register(context, services);
   completion.register(context, services);
   hover.register(context, services);

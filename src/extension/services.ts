@@ -1,3 +1,4 @@
+import type { Logger } from '../core';
 import type { EditorConfig } from './adapters/editorConfig';
 import type { SpecboardService } from './specboardService';
 
@@ -5,4 +6,6 @@ import type { SpecboardService } from './specboardService';
 export interface Services {
   readonly index: SpecboardService;
   readonly config: EditorConfig;
+  /** The `Specboard` log output channel, as the core's Logger. */
+  readonly log: Logger;
 }

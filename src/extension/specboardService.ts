@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { createSpecboard, normalizeLocale, type Specboard } from '../core';
+import { createSpecboard, errorSummary, normalizeLocale, type IndexStats, type Logger, type Specboard } from '../core';
 import { VscodeWorkspace } from './adapters/vscodeWorkspace';
 import type { EditorConfig } from './adapters/editorConfig';
 import { toUri } from './adapters/convert';
+import { reportFailure } from './adapters/reportFailure';
 
 /** How long indexing may run before a cancellable notification joins the status-bar progress. */
 const SLOW_INDEX_MS = 2000;
@@ -38,29 +39,34 @@ export class SpecboardService implements vscode.Disposable {
   private generation = 0;
   private indexed = false;
 
-  constructor(private readonly config: EditorConfig) {
+  constructor(private readonly config: EditorConfig, private readonly log: Logger) {
     this.board = this.createBoard();
     this.disposables.push(
       this.changeEmitter,
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.backToDisk(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.detached(d.uri, () => this.backToDisk(d.uri))),
       // Deletes and renames made in VS Code arrive here before the watcher reports them.
-      vscode.workspace.onDidDeleteFiles((e) => { for (const uri of e.files) this.onDeleted(uri); }),
+      vscode.workspace.onDidDeleteFiles((e) => { for (const uri of e.files) this.detached(uri, () => this.onDeleted(uri)); }),
       vscode.workspace.onDidRenameFiles((e) => {
         for (const { oldUri, newUri } of e.files) {
-          this.onDeleted(oldUri);
-          void this.onDisk(newUri);
+          this.detached(oldUri, () => this.onDeleted(oldUri));
+          this.detached(newUri, () => this.onDisk(newUri));
         }
       }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.reindex()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.log.info('Workspace folders changed: indexing again');
+        void this.reindex();
+      }),
     );
+    // Nobody awaits a watcher's listener: a failure in one would otherwise vanish, leaving the
+    // index silently out of date for that file.
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
       watcher,
-      watcher.onDidCreate((u) => this.onDisk(u)),
-      watcher.onDidChange((u) => this.onDisk(u)),
-      watcher.onDidDelete((u) => this.onDeleted(u)),
+      watcher.onDidCreate((u) => this.detached(u, () => this.onDisk(u))),
+      watcher.onDidChange((u) => this.detached(u, () => this.onDisk(u))),
+      watcher.onDidDelete((u) => this.detached(u, () => this.onDeleted(u))),
     );
   }
 
@@ -108,8 +114,9 @@ export class SpecboardService implements vscode.Disposable {
       { location: vscode.ProgressLocation.Window, title, cancellable: false },
       async (progress) => {
         reporters.push(progress);
+        let stats: IndexStats;
         try {
-          await board.indexAll({
+          stats = await board.indexAll({
             cancellation: cancel.token,
             pause: yieldToHost,
             onProgress: (done, total) => {
@@ -126,6 +133,7 @@ export class SpecboardService implements vscode.Disposable {
           finish();
         }
         if (generation !== this.generation) return;
+        this.reportUnlistedFolders(stats);
         // Unsaved text differs from disk and wins; any other document shows what was just read,
         // or, lingering after its editor closed, a file that may be gone.
         for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && !doc.isClosed && this.inScope(doc.uri)) board.updateText(doc.uri.toString(), doc.getText());
@@ -133,9 +141,32 @@ export class SpecboardService implements vscode.Disposable {
         this.changeEmitter.fire({ affected: new Set([...board.index.entries()].map((e) => e.path).concat(board.settingsDiagnosticPaths())), full: true });
       },
     )).catch((e: unknown) => {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Specboard could not index the workspace: {0}', e instanceof Error ? e.message : String(e)));
+      reportFailure(this.log, vscode.l10n.t('Specboard could not index the workspace: {0}', errorSummary(e)), e);
     });
     return this.indexing;
+  }
+
+  /** A workspace folder that could not be listed is not checked at all: say so, once per index. */
+  private reportUnlistedFolders(stats: IndexStats): void {
+    const roots = new Set((vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()));
+    for (const { path, reason } of stats.skipped) {
+      if (!roots.has(path)) continue;
+      // The reason is the core's localized sentence ("Skipped: this folder could not be listed (ENOENT), ...").
+      void vscode.window.showWarningMessage(`${vscode.Uri.parse(path).fsPath}: ${reason}`);
+    }
+  }
+
+  /**
+   * Runs a listener's work and reports what it throws (with the file it was about), since the event
+   * that started it awaits nothing.
+   */
+  private detached(uri: vscode.Uri, work: () => void | Promise<void>): void {
+    const fail = (e: unknown) => reportFailure(this.log, vscode.l10n.t('Specboard could not update {0}: {1}', vscode.workspace.asRelativePath(uri), errorSummary(e)), e);
+    try {
+      void Promise.resolve(work()).catch(fail);
+    } catch (e) {
+      fail(e);
+    }
   }
 
   /** Applies every pending debounced edit now (commands and tests call this before reading). */
@@ -144,14 +175,14 @@ export class SpecboardService implements vscode.Disposable {
       clearTimeout(timer);
       this.pending.delete(key);
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-      if (doc) this.apply(doc);
-      else this.backToDisk(toUri(key));
+      const uri = toUri(key);
+      this.detached(uri, () => (doc ? this.apply(doc) : this.backToDisk(uri)));
     }
   }
 
   private createBoard(): Specboard {
     const folders = vscode.workspace.workspaceFolders ?? [];
-    return createSpecboard({ workspace: new VscodeWorkspace(folders), locale: normalizeLocale(vscode.env.language) });
+    return createSpecboard({ workspace: new VscodeWorkspace(folders), locale: normalizeLocale(vscode.env.language), logger: this.log });
   }
 
   private inScope(uri: vscode.Uri): boolean {
@@ -164,11 +195,11 @@ export class SpecboardService implements vscode.Disposable {
     clearTimeout(this.pending.get(key));
     this.pending.set(key, setTimeout(() => {
       this.pending.delete(key);
-      this.apply(doc);
+      this.detached(doc.uri, () => this.apply(doc));
     }, delay));
   }
 
-  private apply(doc: vscode.TextDocument): void {
+  private apply(doc: vscode.TextDocument): Promise<void> | void {
     const key = doc.uri.toString();
     // Config and schemas apply when saved (the watcher reloads them), like the CLI reads them.
     if (this.board.isSettingsFile(key)) return;
@@ -202,13 +233,13 @@ export class SpecboardService implements vscode.Disposable {
    * No document speaks for the file (VS Code let it go, or an update found it unsaved no more and
    * its file out of the index): the index goes back to the disk, or drops the file if it is gone.
    */
-  private backToDisk(uri: vscode.Uri): void {
+  private backToDisk(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
-    if (!this.indexed || !this.inScope(uri)) return;
+    if (!this.indexed || !this.inScope(uri)) return Promise.resolve();
     this.cancelPending(key);
     // Unsaved config or schema text was never applied (see apply): nothing to take back.
-    if (this.board.isSettingsFile(key)) return;
-    void this.refresh(key);
+    if (this.board.isSettingsFile(key)) return Promise.resolve();
+    return this.refresh(key);
   }
 
   private async refresh(key: string): Promise<void> {
@@ -261,7 +292,7 @@ export class SpecboardService implements vscode.Disposable {
       affected = (await board.reloadProject(root, { pause: yieldToHost })).affected;
     } catch (e) {
       const file = vscode.workspace.asRelativePath(vscode.Uri.parse(path));
-      void vscode.window.showErrorMessage(vscode.l10n.t('Specboard could not apply {0}, and keeps the previous settings: {1}', file, e instanceof Error ? e.message : String(e)));
+      reportFailure(this.log, vscode.l10n.t('Specboard could not apply {0}, and keeps the previous settings: {1}', file, errorSummary(e)), e);
       return;
     }
     // Re-indexed from scratch meanwhile, or overtaken by a later save: that one reports.

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { HostToBoard } from '../../src/shared/protocol';
-import { api, closeAll, fixture, waitFor } from './helpers';
+import { api, closeAll, fixture, logText, waitFor } from './helpers';
 
 const HEADING = 'board/roadmap.prd.md';
 const TABLE = 'board/payments.prd.md';
@@ -189,6 +190,32 @@ describe('requirements board', function () {
     assert.equal(reply?.type === 'notice' && reply.ok, false);
     assert.match(reply?.type === 'notice' ? reply.message : '', /changed in its file since it was moved/);
     assert.equal(editor.document.getText(), text);
+  });
+
+  it('answers a move that throws (its file deleted after the board drew it) with a failed moveResult, and logs why', async () => {
+    const uri = fixture('board/doomed.prd.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---\ntype: prd\nid: PRD-DOOM\ntitle: Doomed\n---\n# Doomed\n\n### REQ-DOOM-001: Soon gone\n\n- Status: approved\n'));
+    try {
+      await waitFor('the index to see the new file', async () => (await api()).getRequirement('REQ-DOOM-001'));
+      // Deleted synchronously, then moved at once: the watcher's event cannot arrive in between, so
+      // the index still lists the file and the move gets as far as opening it, which throws.
+      rmSync(uri.fsPath);
+      const reply = await send({ type: 'move', id: 'REQ-DOOM-001', path: uri.toString(), line: 7, key: 'status', from: 'approved', to: 'in-progress' });
+      assert.equal(reply?.type, 'moveResult');
+      assert.equal(reply?.type === 'moveResult' && reply.ok, false, 'the card is told the move failed, so it stops waiting');
+      const message = reply?.type === 'moveResult' ? reply.message ?? '' : '';
+      assert.match(message, /^Could not move REQ-DOOM-001: .*doomed\.prd\.md/, 'the reason names the file');
+      const log = await waitFor('the failure in the Specboard log', async () => {
+        const text = await logText();
+        return text.includes('Could not move REQ-DOOM-001') ? text : undefined;
+      });
+      const entry = log.slice(log.indexOf('Could not move REQ-DOOM-001'));
+      assert.match(entry, /^Could not move REQ-DOOM-001: [^\n]+\n[\s\S]*?\n\s+at /, 'logged with its stack');
+      assert.match(log.slice(0, log.indexOf('Could not move REQ-DOOM-001')), /\[error\] $/, 'at error level');
+      await waitFor('the watcher to drop the deleted file', async () => !(await api()).getRequirement('REQ-DOOM-001'));
+    } finally {
+      rmSync(uri.fsPath, { force: true });
+    }
   });
 
   it('ignores malformed messages', async () => {

@@ -18,6 +18,16 @@ export function fixture(rel: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, rel);
 }
 
+/** The text of the `Specboard` log output channel so far, read from the file VS Code writes it to. */
+export async function logText(): Promise<string> {
+  const folder = vscode.Uri.parse(await vscode.commands.executeCommand<string>('_specboard.log.folder'));
+  const files = (await vscode.workspace.fs.readDirectory(folder).then(undefined, () => [] as [string, vscode.FileType][]))
+    .filter(([name]) => name.startsWith('Specboard') && name.endsWith('.log'));
+  let text = '';
+  for (const [name] of files) text += new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name)));
+  return text;
+}
+
 /** Polls until `check` returns a truthy value (the index and diagnostics update asynchronously). */
 export async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10_000): Promise<NonNullable<T>> {
   const start = Date.now();

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Logger } from '../../core';
 
 /** The part of the built-in Git extension's API (`vscode.git`, version 1) read here. */
 interface GitApi {
@@ -10,16 +11,18 @@ interface GitApi {
  * a new document's owner. Undefined where git is not available (the web, Git disabled, no
  * repository) or names nobody; never throws.
  */
-export async function gitUserName(uri: vscode.Uri): Promise<string | undefined> {
+export async function gitUserName(uri: vscode.Uri, log: Logger): Promise<string | undefined> {
   try {
     const git = vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git');
     if (!git) return undefined;
     const api = (git.isActive ? git.exports : await git.activate()).getAPI(1);
     const repository = api.getRepository(uri);
     if (!repository) return undefined;
+    // git fails on a key that is not set: that is an answer (no name), not an error.
     const name = (await repository.getConfig('user.name').catch(() => '')) || (await repository.getGlobalConfig('user.name').catch(() => ''));
     return name.trim() || undefined;
-  } catch {
+  } catch (e) {
+    log.debug(`No git user name for a new document's owner: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
   }
 }

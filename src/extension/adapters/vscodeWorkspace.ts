@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SpecWorkspace } from '../../core';
+import { isNotFound, type SpecWorkspace } from '../../core';
 
 /** How long the directory walk runs before it lets other work in. */
 const SLICE_MS = 20;
@@ -17,7 +17,7 @@ export class VscodeWorkspace implements SpecWorkspace {
     this.roots = folders.map((f) => f.uri.toString());
   }
 
-  async listFiles(folder: string, skipDir: (relDir: string) => boolean): Promise<string[]> {
+  async listFiles(folder: string, skipDir: (relDir: string) => boolean, unreadable?: (folder: string, error: unknown) => void): Promise<string[]> {
     const out: string[] = [];
     const walk = async (uri: vscode.Uri, rel: string): Promise<void> => {
       let entries: [string, vscode.FileType][];
@@ -25,6 +25,8 @@ export class VscodeWorkspace implements SpecWorkspace {
         entries = await vscode.workspace.fs.readDirectory(uri);
       } catch (e) {
         if (rel === '') throw e;
+        // One unreadable sub-folder should not cost the rest of the tree; the core says which.
+        unreadable?.(uri.toString(), e);
         return;
       }
       await this.giveWay();
@@ -66,8 +68,10 @@ export class VscodeWorkspace implements SpecWorkspace {
   async fileSize(path: string): Promise<number | undefined> {
     try {
       return (await vscode.workspace.fs.stat(vscode.Uri.parse(path))).size;
-    } catch {
-      return undefined;
+    } catch (e) {
+      // Only a missing file is "gone"; any other failure is the file being unreadable, with its reason.
+      if (isNotFound(e)) return undefined;
+      throw e;
     }
   }
 }

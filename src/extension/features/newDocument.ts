@@ -64,7 +64,7 @@ export async function newDocument(services: Services, args: NewDocumentArgs): Pr
   }
   const uri = await freeUri(target);
   const text = renderTemplate(info, {
-    id: plan.id, title: title.trim(), owner: (await gitUserName(folder.uri)) ?? 'TBD', product: product || undefined, locale: plan.locale,
+    id: plan.id, title: title.trim(), owner: (await gitUserName(folder.uri, services.log)) ?? 'TBD', product: product || undefined, locale: plan.locale,
     firstRequirementId: info.idPrefix ? core.index.nextFreeId(`${info.idPrefix}-`) : undefined,
     date: new Date().toISOString().slice(0, 10),
   });

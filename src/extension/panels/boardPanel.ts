@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
+import { errorSummary } from '../../core';
 import { escapeHtml } from '../../core/render';
-import { parseBoardMessage, type HostToBoard } from '../../shared/protocol';
+import { parseBoardMessage, type BoardToHost, type HostToBoard } from '../../shared/protocol';
 import { toUri } from '../adapters/convert';
+import { reportFailure } from '../adapters/reportFailure';
 import type { Services } from '../services';
 import { BoardHistory, type HistoryOutcome } from './boardHistory';
 import { buildBoardModel } from './boardModel';
@@ -67,6 +69,7 @@ export class BoardPanel implements vscode.Disposable {
     });
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
+      // handleMessage reports its own failures and never rejects.
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.handleMessage(raw)),
       panel.onDidChangeViewState(() => { if (panel.visible) this.scheduleRefresh(0); }),
       services.index.onDidChange(() => this.scheduleRefresh()),
@@ -77,10 +80,19 @@ export class BoardPanel implements vscode.Disposable {
   /**
    * Handles one message from the webview (exposed for integration tests, which drive the real
    * handler with the same messages the webview sends). Returns what it answered, if anything.
+   * Never rejects: the webview posts and forgets, so a failure is answered and reported here.
    */
   async handleMessage(raw: unknown): Promise<HostToBoard | undefined> {
     const message = parseBoardMessage(raw);
     if (!message) return undefined;
+    try {
+      return await this.dispatch(message);
+    } catch (e) {
+      return this.failed(message, e);
+    }
+  }
+
+  private async dispatch(message: BoardToHost): Promise<HostToBoard | undefined> {
     switch (message.type) {
       case 'ready':
         this.readyResolve();
@@ -114,6 +126,51 @@ export class BoardPanel implements vscode.Disposable {
         return this.step(await this.history.undo());
       case 'redo':
         return this.step(await this.history.redo());
+    }
+  }
+
+  /**
+   * Logs and shows what went wrong, and answers the webview: a card being moved stays marked as
+   * pending until its moveResult arrives, so a failed move must still get one.
+   */
+  private failed(message: BoardToHost, error: unknown): HostToBoard | undefined {
+    const reason = errorSummary(error);
+    let reply: HostToBoard | undefined;
+    switch (message.type) {
+      case 'move': {
+        const text = vscode.l10n.t('Could not move {0}: {1}', message.id, reason);
+        reportFailure(this.services.log, text, error);
+        reply = { type: 'moveResult', id: message.id, ok: false, message: text };
+        break;
+      }
+      case 'undo':
+      case 'redo': {
+        const text = message.type === 'undo' ? vscode.l10n.t('Could not undo the board move: {0}', reason) : vscode.l10n.t('Could not redo the board move: {0}', reason);
+        reportFailure(this.services.log, text, error);
+        reply = { type: 'notice', ok: false, message: text };
+        break;
+      }
+      case 'open':
+        reportFailure(this.services.log, vscode.l10n.t('Could not open the requirement: {0}', reason), error);
+        return undefined;
+      default:
+        reportFailure(this.services.log, vscode.l10n.t('The board could not be updated: {0}', reason), error);
+        return undefined;
+    }
+    void this.panel.webview.postMessage(reply);
+    this.safely(() => {
+      this.sendHistory();
+      this.refresh();
+    });
+    return reply;
+  }
+
+  /** For follow-up work after a failure: a second failure is logged, never thrown over the first. */
+  private safely(work: () => void): void {
+    try {
+      work();
+    } catch (e) {
+      this.services.log.error('Redrawing the board after a failure failed too', e);
     }
   }
 
@@ -156,7 +213,13 @@ export class BoardPanel implements vscode.Disposable {
   private scheduleRefresh(delay = REFRESH_DELAY): void {
     if (!this.panel.visible) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.refresh(), delay);
+    this.timer = setTimeout(() => {
+      try {
+        this.refresh();
+      } catch (e) {
+        reportFailure(this.services.log, vscode.l10n.t('The board could not be updated: {0}', errorSummary(e)), e);
+      }
+    }, delay);
   }
 
   dispose(): void {

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { normalizeLocale } from '../../core';
+import { errorSummary, normalizeLocale } from '../../core';
 import { escapeHtml, isSafeLink } from '../../core/render';
 import { parsePreviewMessage, type HostToPreview, type PreviewToHost } from '../../shared/protocol';
 import { toRange, toUri } from '../adapters/convert';
+import { reportFailure } from '../adapters/reportFailure';
 import type { Services } from '../services';
 import { previewContent, type PreviewContent } from './previewContent';
 import { localResourceRoots, webviewHtml } from './webviewHtml';
@@ -79,6 +80,7 @@ export class PreviewPanel implements vscode.Disposable {
     });
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
+      // handleMessage reports its own failures and never rejects.
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.handleMessage(raw)),
       vscode.workspace.onDidChangeTextDocument((e) => { if (e.document.uri.toString() === this.uri.toString()) this.schedule(); }),
       services.index.onDidChange((e) => { if (e.full || e.affected.has(this.uri.toString())) this.schedule(); }),
@@ -110,10 +112,21 @@ export class PreviewPanel implements vscode.Disposable {
     this.schedule(0);
   }
 
-  /** Handles one webview message; exposed so integration tests drive the real handler. */
+  /**
+   * Handles one webview message; exposed so integration tests drive the real handler. Never
+   * rejects: the webview posts and forgets, so a failure is logged and shown here.
+   */
   async handleMessage(raw: unknown): Promise<void> {
     const message = parsePreviewMessage(raw);
     if (!message) return;
+    try {
+      await this.dispatch(message);
+    } catch (e) {
+      reportFailure(this.services.log, vscode.l10n.t('The preview could not handle that: {0}', errorSummary(e)), e);
+    }
+  }
+
+  private async dispatch(message: PreviewToHost): Promise<void> {
     switch (message.type) {
       case 'ready':
         this.readyResolve();
@@ -121,7 +134,7 @@ export class PreviewPanel implements vscode.Disposable {
         return;
       case 'rendered':
         this.lastReport = message;
-        if (message.scripts || message.handlers) console.error(`specboard preview: rendered page holds ${message.scripts} scripts and ${message.handlers} inline handlers`);
+        if (message.scripts || message.handlers) this.services.log.warn(`Preview: the rendered page holds ${message.scripts} scripts and ${message.handlers} inline handlers`);
         return;
       case 'reveal':
         return this.reveal(message.id);
@@ -141,7 +154,9 @@ export class PreviewPanel implements vscode.Disposable {
     let document: vscode.TextDocument;
     try {
       document = await vscode.workspace.openTextDocument(this.uri);
-    } catch {
+    } catch (e) {
+      // Deleted or unreadable since the preview opened: it keeps its last render.
+      this.services.log.warn(`Preview: could not open ${this.uri.toString()}; the last render stays`, e);
       return;
     }
     this.services.index.flush();
@@ -159,7 +174,9 @@ export class PreviewPanel implements vscode.Disposable {
 
   private schedule(delay = RENDER_DELAY): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.render(), delay);
+    this.timer = setTimeout(() => {
+      this.render().catch((e: unknown) => reportFailure(this.services.log, vscode.l10n.t('The preview could not be updated: {0}', errorSummary(e)), e));
+    }, delay);
   }
 
   private async reveal(id: string): Promise<void> {
