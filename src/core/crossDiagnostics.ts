@@ -1,6 +1,6 @@
 import { joinList, message } from './messages';
-import type { RequirementDef } from './model';
-import type { RequirementIndex } from './requirementIndex';
+import type { ParsedFile, RequirementDef } from './model';
+import type { Replacing, RequirementIndex } from './requirementIndex';
 import { range } from './text';
 import type { Locale, SpecDiagnostic } from './types';
 
@@ -21,16 +21,19 @@ const MAX_PLACES = 10;
  * Problems that need the whole workspace: duplicate definitions and references nothing defines.
  * Computed per file on demand from the index, so a change re-diagnoses only the affected files.
  */
-export function crossDiagnostics(index: RequirementIndex, path: string, locale: Locale, display: (path: string) => string): SpecDiagnostic[] {
-  const entry = index.get(path);
-  if (!entry) return [];
+export function crossDiagnostics(index: RequirementIndex, parsed: ParsedFile, locale: Locale, display: (path: string) => string, indexed = true): SpecDiagnostic[] {
+  const path = parsed.path;
   const out: SpecDiagnostic[] = [];
+  // A parse the index does not hold yet (an editor's text before its debounced update) is judged
+  // against the index with this file's definitions replaced by the parse's own.
+  const replacing: Replacing | undefined = indexed ? undefined : index.replacing(parsed);
+  const definitions = (id: string) => (replacing ? index.definitionsReplacing(id, replacing) : index.definitions(id));
   // One lookup per ID and scope, not per definition: a file may define the same ID thousands of times.
   const byId = new Map<string, readonly RequirementDef[]>();
   const groups = new Map<string, readonly RequirementDef[]>();
-  for (const def of entry.parsed.requirements) {
+  for (const def of parsed.requirements) {
     let all = byId.get(def.id);
-    if (!all) byId.set(def.id, (all = index.definitions(def.id)));
+    if (!all) byId.set(def.id, (all = definitions(def.id)));
     if (all.length < 2) continue;
     const key = `${def.id}\n${def.scope ?? ''}`;
     let same = groups.get(key);
@@ -54,11 +57,11 @@ export function crossDiagnostics(index: RequirementIndex, path: string, locale: 
       data: { id: def.id, others },
     });
   }
-  const isDoc = entry.parsed.kind === 'doc';
-  for (const token of entry.parsed.tokens) {
+  const isDoc = parsed.kind === 'doc';
+  for (const token of parsed.tokens) {
     // An ID in a code example is cited when defined; an undefined one is part of the example.
-    if (token.inCode || !index.isReference(token.id, path) || index.resolve(token.id, path).length > 0) continue;
-    const suggestions = index.suggestions(token.id);
+    if (token.inCode || !index.isReference(token.id, path, replacing) || index.resolve(token.id, path, replacing).length > 0) continue;
+    const suggestions = index.suggestions(token.id, 3, replacing);
     out.push({
       path, range: range(token.line, token.start, token.line, token.end),
       // In code an unknown ID is often a planned requirement; in a doc it is a broken link.

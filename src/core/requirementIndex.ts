@@ -15,6 +15,19 @@ export interface FileEntry {
   readonly diagnostics: readonly SpecDiagnostic[];
 }
 
+/**
+ * A file's definitions as an editor has them before the index takes them: queries given one
+ * answer as if the file's indexed definitions were `own` (grouped by ID).
+ */
+export interface Replacing {
+  readonly path: string;
+  readonly own: ReadonlyMap<string, readonly RequirementDef[]>;
+  /** How the file's definitions change each prefix's count of definitions naming it. */
+  readonly prefixShift: ReadonlyMap<string, number>;
+  /** How they change each scope's count of numbered (Kiro) definitions. */
+  readonly scopeShift: ReadonlyMap<string, number>;
+}
+
 /** What an update touched, so callers refresh only files whose cross-file diagnostics can change. */
 export interface IndexDelta {
   readonly ids: ReadonlySet<string>;
@@ -281,8 +294,9 @@ export class RequirementIndex {
     return this.files.values();
   }
 
-  isKnownPrefix(prefix: string): boolean {
-    return this.defPrefixes.has(prefix) || this.configPrefixes.has(prefix);
+  isKnownPrefix(prefix: string, replacing?: Replacing): boolean {
+    if (this.configPrefixes.has(prefix)) return true;
+    return (this.defPrefixes.get(prefix) ?? 0) + (replacing?.prefixShift.get(prefix) ?? 0) > 0;
   }
 
   knownPrefixes(): string[] {
@@ -302,7 +316,20 @@ export class RequirementIndex {
     return beaten.size ? all.filter((d) => !beaten.has(d)) : all;
   }
 
-  /** True when a definition in a higher-ranked form shares `d`'s scope (or one of them is workspace-wide). */
+  /** The IDs defined with `stem` as they would be with `path`'s definitions replaced by `own`. */
+  private idsReplacing(stem: string, { path, own }: Replacing): Set<string> {
+    const out = new Set<string>();
+    for (const id of this.stems.get(stem) ?? []) if ((this.defs.get(id) ?? []).some((d) => d.path !== path)) out.add(id);
+    for (const id of own.keys()) if (stemOf(id) === stem) out.add(id);
+    return out;
+  }
+
+  /** The definitions of `id` as they would be with `path`'s replaced by `own` (a parse not indexed yet). */
+  definitionsReplacing(id: string, { path, own }: Replacing): readonly RequirementDef[] {
+    const others = (this.defs.get(id) ?? []).filter((d) => d.path !== path);
+    return this.definitionsOf(sortDefs([...others, ...(own.get(id) ?? [])]));
+  }
+
 
 
   /**
@@ -310,10 +337,11 @@ export class RequirementIndex {
    * holds `from`, else the workspace-wide ones, else (a spec-kit `FR-001` cited from code outside
    * every feature) all of them. Kiro's numbers resolve only within their folder.
    */
-  resolve(id: string, from: string): readonly RequirementDef[] {
-    const exact = this.definitions(id);
+  resolve(id: string, from: string, replacing?: Replacing): readonly RequirementDef[] {
+    const definitions = replacing ? (x: string) => this.definitionsReplacing(x, replacing) : (x: string) => this.definitions(x);
+    const exact = definitions(id);
     const alias = exact.length === 0 ? dashVariant(id) : undefined;
-    const defs = alias ? this.definitions(alias) : exact;
+    const defs = alias ? definitions(alias) : exact;
     if (defs.length === 0 || (defs.length === 1 && defs[0].scope === undefined)) return defs;
     let best: RequirementDef[] = [];
     let depth = -1;
@@ -337,18 +365,41 @@ export class RequirementIndex {
    * undefined one: that is an unknown-id), a wide ID something defines, a Kiro number in a folder
    * that numbers its requirements.
    */
-  isReference(id: string, from: string): boolean {
+  isReference(id: string, from: string, replacing?: Replacing): boolean {
     switch (shapeOf(id)) {
-      case 'strict': return this.isKnownPrefix(prefixOf(id)) || this.resolve(id, from).length > 0;
-      case 'wide': return this.resolve(id, from).length > 0;
-      default: return this.resolve(id, from).length > 0 || this.numbersRequirements(from);
+      case 'strict': return this.isKnownPrefix(prefixOf(id), replacing) || this.resolve(id, from, replacing).length > 0;
+      case 'wide': return this.resolve(id, from, replacing).length > 0;
+      default: return this.resolve(id, from, replacing).length > 0 || this.numbersRequirements(from, replacing);
     }
   }
 
   /** True when the folder of `from` holds Kiro-style numbered requirements. */
-  private numbersRequirements(from: string): boolean {
-    for (const scope of this.numericScopes.keys()) if (inScope(scope, from) || folderOf(scope) === folderOf(from)) return true;
+  private numbersRequirements(from: string, replacing?: Replacing): boolean {
+    const holds = (scope: string) => inScope(scope, from) || folderOf(scope) === folderOf(from);
+    for (const [scope, n] of this.numericScopes) if (n + (replacing?.scopeShift.get(scope) ?? 0) > 0 && holds(scope)) return true;
+    for (const [scope, n] of replacing?.scopeShift ?? []) if (n > 0 && !this.numericScopes.has(scope) && holds(scope)) return true;
     return false;
+  }
+
+  /** Queries' view of the index with `parsed`'s file replaced by `parsed` (an editor's text not indexed yet). */
+  replacing(parsed: ParsedFile): Replacing {
+    const own = new Map<string, RequirementDef[]>();
+    const prefixShift = new Map<string, number>();
+    const scopeShift = new Map<string, number>();
+    const shift = (defs: readonly RequirementDef[], by: number) => {
+      for (const d of defs) {
+        if (namesPrefix(d.id)) prefixShift.set(prefixOf(d.id), (prefixShift.get(prefixOf(d.id)) ?? 0) + by);
+        else if (isNumeric(d.id)) scopeShift.set(d.scope ?? d.path, (scopeShift.get(d.scope ?? d.path) ?? 0) + by);
+      }
+    };
+    shift(this.files.get(parsed.path)?.parsed.requirements ?? [], -1);
+    shift(parsed.requirements, 1);
+    for (const d of parsed.requirements) {
+      const list = own.get(d.id);
+      if (list) list.push(d);
+      else own.set(d.id, [d]);
+    }
+    return { path: parsed.path, own, prefixShift, scopeShift };
   }
 
   /** Every requirement once per scope (the first of a duplicated ID wins within its scope). */
@@ -513,11 +564,17 @@ export class RequirementIndex {
     return [...this.stems.keys()].filter((s) => prefixOf(s) === prefix && (this.stems.get(s)?.size ?? 0) > 0);
   }
 
-  /** Defined IDs close to an unknown one: same stem with the nearest numbers, else the closest stem. */
-  suggestions(id: string, max = 3): string[] {
+  /**
+   * Defined IDs close to an unknown one: same stem with the nearest numbers, else the closest stem.
+   * `replacing` judges as if one file's definitions were `own` (a parse not indexed yet).
+   */
+  suggestions(id: string, max = 3, replacing?: Replacing): string[] {
+    const idsOf = replacing ? (s: string) => this.idsReplacing(s, replacing) : (s: string) => this.stems.get(s) ?? new Set<string>();
     let stem = stemOf(id);
-    if (!this.stems.get(stem)?.size) {
-      const candidates = this.stemsOf(prefixOf(id));
+    if (!idsOf(stem).size) {
+      const prefix = prefixOf(id);
+      const stems = replacing ? new Set([...this.stems.keys(), ...[...replacing.own.keys()].map(stemOf)]) : this.stems.keys();
+      const candidates = [...stems].filter((s) => prefixOf(s) === prefix && idsOf(s).size > 0);
       if (candidates.length === 0) return [];
       // Ties go to the alphabetically first stem: the map's order depends on the order of past edits.
       const wanted = stem;
@@ -525,7 +582,7 @@ export class RequirementIndex {
     }
     const target = numberOf(id).value;
     // Each distance worked out once, not in every comparison: a full index lists every unknown ID.
-    return [...(this.stems.get(stem) ?? [])]
+    return [...idsOf(stem)]
       .map((candidate) => ({ candidate, d: Math.abs(numberOf(candidate).value - target) }))
       .sort((a, b) => a.d - b.d || a.candidate.localeCompare(b.candidate))
       .slice(0, max)

@@ -1,5 +1,6 @@
 import { crossDiagnostics } from './crossDiagnostics';
 import { decodeText } from './decode';
+import { EditorBuffers } from './editorBuffers';
 import { IdCatalog } from './idCatalog';
 import { scanDocIds, scanIds } from './ids';
 import { NO_LOGGER, type Logger } from './logger';
@@ -10,23 +11,13 @@ import { parseMarkdown } from './parseMarkdown';
 import { parseSource } from './parseSource';
 import { errorCode, errorSummary, kindLabel, NotAFileError } from './readErrors';
 import { Project } from './project';
-import { parseDoc, reparseMarkdown, type DocParse } from './reparseMarkdown';
 import { RequirementIndex, type FileEntry } from './requirementIndex';
 import { contains, range } from './text';
 import { buildTrace, type TraceRequirement } from './trace';
 import type { Locale, Position, Range, SpecDiagnostic } from './types';
-import { validateDoc, type RequirementChecks } from './validateDoc';
+import { validateDoc } from './validateDoc';
 import { runPool, type PoolOptions } from './workPool';
 import { relativeTo, rootOf, type SpecWorkspace } from './workspace';
-
-/** Editor buffers kept for incremental re-parsing: the docs being typed into, most recent last. */
-const MAX_BUFFERS = 8;
-
-interface EditorBuffer {
-  readonly text: string;
-  readonly doc: DocParse;
-  readonly checks: ReadonlyMap<RequirementDef, readonly SpecDiagnostic[]>;
-}
 
 export interface SpecboardOptions {
   readonly workspace: SpecWorkspace;
@@ -81,6 +72,16 @@ export interface UpdateResult {
   readonly affected: ReadonlySet<string>;
 }
 
+/** A file as an editor's text has it now: indexed, or parsed aside while its update is debounced. */
+export interface DocumentView {
+  readonly path: string;
+  readonly parsed: ParsedFile;
+  /** True when this is the index's own parse of the file (the index is up to date with the text). */
+  readonly indexed: boolean;
+  /** Its diagnostics, cross-file ones included, against the index as if this text were in it. */
+  diagnostics(): SpecDiagnostic[];
+}
+
 export interface IdHit {
   readonly id: string;
   readonly range: Range;
@@ -100,7 +101,7 @@ export class Specboard {
   /** Folders that could not be listed, with why: nothing below them is indexed. */
   private readonly unlisted = new Map<string, string>();
   /** Docs last updated from an editor: their text, lines and parse, to re-parse only what changed. */
-  private readonly buffers = new Map<string, EditorBuffer>();
+  private readonly buffers: EditorBuffers;
   private readonly workspace: SpecWorkspace;
   private readonly display: (path: string) => string;
   private readonly logger: Logger;
@@ -116,6 +117,7 @@ export class Specboard {
   constructor(options: SpecboardOptions) {
     this.workspace = options.workspace;
     this.locale = options.locale ?? 'en';
+    this.buffers = new EditorBuffers(this.locale);
     this.logger = options.logger ?? NO_LOGGER;
     this.display = options.display ?? ((p) => {
       const root = rootOf(this.workspace.roots, p);
@@ -307,24 +309,50 @@ export class Specboard {
    * re-validated reusing what did not change: this runs on every keystroke (after debouncing).
    */
   private indexEditorDoc(path: string, text: string, project: Project): UpdateResult {
-    const old = this.index.get(path);
-    const buffer = this.buffers.get(path);
-    // Only valid while the index still holds the parse this buffer made (nothing re-read the file since).
-    const current = buffer && old && old.parsed === buffer.doc.parsed && !this.skipped.has(path) ? buffer : undefined;
-    if (current?.text === text) return { affected: new Set() };
-    if (!current && old && old.hash === fnv1a(text) && !this.skipped.has(path)) return { affected: new Set() };
+    if (this.holds(path, text)) return { affected: new Set() };
+    const buffer = this.buffers.parse(path, text, this.indexedParse(path), project);
     this.skipped.delete(path);
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    const options = project.parseOptions(path);
-    const doc = current ? reparseMarkdown(current.doc, path, body, this.locale, options) : parseDoc(path, body, this.locale, options);
-    const checks: RequirementChecks = { previous: current?.checks, next: new Map() };
-    const diagnostics = validateDoc(doc.parsed, project.schemas, project.config, this.locale, checks);
     // Editor text is compared as text while buffered; NaN never matches, so a later read from disk re-parses.
-    const result = this.commit({ path, root: project.root, hash: NaN, parsed: doc.parsed, diagnostics }, true);
-    this.buffers.delete(path);
-    this.buffers.set(path, { text, doc, checks: checks.next });
-    if (this.buffers.size > MAX_BUFFERS) this.buffers.delete(this.buffers.keys().next().value!);
+    const result = this.commit({ path, root: project.root, hash: NaN, parsed: buffer.doc.parsed, diagnostics: buffer.diagnostics }, true);
+    this.buffers.commit(path, buffer);
     return result;
+  }
+
+  /** The index's parse of `path`, unless the file is not indexed or was skipped (then nothing to build on). */
+  private indexedParse(path: string): ParsedFile | undefined {
+    return this.skipped.has(path) ? undefined : this.index.get(path)?.parsed;
+  }
+
+  /** True when the index already holds exactly this text of `path`. */
+  private holds(path: string, text: string): boolean {
+    const indexed = this.indexedParse(path);
+    if (!indexed) return false;
+    const current = this.buffers.current(path, indexed);
+    return current ? current.text === text : this.index.get(path)?.hash === fnv1a(text);
+  }
+
+  /**
+   * What `text`, an editor's current text of `path`, says: the index's entry when it holds this
+   * text, else a parse made aside (kept so the debounced update reuses it). Nothing in the index
+   * changes and nobody is told: queries (hover, links, code actions, symbols) read this while the
+   * update is still debounced. Undefined for a file no folder's config reads.
+   */
+  view(path: string, text: string): DocumentView | undefined {
+    const project = this.projectFor(path);
+    const kind = project?.classify(path);
+    if (!project || !kind) return undefined;
+    if (this.holds(path, text)) {
+      const entry = this.index.get(path)!;
+      return { path, parsed: entry.parsed, indexed: true, diagnostics: () => this.diagnostics(path) };
+    }
+    const own = kind === 'doc'
+      ? this.buffers.parse(path, text, this.indexedParse(path), project)
+      : { doc: { parsed: parseSource(path, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) }, diagnostics: [] };
+    const parsed = own.doc.parsed;
+    return {
+      path, parsed, indexed: false,
+      diagnostics: () => [...own.diagnostics, ...crossDiagnostics(this.index, parsed, this.locale, this.display, false), ...this.settingsDiagnostics(path)],
+    };
   }
 
   remove(path: string): UpdateResult {
@@ -359,9 +387,15 @@ export class Specboard {
   /** Local and workspace-wide diagnostics of one file. */
   diagnostics(path: string): SpecDiagnostic[] {
     const entry = this.index.get(path);
-    const own = entry ? [...entry.diagnostics, ...crossDiagnostics(this.index, path, this.locale, this.display)] : [];
-    for (const project of this.projects.values()) for (const d of project.diagnostics) if (d.path === path) own.push(d);
-    return own;
+    const own = entry ? [...entry.diagnostics, ...crossDiagnostics(this.index, entry.parsed, this.locale, this.display)] : [];
+    return [...own, ...this.settingsDiagnostics(path)];
+  }
+
+  /** Config and schema problems reported at `path` (a config or schema file). */
+  private settingsDiagnostics(path: string): SpecDiagnostic[] {
+    const out: SpecDiagnostic[] = [];
+    for (const project of this.projects.values()) for (const d of project.diagnostics) if (d.path === path) out.push(d);
+    return out;
   }
 
   /** Every diagnostic in the workspace, config and schema errors included. */
@@ -374,7 +408,7 @@ export class Specboard {
     const crossProblems = this.index.filesWithCrossProblems();
     for (const entry of this.index.entries()) {
       add(entry.diagnostics);
-      if (crossProblems.has(entry.path)) add(crossDiagnostics(this.index, entry.path, this.locale, this.display));
+      if (crossProblems.has(entry.path)) add(crossDiagnostics(this.index, entry.parsed, this.locale, this.display));
     }
     return out;
   }
@@ -446,7 +480,7 @@ export class Specboard {
       this.index.remove(entry.path);
     }
     for (const path of [...this.skipped.keys()]) if (path.startsWith(`${root}/`)) this.skipped.delete(path);
-    for (const path of [...this.buffers.keys()]) if (path.startsWith(`${root}/`)) this.buffers.delete(path);
+    this.buffers.deleteWhere((path) => path.startsWith(`${root}/`));
     this.setProject(root, project);
     for (const [path, reading] of readings) if (!touched.has(path)) this.apply(path, reading, false);
     for (const d of project.diagnostics) affected.add(d.path);

@@ -96,6 +96,41 @@ describe('editor updates', () => {
     for (const rel of ['prd.md', 'brd.md', 'src/a.ts']) assert.deepEqual(json(board.diagnostics(pathIn(dir, rel))), json(fresh.diagnostics(pathIn(dir, rel))), rel);
   });
 
+  for (const [name, rel, start] of [
+    ['a PRD', 'prd.md', () => prd(FEATURES)],
+    ['a PRD with a summary table', 'prd.md', () => prd(SUMMARY)],
+    ['a spec-kit spec', 'specs/001-x/spec.md', () => SPEC],
+    ['a Kiro requirements file', '.kiro/specs/x/requirements.md', () => KIRO],
+  ] as const) it(`views unindexed text of ${name} as the index will once it takes the text, changing nothing before`, async () => {
+    const dir = writeTree({
+      [rel]: start(), 'brd.md': '## BR-1 a\n## REQ-3 also here\n', 'src/a.ts': '// REQ-1 REQ-7 BR-1 FR-001\n',
+      '.kiro/specs/x/tasks.md': '- [ ] 1. Build\n  - _Requirements: 1.1, 2.1_\n',
+    });
+    const board = await indexTree(dir);
+    const path = pathIn(dir, rel);
+    const next = random(13);
+    let text = start();
+    let differing = 0;
+    for (let i = 0; i < 300; i++) {
+      text = edit(text, next);
+      const before = json(board.trace());
+      const view = board.view(path, text)!;
+      const seen = json(view.diagnostics());
+      assert.deepEqual(json(board.trace()), before, `edit ${i}: a view changed the index`);
+      // Every other edit is viewed twice before it is indexed, as hover and code actions would.
+      if (i % 2 === 0) assert.equal(board.view(path, text)!.parsed, view.parsed, 'the same text is parsed once');
+      board.updateText(path, text);
+      const indexed = board.view(path, text)!;
+      assert.ok(indexed.indexed, `edit ${i}: the index holds the viewed text`);
+      if (!view.indexed) {
+        differing++;
+        assert.equal(indexed.parsed, view.parsed, `edit ${i}: the update took the view's parse`);
+      }
+      assert.deepEqual(seen, json(board.diagnostics(path)), `edit ${i}:\n${text}`);
+    }
+    assert.ok(differing > 200, `${differing} of 300 views were ahead of the index`);
+  });
+
   it('leaves files citing unknown IDs of another stem out of affected when a requirement is added', async () => {
     const dir = writeTree({ 'prd.md': '## REQ-A-1 a\n## REQ-B-1 b\n', 'src/a.ts': '// REQ-A-9\n', 'src/b.ts': '// REQ-B-9\n' });
     const board = await indexTree(dir);
