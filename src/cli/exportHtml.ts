@@ -1,13 +1,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { textLocale, type DocSummary, type Locale, type Specboard } from '../core';
+import { textLocale, type DocSummary, type Locale, type SpecQueries } from '../core';
 import { escapeHtml, isSafeLink, referencesAside, renderDocument, docStatusLabel, renderMessage, stageLabel, type DocumentRenderContext } from '../core/render';
 import { prioritiesOf, statusesOf } from '../core/transitions';
 import { exportPage } from './exportPage';
 import { checkOutputFiles, checkOutputFolder, writeOutput } from './outputPaths';
 
 export interface HtmlExportInput {
-  readonly board: Specboard;
+  readonly board: SpecQueries;
   readonly docs: readonly DocSummary[];
   readonly outDir: string;
   readonly locale: Locale;
@@ -89,7 +89,7 @@ export function exportHtml(input: HtmlExportInput): string[] {
 }
 
 /** Where a document's page goes: its path below its workspace root, `.md` → `.html`. */
-function pagePath(board: Specboard, file: string): string {
+function pagePath(board: SpecQueries, file: string): string {
   const root = board.projectFor(file)?.root ?? path.posix.dirname(file);
   const rel = path.posix.relative(root, file);
   return rel.replace(/\.(md|markdown)$/i, '') + '.html';

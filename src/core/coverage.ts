@@ -1,5 +1,5 @@
 import type { RequirementSummary } from './model';
-import type { Specboard } from './specboard';
+import type { SpecQueries } from './specboard';
 import type { TraceReference, TraceRequirement } from './trace';
 
 /**
@@ -51,7 +51,7 @@ export interface CoverageModel extends CoverageCounts {
  * The coverage model: per document, which requirements code implements, which trace upstream and
  * which traces are broken. `include` limits the documents listed, not the links followed.
  */
-export function buildCoverage(board: Specboard, include?: (path: string) => boolean): CoverageModel {
+export function buildCoverage(board: SpecQueries, include?: (path: string) => boolean): CoverageModel {
   const all = board.trace();
   const byId = new Map(all.map((r) => [r.id, r]));
   // Coverage flows upstream: from every requirement code references, along `traces` links. A

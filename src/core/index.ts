@@ -3,6 +3,7 @@ export * from './types';
 export * from './workspace';
 export { errorCode, errorSummary, errorWithStack, isNotFound, kindLabel, NotAFileError, type NotAFileKind } from './readErrors';
 export * from './specboard';
+export { idInLine } from './idAt';
 export { NO_LOGGER, type Logger } from './logger';
 export * from './model';
 export type { FileEntry, IndexDelta, Reference } from './requirementIndex';

@@ -1,6 +1,6 @@
 import { groupByProduct, productFolder, productIdSuffix, uniqueName } from './products';
 import type { DocTypeInfo } from './schemaSet';
-import type { DocSummary, Specboard } from './specboard';
+import type { DocSummary, SpecQueries } from './specboard';
 import type { LifecycleStage } from './types';
 
 /** The six stages in the order a product goes through them. */
@@ -83,7 +83,7 @@ export interface LifecycleModel {
  * The expected deliverables come from `.specboard/config.json` (`deliverables`) when set, else
  * from the stage every schema declares in `x-specboard.stage`, so teams change them without code.
  */
-export function buildLifecycle(board: Specboard): LifecycleModel {
+export function buildLifecycle(board: SpecQueries): LifecycleModel {
   const docs = board.documents();
   const roots = (path: string) => board.projectFor(path)?.root ?? path.slice(0, path.lastIndexOf('/'));
   const usedIds = new Set(docs.map((d) => d.id).filter((id): id is string => !!id));

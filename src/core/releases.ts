@@ -1,7 +1,7 @@
 import type { RequirementSummary } from './model';
 import { productIdSuffix, productKeyResolver, uniqueName } from './products';
 import type { DocTypeInfo } from './schemaSet';
-import type { DocSummary, Specboard } from './specboard';
+import type { DocSummary, SpecQueries } from './specboard';
 import type { Locale } from './types';
 import { trimChars, trimEndChars } from './trimChars';
 
@@ -31,7 +31,7 @@ const collator = new Intl.Collator('en', { numeric: true });
  * Requirements by product and release: a requirement's own `release` attribute, else its
  * document's `release` field. Releases sort by version (2.9 before 2.10), unscheduled last.
  */
-export function buildReleases(board: Specboard): ReleaseGroup[] {
+export function buildReleases(board: SpecQueries): ReleaseGroup[] {
   const docs = board.documents();
   const docByPath = new Map(docs.map((d) => [d.path, d]));
   const rootOf = (path: string) => board.projectFor(path)?.root ?? path.slice(0, path.lastIndexOf('/'));

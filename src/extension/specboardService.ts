@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createSpecboard, errorSummary, normalizeLocale, type IndexStats, type Logger, type Specboard } from '../core';
+import { createSpecboard, errorSummary, normalizeLocale, type DocumentView, type IndexStats, type Logger, type Specboard, type SpecQueries } from '../core';
 import { VscodeWorkspace } from './adapters/vscodeWorkspace';
 import type { EditorConfig } from './adapters/editorConfig';
 import { toUri } from './adapters/convert';
@@ -35,6 +35,8 @@ export class SpecboardService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private indexing: Promise<void> = Promise.resolve();
+  /** Per open document: its view at the version last asked for (see view). */
+  private readonly views = new Map<string, { readonly version: number; readonly board: Specboard; readonly view: DocumentView | undefined }>();
   private cancel?: vscode.CancellationTokenSource;
   private generation = 0;
   private indexed = false;
@@ -45,7 +47,10 @@ export class SpecboardService implements vscode.Disposable {
       this.changeEmitter,
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.detached(d.uri, () => this.backToDisk(d.uri))),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.views.delete(d.uri.toString());
+        this.detached(d.uri, () => this.backToDisk(d.uri));
+      }),
       // Deletes and renames made in VS Code arrive here before the watcher reports them.
       vscode.workspace.onDidDeleteFiles((e) => { for (const uri of e.files) this.detached(uri, () => this.onDeleted(uri)); }),
       vscode.workspace.onDidRenameFiles((e) => {
@@ -71,7 +76,7 @@ export class SpecboardService implements vscode.Disposable {
   }
 
   /** The core, for read-only queries. Replaced on re-index, so never cache it. */
-  get core(): Specboard {
+  get core(): SpecQueries {
     return this.board;
   }
 
@@ -138,6 +143,7 @@ export class SpecboardService implements vscode.Disposable {
         // or, lingering after its editor closed, a file that may be gone.
         for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && !doc.isClosed && this.inScope(doc.uri)) board.updateText(doc.uri.toString(), doc.getText());
         this.indexed = true;
+        this.views.clear(); // Made before the folders' settings were read.
         this.changeEmitter.fire({ affected: new Set([...board.index.entries()].map((e) => e.path).concat(board.settingsDiagnosticPaths())), full: true });
       },
     )).catch((e: unknown) => {
@@ -167,6 +173,22 @@ export class SpecboardService implements vscode.Disposable {
     } catch (e) {
       fail(e);
     }
+  }
+
+  /**
+   * What an editor's document says now, for queries (hover, links, code actions, symbols, rename,
+   * the preview): the index's parse when it holds this text, else one made aside and cached by
+   * document version. It never updates the index or fires onDidChange; only the debounced path
+   * does, so a query on every cursor move costs no re-index and no refresh of every view.
+   * Undefined for a document outside every folder (or a config or schema file).
+   */
+  view(document: vscode.TextDocument): DocumentView | undefined {
+    const key = document.uri.toString();
+    const cached = this.views.get(key);
+    if (cached && cached.version === document.version && cached.board === this.board) return cached.view;
+    const view = this.inScope(document.uri) && !this.board.isSettingsFile(key) ? this.board.view(key, document.getText()) : undefined;
+    this.views.set(key, { version: document.version, board: this.board, view });
+    return view;
   }
 
   /** Applies every pending debounced edit now (commands and tests call this before reading). */
@@ -298,6 +320,7 @@ export class SpecboardService implements vscode.Disposable {
     // Re-indexed from scratch meanwhile, or overtaken by a later save: that one reports.
     if (board !== this.board || affected.size === 0) return;
     for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && this.inScope(doc.uri)) board.updateText(doc.uri.toString(), doc.getText());
+    this.views.clear(); // Parsed under the previous settings.
     this.changeEmitter.fire({ affected: new Set([...affected, ...before, path]), full: true });
   }
 

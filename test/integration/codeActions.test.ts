@@ -2,13 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { api, closeAll, codeOf, open, specDiagnostics, waitFor } from './helpers';
 
-/** Quick fixes at a diagnostic; polled, since the workbench may answer empty right after a file opens. */
+/** Quick fixes at a diagnostic; polled, since the workbench may answer empty right after a file opens (seconds on a loaded machine). */
 async function fixesAt(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
   const request = () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
   return waitFor('quick fixes', async () => {
     const actions = await request();
     return actions.length ? actions : undefined;
-  }, 5_000);
+  }, 15_000);
 }
 
 async function diagnostic(uri: vscode.Uri, code: string, match?: RegExp): Promise<vscode.Diagnostic> {

@@ -20,7 +20,9 @@ function testFiles(dir: string): string[] {
  */
 export async function run(): Promise<void> {
   // Colours would reach the runner as raw escape codes through the automation log.
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30_000 });
+  // SPECBOARD_TEST_GREP runs only the tests whose title matches (while working on one feature).
+  const grep = process.env.SPECBOARD_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30_000, ...(grep ? { grep } : {}) });
   const files = testFiles(__dirname);
   for (const file of files) mocha.addFile(file);
   const stats = { passed: 0, failed: 0, pending: 0 };

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Specboard } from '../../src/core';
-import { indexTree, pathIn, removeTrees, writeTree } from './helpers/tree';
+import { indexTree, pathIn, removeTrees, writeFile, writeTree } from './helpers/tree';
 
 async function setup(files: Record<string, string>) {
   const dir = writeTree({ '.specboard/config.json': '{"prefixes":["REQ"]}', ...files });
@@ -14,6 +14,19 @@ const ids = (board: Specboard) => board.trace().map((r) => r.id).sort();
 
 describe('deleted files', () => {
   after(removeTrees);
+
+  it('indexes the files of a folder that appeared as one event (copied, moved in, checked out)', async () => {
+    const { board, p, rel } = await setup({ 'use.md': 'REQ-7 REQ-8\n' });
+    const dir = p('');
+    writeFile(dir, 'new/a.md', '## REQ-7 a\n');
+    writeFile(dir, 'new/deep/b.md', '## REQ-8 b\n');
+    writeFile(dir, 'new/node_modules/x/c.md', '## REQ-9 c\n');
+    const { affected } = await board.refreshFromDisk(p('new'));
+    assert.deepEqual(ids(board), ['REQ-7', 'REQ-8'], 'what the config reads; never node_modules');
+    assert.deepEqual(rel(affected), ['new/a.md', 'new/deep/b.md', 'use.md']);
+    assert.deepEqual(rel((await board.refreshFromDisk(p('new/node_modules'))).affected), [], 'an excluded folder reads nothing');
+    assert.deepEqual(rel((await board.refreshFromDisk(p('use.md'))).affected), [], 'a file is read as a file');
+  });
 
   it('removeTree drops every file below a deleted folder and nothing beside it', async () => {
     const { board, p, rel } = await setup({

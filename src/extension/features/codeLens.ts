@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ParsedFile, RequirementDef } from '../../core';
 import { toRange, toUri } from '../adapters/convert';
 import type { Services } from '../services';
+import { MARKDOWN_FILES } from './documentSelectors';
 
 /**
  * "References: N in code · M in docs" above every requirement heading. Requirements written as
@@ -14,11 +15,11 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     changed,
     services.index.onDidChange(() => changed.fire()),
     vscode.workspace.onDidChangeConfiguration((e) => { if (services.config.affects(e, 'codeLens')) changed.fire(); }),
-    vscode.languages.registerCodeLensProvider({ language: 'markdown' }, {
+    vscode.languages.registerCodeLensProvider(MARKDOWN_FILES, {
       onDidChangeCodeLenses: changed.event,
       provideCodeLenses(document) {
         if (!services.config.codeLensEnabled(document.uri)) return [];
-        const parsed = services.index.core.file(document.uri.toString());
+        const parsed = services.index.view(document)?.parsed;
         if (!parsed) return [];
         const rows = services.config.codeLensRows(document.uri);
         const lenses: vscode.CodeLens[] = [];

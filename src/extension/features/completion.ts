@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import { ALL_FILES } from './idAtPosition';
+import { ALL_FILES } from './documentSelectors';
 import { idCompletions } from './idCompletion';
 import { structureCompletions } from './structureCompletion';
 

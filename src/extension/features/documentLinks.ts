@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
 import { toUri } from '../adapters/convert';
 import type { Services } from '../services';
-import { ALL_FILES } from './idAtPosition';
+import { ALL_FILES } from './documentSelectors';
 
 /** Makes every defined requirement ID clickable, in docs and in code. */
 export function register(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(vscode.languages.registerDocumentLinkProvider(ALL_FILES, {
     provideDocumentLinks(document) {
-      services.index.flush();
       const core = services.index.core;
-      const parsed = core.file(document.uri.toString());
+      const parsed = services.index.view(document)?.parsed;
       if (!parsed) return [];
       const links: vscode.DocumentLink[] = [];
       for (const t of parsed.tokens) {

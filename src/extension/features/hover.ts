@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { RequirementDef } from '../../core';
 import { stageLabel } from '../labels';
 import type { Services } from '../services';
-import { ALL_FILES, idAtPosition } from './idAtPosition';
+import { ALL_FILES } from './documentSelectors';
+import { idAtPosition } from './idAtPosition';
 
 /** Hover on any requirement ID: what it is, where it lives, how it traces, and who references it. */
 export function register(context: vscode.ExtensionContext, services: Services): void {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Specboard } from '../../core';
+import { idInLine } from '../../core';
 import { toRange } from '../adapters/convert';
 import type { Services } from '../services';
 
@@ -21,13 +21,12 @@ export function idAtPosition(services: Services, document: vscode.TextDocument, 
   if (position.line >= document.lineCount) return undefined;
   const path = document.uri.toString();
   const core = services.index.core;
-  const hit = Specboard.idInLine(document.lineAt(position.line).text, position.character, document.languageId === 'markdown');
+  const hit = idInLine(document.lineAt(position.line).text, position.character, document.languageId === 'markdown');
   if (hit && (core.index.isReference(hit.id, path) || core.index.definitions(hit.id).length > 0)) {
     return { id: hit.id, range: new vscode.Range(position.line, hit.start, position.line, hit.end), path };
   }
-  const parsed = core.idAt(path, { line: position.line, character: position.character });
+  const view = services.index.view(document);
+  const parsed = view && core.idAt(view.parsed, { line: position.line, character: position.character });
   return parsed ? { id: parsed.id, range: toRange(parsed.range), path } : undefined;
 }
 
-/** Documents Specboard's language features apply to: files in any language, on disk or unsaved. */
-export const ALL_FILES: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];

@@ -159,8 +159,8 @@ function targetUri(arg: unknown): string | undefined {
 function idAtCursor(services: Services): string | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
-  const hit = services.index.core.idAt(editor.document.uri.toString(), editor.selection.active);
-  return hit?.id;
+  const view = services.index.view(editor.document);
+  return view && services.index.core.idAt(view.parsed, editor.selection.active)?.id;
 }
 
 function docName(doc: { title?: string; id?: string; path: string }): string {

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { toLocation, toRange, toUri } from '../adapters/convert';
 import type { Services } from '../services';
-import { ALL_FILES, idAtPosition } from './idAtPosition';
+import { ALL_FILES } from './documentSelectors';
+import { idAtPosition } from './idAtPosition';
 
 /**
  * Go to definition (F12, peek) and find references (Shift+F12) for requirement IDs, in docs and code.
@@ -23,7 +24,6 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     }),
     vscode.languages.registerReferenceProvider(ALL_FILES, {
       provideReferences(document, position, ctx) {
-        services.index.flush();
         const hit = idAtPosition(services, document, position);
         if (!hit) return undefined;
         return referenceLocations(services, hit.id, ctx.includeDeclaration, hit.path);

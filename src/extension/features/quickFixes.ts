@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { normalizeTitle, stemOf, type ParsedFile, type SpecDiagnostic } from '../../core';
 import { toDiagnostic, toRange } from '../adapters/convert';
 import type { Services } from '../services';
+import { ALL_FILES } from './documentSelectors';
 
 const MAX_CHOICES = 12;
 const HAN = /\p{Script=Han}/u;
@@ -11,25 +12,25 @@ const HAN = /\p{Script=Han}/u;
  * is undoable and works on unsaved text.
  */
 export function register(context: vscode.ExtensionContext, services: Services): void {
-  context.subscriptions.push(vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, {
+  context.subscriptions.push(vscode.languages.registerCodeActionsProvider(ALL_FILES, {
     provideCodeActions(document, range, ctx) {
-      services.index.flush();
-      const core = services.index.core;
+      // Asked on every cursor move: read the document's current parse, never update the index.
+      const view = services.index.view(document);
+      if (!view) return [];
       // Fixes come from the core's diagnostics under the cursor, which carry the data the fixes
-      // need; the editor's copies (ctx.diagnostics) lose it and can lag right after a file opens.
-      const specs = core.diagnostics(document.uri.toString()).filter((s) => toRange(s.range).intersection(range) !== undefined);
+      // need; the editor's copies (ctx.diagnostics) lose it and lag a debounce behind typing.
+      const specs = view.diagnostics().filter((s) => toRange(s.range).intersection(range) !== undefined);
       const actions: vscode.CodeAction[] = [];
       for (const spec of specs) {
         const shown = ctx.diagnostics.find((d) => d.source === 'specboard' && d.code === spec.code && d.range.isEqual(toRange(spec.range)));
-        actions.push(...fixesFor(services, document, spec, shown ?? toDiagnostic(spec)));
+        actions.push(...fixesFor(services, document, view.parsed, spec, shown ?? toDiagnostic(spec)));
       }
       return actions;
     },
   }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }));
 }
 
-function fixesFor(services: Services, document: vscode.TextDocument, spec: SpecDiagnostic, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
-  const parsed = services.index.core.file(document.uri.toString());
+function fixesFor(services: Services, document: vscode.TextDocument, parsed: ParsedFile, spec: SpecDiagnostic, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
   const data = spec.data ?? {};
   const replace = (title: string, newText: string, preferred = false) => {
     const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
@@ -54,10 +55,10 @@ function fixesFor(services: Services, document: vscode.TextDocument, spec: SpecD
       return [replace(vscode.l10n.t('Renumber to {0} (next free)', next), next, true)];
     }
     case 'missing-field':
-      if (!parsed || !data.field) return [];
+      if (!data.field) return [];
       return data.id ? attributeFix(document, parsed, data.id, data.field, diagnostic) : frontMatterFix(document, parsed, data.field, data.value, diagnostic);
     case 'missing-section':
-      return parsed && data.section ? sectionFix(services, document, parsed, data.section, diagnostic) : [];
+      return data.section ? sectionFix(services, document, parsed, data.section, diagnostic) : [];
     default:
       return [];
   }

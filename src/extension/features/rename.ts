@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { isDefinitionId, isRequirementId, stemOf, type RequirementDef } from '../../core';
 import { toRange, toUri } from '../adapters/convert';
 import type { Services } from '../services';
-import { ALL_FILES, idAtPosition } from './idAtPosition';
+import { ALL_FILES } from './documentSelectors';
+import { idAtPosition } from './idAtPosition';
 
 /**
  * Rename (F2) a requirement ID everywhere: definitions, references in docs and code, traces.
@@ -11,7 +12,6 @@ import { ALL_FILES, idAtPosition } from './idAtPosition';
 export function register(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(vscode.languages.registerRenameProvider(ALL_FILES, {
     prepareRename(document, position) {
-      services.index.flush();
       const hit = idAtPosition(services, document, position);
       const defs = hit ? services.index.core.index.resolve(hit.id, hit.path) : [];
       if (!hit || defs.length === 0) throw new Error(vscode.l10n.t('Only a defined requirement ID can be renamed here.'));
@@ -21,7 +21,6 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       return { range: hit.range, placeholder: hit.id };
     },
     provideRenameEdits(document, position, newName) {
-      services.index.flush();
       const hit = idAtPosition(services, document, position);
       if (!hit) return undefined;
       return renameEdit(services, hit.id, newName.trim(), hit.path);
@@ -42,12 +41,33 @@ export function renameEdit(services: Services, id: string, newId: string, from?:
   if (!writtenAsIs(id, defs)) {
     throw new Error(vscode.l10n.t('{0} is named by its heading ("User Story 1", "Requirement 1"): rename it by editing the heading.', id));
   }
-  const edit = new vscode.WorkspaceEdit();
-  for (const def of defs) {
-    for (const r of [def.idRange, ...(def.otherIdRanges ?? [])]) edit.replace(toUri(def.path), toRange(r), newId);
-  }
+  const places = new Map<string, vscode.Range[]>();
+  const add = (path: string, r: vscode.Range) => {
+    const list = places.get(path);
+    if (list) list.push(r);
+    else places.set(path, [r]);
+  };
+  for (const def of defs) for (const r of [def.idRange, ...(def.otherIdRanges ?? [])]) add(def.path, toRange(r));
   const refs = from ? defs.flatMap((d) => index.references(d)) : index.references(id);
-  for (const ref of refs) edit.replace(toUri(ref.path), new vscode.Range(ref.line, ref.start, ref.line, ref.end), newId);
+  for (const ref of refs) add(ref.path, new vscode.Range(ref.line, ref.start, ref.line, ref.end));
+  // Editors typed into within the debounce are ahead of the index: their places come from their
+  // current text, or the edit would land on columns the text no longer has.
+  const scopes = new Set(defs.map((d) => d.scope));
+  for (const document of vscode.workspace.textDocuments) {
+    const view = document.isDirty ? services.index.view(document) : undefined;
+    if (!view || view.indexed) continue;
+    const path = view.parsed.path;
+    const cited = index.resolve(id, path).some((d) => scopes.has(d.scope));
+    const live: vscode.Range[] = [];
+    for (const def of view.parsed.requirements) {
+      if (def.id === id && scopes.has(def.scope)) live.push(...[def.idRange, ...(def.otherIdRanges ?? [])].map(toRange));
+    }
+    if (cited) for (const t of view.parsed.tokens) if (t.id === id) live.push(new vscode.Range(t.line, t.start, t.line, t.end));
+    if (live.length) places.set(path, live);
+    else places.delete(path);
+  }
+  const edit = new vscode.WorkspaceEdit();
+  for (const [path, list] of places) for (const r of list) edit.replace(toUri(path), r, newId);
   return edit;
 }
 

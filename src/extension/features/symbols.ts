@@ -2,17 +2,16 @@ import * as vscode from 'vscode';
 import type { Heading, ParsedFile } from '../../core';
 import { toLocation, toRange } from '../adapters/convert';
 import type { Services } from '../services';
+import { MARKDOWN_FILES } from './documentSelectors';
 
-const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 const MAX_WORKSPACE_SYMBOLS = 500;
 
 /** Outline of product docs (sections and requirements) and Ctrl+T over every requirement. */
 export function register(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
-    vscode.languages.registerDocumentSymbolProvider(MARKDOWN, {
+    vscode.languages.registerDocumentSymbolProvider(MARKDOWN_FILES, {
       provideDocumentSymbols(document) {
-        services.index.flush();
-        const parsed = services.index.core.file(document.uri.toString());
+        const parsed = services.index.view(document)?.parsed;
         return parsed ? documentSymbols(parsed) : [];
       },
     }, { label: 'Specboard' }),

@@ -1,4 +1,4 @@
-import { hasHan, pinyinKeys, type RequirementDef, type Specboard, type SpecDiagnostic } from '../../core';
+import { hasHan, pinyinKeys, type RequirementDef, type SpecQueries, type SpecDiagnostic } from '../../core';
 import { CLOSED_STATUSES, prioritiesOf, statusesOf } from '../../core/transitions';
 import type { BoardCard, BoardModel } from '../../shared/protocol';
 
@@ -9,7 +9,7 @@ const STAGES = ['concept', 'productization', 'development', 'commercialization',
  * copies are visible), with its document's facts, its problems and its code-reference count.
  * No vscode import: it reads the core only.
  */
-export function buildBoardModel(core: Specboard, indexing: boolean): BoardModel {
+export function buildBoardModel(core: SpecQueries, indexing: boolean): BoardModel {
   const cards: BoardCard[] = [];
   const statuses: string[] = [];
   const priorities: string[] = [];

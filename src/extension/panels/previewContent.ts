@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Locale, Specboard } from '../../core';
+import type { DocumentView, Locale, SpecQueries } from '../../core';
 import { isSafeLink, referencesAside, renderDocument, type DocumentRenderContext } from '../../core/render';
 import { prioritiesOf, statusesOf } from '../../core/transitions';
 
@@ -16,7 +16,7 @@ export interface PreviewContent {
  * definitions (the webview turns clicks into `reveal` messages), images resolve inside the
  * document's folder only, and the side panel lists each requirement's code references.
  */
-export function previewContent(core: Specboard, uri: vscode.Uri, text: string, webview: vscode.Webview, locale: Locale): PreviewContent {
+export function previewContent(core: SpecQueries, view: DocumentView | undefined, uri: vscode.Uri, text: string, webview: vscode.Webview, locale: Locale): PreviewContent {
   const path = uri.toString();
   const project = core.projectFor(path);
   const folder = vscode.Uri.joinPath(uri, '..');
@@ -27,7 +27,8 @@ export function previewContent(core: Specboard, uri: vscode.Uri, text: string, w
     isRequirementId: (id) => core.index.isReference(id, path),
     idHref: (id) => (core.index.resolve(id, path).length ? `#${id}` : undefined),
     facts: (id) => ({ codeReferences: core.index.referenceCounts(id).code }),
-    diagnostics: core.diagnostics(path),
+    // The text's own problems, also while its update into the index is still debounced.
+    diagnostics: view?.diagnostics() ?? core.diagnostics(path),
     statuses: statusesOf(project?.config),
     priorities: prioritiesOf(project?.config),
     typeName: (type) => project?.schemas.get(type)?.name[locale],

@@ -159,8 +159,8 @@ export class PreviewPanel implements vscode.Disposable {
       this.services.log.warn(`Preview: could not open ${this.uri.toString()}; the last render stays`, e);
       return;
     }
-    this.services.index.flush();
-    const content = previewContent(this.services.index.core, this.uri, document.getText(), this.panel.webview, normalizeLocale(vscode.env.language));
+    const text = document.getText();
+    const content = previewContent(this.services.index.core, this.services.index.view(document), this.uri, text, this.panel.webview, normalizeLocale(vscode.env.language));
     this.content = content;
     this.panel.title = vscode.l10n.t('Preview: {0}', content.title);
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);

@@ -1,0 +1,88 @@
+import { decodeText } from './decode';
+import type { Logger } from './logger';
+import { message } from './messages';
+import type { FileKind, ParsedFile } from './model';
+import { parseMarkdown } from './parseMarkdown';
+import { parseSource } from './parseSource';
+import type { Project } from './project';
+import { errorCode, errorSummary, kindLabel, NotAFileError } from './readErrors';
+import type { FileEntry } from './requirementIndex';
+import { range } from './text';
+import type { Locale, SpecDiagnostic } from './types';
+import { validateDoc } from './validateDoc';
+import type { SpecWorkspace } from './workspace';
+
+/** A file read for the index: its entry (a skipped file's too, with the reason), or why there is none. */
+export type Reading = { readonly entry: FileEntry; readonly skipped?: string } | 'gone' | 'unchanged';
+
+/**
+ * The policy for reading one file: what is too large, binary, undecodable, unreadable or not a
+ * file at all is skipped with a reason (a doc gets a visible warning, a source file a note), and
+ * a parser bug costs that one file, logged with its stack, never the whole index.
+ */
+export class FileReader {
+  constructor(private readonly workspace: SpecWorkspace, private readonly locale: Locale, private readonly logger: Logger) {}
+
+  /**
+   * Reads and parses `path` without touching any index. `unchanged` answers true for a hash whose
+   * text is already indexed; a reload passes none, since the config the parse used changed.
+   */
+  async read(path: string, project: Project, kind: FileKind, unchanged?: (hash: number) => boolean): Promise<Reading> {
+    const max = project.config.maxFileSize;
+    let bytes: Uint8Array;
+    try {
+      if (this.workspace.fileSize) {
+        const size = await this.workspace.fileSize(path);
+        // Gone (deleted or renamed away): drop it rather than report it unreadable.
+        if (size === undefined) return 'gone';
+        if (size > max) return this.skipped(path, project, kind, message(this.locale, 'skip.tooLarge', { size, max }));
+      }
+      bytes = await this.workspace.readFile(path);
+    } catch (e) {
+      const reason = e instanceof NotAFileError
+        ? message(this.locale, 'skip.notAFile', { kind: kindLabel(this.locale, e.kind) })
+        : message(this.locale, 'skip.unreadable', { code: errorCode(e) });
+      return this.skipped(path, project, kind, reason, e);
+    }
+    try {
+      const decoded = decodeText(bytes, max);
+      if (!decoded.ok) return this.skipped(path, project, kind, message(this.locale, decoded.reason, { size: decoded.size ?? 0, max }));
+      const hash = fnv1a(decoded.text);
+      if (unchanged?.(hash)) return 'unchanged';
+      return { entry: this.parse(path, decoded.text, project, kind, hash) };
+    } catch (e) {
+      // A bug in decoding, parsing or validation: one file is skipped, with its stack in the log,
+      // rather than the whole index (or a watcher's update, which nobody awaits) failing.
+      this.logger.error(`Reading ${path} failed`, e);
+      return this.skipped(path, project, kind, message(this.locale, 'skip.failed', { code: errorSummary(e) }), undefined, false);
+    }
+  }
+
+  /** A file's entry for text already in hand (a source file's editor text). */
+  parse(path: string, text: string, project: Project, kind: FileKind, hash: number): FileEntry {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const parsed = kind === 'doc' ? parseMarkdown(path, body, this.locale, project.parseOptions(path)) : parseSource(path, body);
+    const diagnostics = kind === 'doc' ? validateDoc(parsed, project.schemas, project.config, this.locale) : [];
+    return { path, root: project.root, hash, parsed, diagnostics };
+  }
+
+  /** A file that is not read; the log gets a warning with the cause, unless already told. */
+  private skipped(path: string, project: Project, kind: FileKind, reason: string, cause?: unknown, log = true): Reading {
+    if (log) this.logger.warn(`Skipped ${path}: ${reason}`, cause);
+    const parsed: ParsedFile = { path, kind, lineCount: 0, headings: [], requirements: [], tokens: [] };
+    const diagnostics: SpecDiagnostic[] = kind === 'doc'
+      // At the start of the file, empty: the file was not read, so its first line's length is unknown.
+      ? [{ path, range: range(0, 0, 0, 0), severity: 'warning', code: 'file-skipped', message: reason }] : [];
+    return { entry: { path, root: project.root, hash: -1, parsed, diagnostics }, skipped: reason };
+  }
+}
+
+/** 32-bit FNV-1a: enough to notice that an editor's text did not change since the last parse. */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
