@@ -10,8 +10,7 @@ import { readRegularFile } from './nodeWorkspace';
 import { MissingPathError, NoUsableTargetError, noteUnreadRoots, openWorkspace } from './openWorkspace';
 import { OutputError } from './outputPaths';
 import { toTraceRows, traceCsv, traceJson, traceMarkdown } from './traceFormats';
-
-export const VERSION = '0.1.0';
+import { VERSION } from '../shared/version';
 
 /** Runs one CLI invocation and returns its exit code (0 clean, 1 errors, 2 usage or config error). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
