@@ -18,6 +18,7 @@ export { IdCatalog } from './idCatalog';
 export { renderTemplate, type TemplateOptions } from './templates';
 export type { SectionSpec } from './sections';
 export { isDelimiterRow, splitRow } from './tableRow';
+export * from './stages';
 export * from './lifecycle';
 export * from './coverage';
 export * from './releases';
