@@ -11,6 +11,7 @@ export type { DocTypeInfo } from './schemaSet';
 export type { SpecConfig } from './config';
 export { CONFIG_PATH, DEFAULT_CONFIG } from './config';
 export { isDefinitionId, isRequirementId, prefixOf, shapeOf, stemOf, scanDocIds, scanIds, type IdShape } from './ids';
+export { formatMessage } from './formatMessage';
 export { message, normalizeLocale } from './messages';
 export { normalizeTitle } from './sections';
 export { canonicalKey, KNOWN_ATTRIBUTES } from './attributes';
