@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { defines } from './scripts/defines.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -28,6 +29,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  define: defines,
 };
 
 const builds = [
@@ -39,7 +41,7 @@ const builds = [
   {
     entryPoints: ['src/webview/board.ts', 'src/webview/preview.ts'], outdir: 'media/dist', bundle: true,
     platform: 'browser', format: 'iife', target: 'es2022', sourcemap: production ? false : 'inline',
-    minify: production, logLevel: 'warning', legalComments: 'eof',
+    minify: production, logLevel: 'warning', legalComments: 'eof', define: defines,
   },
 ];
 
@@ -56,6 +58,7 @@ if (args.has('--tests')) {
     entryPoints: tsFiles('test').filter((f) => !f.includes('screenshots')),
     outdir: 'out/test', outbase: 'test', bundle: true, packages: 'external', external: ['vscode'],
     platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'inline', logLevel: 'warning', loader: { '.css': 'text' },
+    define: defines,
   });
 }
 

@@ -5,6 +5,7 @@
 import * as esbuild from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { defines } from '../scripts/defines.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -12,7 +13,7 @@ const only = process.argv.includes('--corpus-only');
 const recall = process.argv.includes('--recall-only');
 const out = join(root, 'node_modules', '.cache', 'specboard-bench');
 
-const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', legalComments: 'none', absWorkingDir: root };
+const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', legalComments: 'none', absWorkingDir: root, define: defines };
 const harness = recall ? ['recallMain'] : ['corpusMain', 'recallMain', ...(only ? [] : ['benchMain', 'measureCore', 'measureMemory', 'measureExtension'])];
 
 await Promise.all([

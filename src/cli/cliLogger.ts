@@ -1,6 +1,6 @@
 import { errorSummary, errorWithStack, NO_LOGGER, type Logger } from '../core';
 import type { CliArgs } from './args';
-import type { CliIo } from './main';
+import type { CliIo } from './cliIo';
 
 /**
  * The core's logger for one CLI run: silent unless `--verbose`, then one line per entry on

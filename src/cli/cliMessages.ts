@@ -1,4 +1,4 @@
-import type { Locale } from '../core';
+import { formatMessage, type Locale } from '../core';
 
 /** The CLI's own message catalog (the core's diagnostics have theirs in src/core/messages.ts). */
 const en = {
@@ -111,10 +111,9 @@ const englishPlurals = new Intl.PluralRules('en');
 export function counted(locale: Locale, noun: keyof typeof NOUNS, n: number): string {
   const forms = NOUNS[noun];
   const template = locale === 'zh-cn' ? forms.zh : forms.en[englishPlurals.select(n) === 'one' ? 0 : 1];
-  return template.replace('{n}', String(n));
+  return formatMessage(template, { n });
 }
 
 export function cliMessage(locale: Locale, key: Key, args: Record<string, string | number> = {}): string {
-  const template = (locale === 'zh-cn' ? zhCn : en)[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+  return formatMessage((locale === 'zh-cn' ? zhCn : en)[key], args);
 }

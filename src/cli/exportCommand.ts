@@ -1,11 +1,12 @@
 import * as path from 'node:path';
 import type { Locale } from '../core';
 import { UsageError, type CliArgs } from './args';
+import type { CliIo } from './cliIo';
 import { cliLogger } from './cliLogger';
 import { cliMessage, counted } from './cliMessages';
 import { exportHtml } from './exportHtml';
 import { requirementsCsv } from './exportCsv';
-import { noteUnreadRoots, openWorkspace, type CliIo } from './main';
+import { noteUnreadRoots, openWorkspace } from './openWorkspace';
 import { checkOutputFiles, checkOutputFolder, shownFrom, writeOutput } from './outputPaths';
 
 /**

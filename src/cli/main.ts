@@ -1,24 +1,16 @@
-import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import { createSpecboard, errorCode, isNotFound, kindLabel, normalizeLocale, type Locale, type Logger, type Specboard } from '../core';
+import { normalizeLocale, type Locale } from '../core';
 import { choice, parseArgs, UsageError, type CliArgs } from './args';
 import { formatJson, formatSarif, formatText } from './checkFormats';
 import { buildReport } from './checkReport';
+import type { CliIo } from './cliIo';
 import { cliLogger } from './cliLogger';
 import { cliMessage } from './cliMessages';
-import { kindOf, NodeWorkspace, readRegularFile, toPosix } from './nodeWorkspace';
+import { readRegularFile } from './nodeWorkspace';
+import { MissingPathError, NoUsableTargetError, noteUnreadRoots, openWorkspace } from './openWorkspace';
 import { OutputError } from './outputPaths';
-import { rootsFor } from './roots';
 import { toTraceRows, traceCsv, traceJson, traceMarkdown } from './traceFormats';
-
-export interface CliIo {
-  readonly cwd: string;
-  readonly env: Record<string, string | undefined>;
-  write(text: string): void;
-  error(text: string): void;
-}
-
-export const VERSION = '0.1.0';
+import { VERSION } from '../shared/version';
 
 /** Runs one CLI invocation and returns its exit code (0 clean, 1 errors, 2 usage or config error). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -58,74 +50,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.error(`${cliMessage(locale, 'internal', { detail: e instanceof Error ? e.stack ?? e.message : String(e) })}\n`);
     return 2;
   }
-}
-
-class MissingPathError extends Error {
-  constructor(readonly target: string) {
-    super(target);
-  }
-}
-
-/** Every target given was a pipe, a device or unreadable: there is nothing to work on. */
-class NoUsableTargetError extends Error {}
-
-export interface OpenedWorkspace {
-  readonly board: Specboard;
-  /** True for a path inside the targets. */
-  readonly inTargets: (p: string) => boolean;
-  /** A path as the user sees it: relative to the current folder. */
-  readonly rel: (p: string) => string;
-  /** Workspace roots that could not be listed, with why: nothing in them was read. */
-  readonly unreadRoots: readonly { path: string; reason: string }[];
-}
-
-/** Indexes the roots of the given paths; returns the core and a filter for "inside the targets". */
-export async function openWorkspace(targets: readonly string[], io: CliIo, locale: Locale, logger: Logger): Promise<OpenedWorkspace> {
-  const list = usableTargets(targets.length ? targets : ['.'], io, locale);
-  const abs = list.map((t) => toPosix(path.resolve(io.cwd, t)));
-  const roots = rootsFor(list, io.cwd);
-  const board = createSpecboard({ workspace: new NodeWorkspace(roots), locale, logger });
-  await board.indexAll();
-  const inTargets = (p: string) => abs.some((t) => p === t || p.startsWith(`${t}/`));
-  const cwd = toPosix(io.cwd);
-  const rel = (p: string) => {
-    const r = path.posix.relative(cwd, p);
-    return r === '' ? '.' : r;
-  };
-  const unreadRoots = board.stats().skipped.filter((s) => s.folder && roots.includes(s.path));
-  return { board, inTargets, rel, unreadRoots };
-}
-
-/** For commands without a report of skipped files (trace, export): the roots not read, on stderr. */
-export function noteUnreadRoots(opened: OpenedWorkspace, io: CliIo, locale: Locale): void {
-  for (const r of opened.unreadRoots) io.error(`${cliMessage(locale, 'skipped', { path: opened.rel(r.path), reason: r.reason })}\n`);
-}
-
-/**
- * The targets that are regular files or folders. Anything else (a named pipe, a socket, a device
- * such as /dev/null, a link to one, or a path that cannot be read) is skipped with a note on
- * stderr: reading a pipe waits forever, and a device's folder is no workspace. A missing path
- * stops the command (exit 2), as does a list where nothing is left.
- */
-function usableTargets(targets: readonly string[], io: CliIo, locale: Locale): string[] {
-  const usable: string[] = [];
-  for (const t of targets) {
-    let reason: string;
-    try {
-      const stat = statSync(path.resolve(io.cwd, t));
-      if (stat.isFile() || stat.isDirectory()) {
-        usable.push(t);
-        continue;
-      }
-      reason = cliMessage(locale, 'targetNotFile', { kind: kindLabel(locale, kindOf(stat)) });
-    } catch (e) {
-      if (isNotFound(e)) throw new MissingPathError(t);
-      reason = cliMessage(locale, 'targetUnreadable', { code: errorCode(e) });
-    }
-    io.error(`${cliMessage(locale, 'skipped', { path: t, reason })}\n`);
-  }
-  if (usable.length === 0) throw new NoUsableTargetError();
-  return usable;
 }
 
 async function check(args: CliArgs, io: CliIo, locale: Locale): Promise<number> {

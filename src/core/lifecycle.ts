@@ -1,19 +1,7 @@
 import { groupByProduct, productFolder, productIdSuffix, uniqueName } from './products';
 import type { DocTypeInfo } from './schemaSet';
 import type { DocSummary, SpecQueries } from './specboard';
-import type { LifecycleStage } from './types';
-
-/** The six stages in the order a product goes through them. */
-export const LIFECYCLE_STAGES: readonly LifecycleStage[] = ['concept', 'productization', 'development', 'commercialization', 'market', 'retired'];
-
-export function isLifecycleStage(value: unknown): value is LifecycleStage {
-  return typeof value === 'string' && (LIFECYCLE_STAGES as readonly string[]).includes(value);
-}
-
-/** The stage after `stage`, or undefined for the last one. */
-export function nextStage(stage: LifecycleStage): LifecycleStage | undefined {
-  return LIFECYCLE_STAGES[LIFECYCLE_STAGES.indexOf(stage) + 1];
-}
+import { isLifecycleStage, LIFECYCLE_STAGES, type LifecycleStage } from './stages';
 
 export interface LifecycleDocument extends DocSummary {
   /** The stage the document is listed under: its `stage` field, else its type's stage. */

@@ -1,3 +1,4 @@
+import { formatMessage } from './formatMessage';
 import type { Locale } from './types';
 
 /**
@@ -174,10 +175,9 @@ const zhCn: Record<MessageKey, string> = {
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, 'zh-cn': zhCn };
 
-/** Formats one catalog message. Unknown placeholders are left visible so a gap is noticed, not hidden. */
+/** Formats one catalog message (see formatMessage). */
 export function message(locale: Locale, key: MessageKey, args: Record<string, string | number> = {}): string {
-  const template = catalogs[locale][key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+  return formatMessage(catalogs[locale][key] ?? en[key], args);
 }
 
 /** Maps any locale tag (`zh-CN`, `zh-Hans`, `en-US`) to a supported catalog. */

@@ -11,7 +11,8 @@ import { parseCustomSchema } from './parseCustomSchema';
 import { isObject, type SchemaObject } from './schemaWalk';
 import type { SectionSpec } from './sections';
 import { range } from './text';
-import type { LifecycleStage, Locale, SpecDiagnostic } from './types';
+import type { LifecycleStage } from './stages';
+import type { Locale, SpecDiagnostic } from './types';
 
 /** What Specboard knows about one document type, from its schema's `x-specboard` block. */
 export interface DocTypeInfo {

@@ -52,5 +52,3 @@ export interface DiagnosticData {
 }
 
 export type Locale = 'en' | 'zh-cn';
-
-export type LifecycleStage = 'concept' | 'productization' | 'development' | 'commercialization' | 'market' | 'retired';

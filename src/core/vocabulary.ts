@@ -6,6 +6,7 @@
  */
 
 import { editDistance } from './editDistance';
+import { LIFECYCLE_STAGES, type LifecycleStage } from './stages';
 import { trimChars } from './trimChars';
 
 type Table = Readonly<Record<string, string>>;
@@ -44,8 +45,8 @@ const DOC_STATUS: Table = words({
   obsolete: ['obsolete', 'deprecated', 'superseded', 'archived', '已废弃', '废弃', '作废', '已归档'],
 });
 
-/** Built-in lifecycle-stage words (front matter `stage`). */
-const STAGE: Table = words({
+/** Built-in lifecycle-stage words (front matter `stage`); keyed by stage so none can be left out. */
+const STAGE: Table = words<LifecycleStage>({
   concept: ['concept', '概念化', '概念', '概念阶段'],
   productization: ['productization', '产品化', '产品化阶段'],
   development: ['development', '技术化', '开发', '研发'],
@@ -85,7 +86,7 @@ const DEFAULT_ALLOWED: Readonly<Record<VocabularyField, readonly string[]>> = {
   status: ['proposed', 'approved', 'in-progress', 'done', 'verified', 'rejected', 'deferred'],
   priority: ['P0', 'P1', 'P2', 'P3'],
   'doc.status': ['draft', 'review', 'approved', 'obsolete'],
-  'doc.stage': ['concept', 'productization', 'development', 'commercialization', 'market', 'retired'],
+  'doc.stage': LIFECYCLE_STAGES,
 };
 
 /** The values the built-in schemas allow for each field. */
@@ -180,8 +181,8 @@ function normalize(text: string): string {
   return trimChars(text, '*_`~').trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-function words(groups: Readonly<Record<string, readonly string[]>>): Table {
+function words<Value extends string>(groups: Readonly<Record<Value, readonly string[]>>): Table {
   const out: Record<string, string> = {};
-  for (const [value, list] of Object.entries(groups)) for (const w of list) out[normalize(w)] ??= value;
+  for (const [value, list] of Object.entries<readonly string[]>(groups)) for (const w of list) out[normalize(w)] ??= value;
   return out;
 }

@@ -21,8 +21,7 @@ import { SpecboardService } from './specboardService';
 import * as views from './views/registerViews';
 import { markdownPreviewPlugin } from './panels/markdownPreviewPlugin';
 import * as panels from './panels/registerPanels';
-
-const VERSION = '0.1.0';
+import { VERSION } from '../shared/version';
 
 /**
  * Wires adapters and features, starts the background index and returns the public API. It does no

@@ -1,16 +1,19 @@
 import * as vscode from 'vscode';
+import { isLifecycleStage, type LifecycleStage } from '../core';
 
-/** Localized names of lifecycle stages, shared by hovers, trees and pickers. */
+/** Keyed by the core's stage type, so a stage added there cannot be left without a name here. */
+const STAGE_LABELS: Readonly<Record<LifecycleStage, () => string>> = {
+  concept: () => vscode.l10n.t('Concept'),
+  productization: () => vscode.l10n.t('Productization'),
+  development: () => vscode.l10n.t('Development'),
+  commercialization: () => vscode.l10n.t('Commercialization'),
+  market: () => vscode.l10n.t('Market'),
+  retired: () => vscode.l10n.t('Retired'),
+};
+
+/** Localized names of lifecycle stages, shared by hovers, trees and pickers; other values as written. */
 export function stageLabel(stage: string | undefined): string {
-  switch (stage) {
-    case 'concept': return vscode.l10n.t('Concept');
-    case 'productization': return vscode.l10n.t('Productization');
-    case 'development': return vscode.l10n.t('Development');
-    case 'commercialization': return vscode.l10n.t('Commercialization');
-    case 'market': return vscode.l10n.t('Market');
-    case 'retired': return vscode.l10n.t('Retired');
-    default: return stage ?? '';
-  }
+  return isLifecycleStage(stage) ? STAGE_LABELS[stage]() : stage ?? '';
 }
 
 /** What each requirement status means, for completion and pickers. */

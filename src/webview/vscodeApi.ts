@@ -1,3 +1,6 @@
+// Straight from its file, not the core's index: the webview bundle takes this one function only.
+import { formatMessage } from '../core/formatMessage';
+
 /** The API VS Code injects into a webview; `acquireVsCodeApi` may be called only once per page. */
 export interface VsCodeApi<State, Message> {
   postMessage(message: Message): void;
@@ -22,7 +25,7 @@ export function bodyData<T>(name: string): T | undefined {
   }
 }
 
-/** Fills `{0}`, `{1}` placeholders of a localized string. */
+/** Fills the `{0}`, `{1}` placeholders of a string from vscode.l10n.t, by position. */
 export function format(template: string, ...args: (string | number)[]): string {
-  return template.replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : whole));
+  return formatMessage(template, Object.fromEntries(args.map((value, i) => [i, value])));
 }

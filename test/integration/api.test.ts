@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { api, fixture } from './helpers';
+import * as vscode from 'vscode';
+import { api, EXTENSION_ID, fixture } from './helpers';
 
 describe('public API returned from activate()', () => {
   it('answers requirement queries from the index', async () => {
@@ -34,5 +35,11 @@ describe('public API returned from activate()', () => {
     const br = specboard.trace().find((t) => t.id === 'BR-LNK-1');
     assert.deepEqual(br?.downstream, ['REQ-LNK-001']);
     assert.equal(specboard.nextFreeId('REQ-LNK-'), 'REQ-LNK-003');
+  });
+
+  it('reports the version package.json states', async () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { version?: string } | undefined;
+    assert.ok(manifest?.version);
+    assert.equal((await api()).version, manifest.version);
   });
 });

@@ -150,6 +150,21 @@ describe('requirements board', function () {
     assert.equal(editor.document.getText(), original.replace('### REQ-BOARD-001', 'A new paragraph.\n\n### REQ-BOARD-001'));
   });
 
+  it('refuses as stale a move whose file is edited while the move is under way, and keeps the edit', async () => {
+    const { editor, original } = await editorFor(HEADING);
+    const line = lineOf(editor.document, '### REQ-BOARD-001');
+    const at = lineOf(editor.document, '- Status: approved');
+    // Not awaited: the typing reaches the editor before the move's edit does, whether or not the
+    // host has seen it when the move reads the file (then VS Code refuses the edit by version).
+    const moving = send({ type: 'move', id: 'REQ-BOARD-001', path: editor.document.uri.toString(), line, key: 'status', from: 'approved', to: 'in-progress' });
+    const typed = editor.edit((b) => b.replace(new vscode.Range(at, 0, at, editor.document.lineAt(at).text.length), '- Status: done'));
+    const [reply, applied] = await Promise.all([moving, typed]);
+    assert.equal(applied, true, 'the typing is applied');
+    assert.equal(reply?.type === 'moveResult' && reply.ok, false);
+    assert.match(reply?.type === 'moveResult' ? reply.message ?? '' : '', /changed in its file since the board was drawn/);
+    assert.equal(editor.document.getText(), original.replace('- Status: approved', '- Status: done'));
+  });
+
   it('edits an editor with unsaved changes without clobbering them or saving them', async () => {
     const { editor, original } = await editorFor(HEADING);
     await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount - 1, 0), 'Unsaved words.\n'));

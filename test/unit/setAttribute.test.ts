@@ -90,6 +90,26 @@ describe('setAttribute', () => {
     assert.deepEqual(result, { ok: false, reason: 'stale' });
   });
 
+  it('refuses when a table cell changed since the board was drawn', () => {
+    const result = setAttribute(TABLE, { id: 'REQ-PAY-001', key: 'status', value: 'verified', expected: { line: 2, value: 'approved' } });
+    assert.deepEqual(result, { ok: false, reason: 'stale' });
+  });
+
+  it('refuses when the board showed no value but the file has one now', () => {
+    const result = setAttribute(HEADING, { id: 'REQ-1', key: 'release', value: '3.0', expected: { line: 2, value: undefined } });
+    assert.deepEqual(result, { ok: false, reason: 'stale' });
+  });
+
+  it('refuses, rather than reports done, when someone else already wrote the target value', () => {
+    const result = setAttribute(HEADING, { id: 'REQ-1', key: 'status', value: 'approved', expected: { line: 2, value: 'proposed' } });
+    assert.deepEqual(result, { ok: false, reason: 'stale' });
+  });
+
+  it('refuses when the card\'s line now holds another requirement', () => {
+    const result = setAttribute(HEADING, { id: 'REQ-2', key: 'status', value: 'done', expected: { line: 2, value: undefined } });
+    assert.deepEqual(result, { ok: false, reason: 'stale' });
+  });
+
   it('refuses values that would break the line', () => {
     const result = setAttribute(HEADING, { id: 'REQ-1', key: 'status', value: 'done\n- Owner: x', expected: { line: 2, value: 'approved' } });
     assert.deepEqual(result, { ok: false, reason: 'invalidValue' });

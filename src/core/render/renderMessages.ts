@@ -1,3 +1,4 @@
+import { formatMessage } from '../formatMessage';
 import type { Locale } from '../types';
 import { defaultVocabulary } from '../vocabulary';
 
@@ -109,8 +110,7 @@ const zhCn: Record<RenderMessageKey, string> = {
 
 /** Formats one render label; `{name}` placeholders are filled from `args`. */
 export function renderMessage(locale: Locale, key: RenderMessageKey, args: Record<string, string | number> = {}): string {
-  const template = (locale === 'zh-cn' ? zhCn : en)[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+  return formatMessage((locale === 'zh-cn' ? zhCn : en)[key], args);
 }
 
 /** A status as shown to people: the localized name of a built-in status, else the value as written. */

@@ -1,8 +1,6 @@
-import { hasHan, pinyinKeys, type RequirementDef, type SpecQueries, type SpecDiagnostic } from '../../core';
+import { hasHan, LIFECYCLE_STAGES, pinyinKeys, type RequirementDef, type SpecDiagnostic, type SpecQueries } from '../../core';
 import { CLOSED_STATUSES, prioritiesOf, statusesOf } from '../../core/transitions';
 import type { BoardCard, BoardModel } from '../../shared/protocol';
-
-const STAGES = ['concept', 'productization', 'development', 'commercialization', 'market', 'retired'];
 
 /**
  * The board's data from the index: every requirement definition (duplicates included, so both
@@ -48,7 +46,7 @@ export function buildBoardModel(core: SpecQueries, indexing: boolean): BoardMode
   }
   if (statuses.length === 0) statuses.push(...statusesOf(undefined));
   if (priorities.length === 0) priorities.push(...prioritiesOf(undefined));
-  return { cards, statuses, closedStatuses: CLOSED_STATUSES.filter((s) => statuses.includes(s)), priorities, stages: STAGES, transitions, indexing };
+  return { cards, statuses, closedStatuses: CLOSED_STATUSES.filter((s) => statuses.includes(s)), priorities, stages: LIFECYCLE_STAGES, transitions, indexing };
 }
 
 /** Messages of the problems on a requirement's lines or naming it. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { LIFECYCLE_STAGES } from '../../core';
 import type { BoardStrings } from '../../shared/protocol';
 import { stageLabel } from '../labels';
 
@@ -18,7 +19,7 @@ export function boardStrings(): BoardStrings {
       proposed: vscode.l10n.t('Proposed'), approved: vscode.l10n.t('Approved'), 'in-progress': vscode.l10n.t('In progress'), done: vscode.l10n.t('Done'),
       verified: vscode.l10n.t('Verified'), rejected: vscode.l10n.t('Rejected'), deferred: vscode.l10n.t('Deferred'),
     },
-    stageNames: Object.fromEntries(['concept', 'productization', 'development', 'commercialization', 'market', 'retired'].map((s) => [s, stageLabel(s)])),
+    stageNames: Object.fromEntries(LIFECYCLE_STAGES.map((s) => [s, stageLabel(s)])),
     unknownValue: vscode.l10n.t("'{0}' is not one of the configured values; fix it in the document"),
     collapse: vscode.l10n.t('Collapse {0}'),
     expand: vscode.l10n.t('Expand {0}'),

@@ -59,16 +59,20 @@ export async function moveRequirement(services: Services, move: MoveRequest): Pr
   if (!result.ok) return result.reason === 'stale' ? stale(move) : refuse(refusalMessage(result.reason, move));
   if (!result.edit) return { ok: true };
   const wasDirty = document.isDirty;
+  const range = toRange(result.edit.range);
+  const oldText = document.getText(range);
   const edit = new vscode.WorkspaceEdit();
-  edit.replace(uri, toRange(result.edit.range), result.edit.newText, {
+  edit.replace(uri, range, result.edit.newText, {
     needsConfirmation: false,
     label: vscode.l10n.t('Move {0} to {1}', move.id, move.to),
   });
-  // Someone typed between reading and applying: the computed range may no longer fit.
-  if (document.version !== version) return stale(move);
-  const range = toRange(result.edit.range);
-  const oldText = document.getText(range);
-  if (!(await vscode.workspace.applyEdit(edit))) return refuse(vscode.l10n.t('{0} could not be changed in {1}.', move.id, vscode.workspace.asRelativePath(uri)));
+  // The edit was computed against `version`, and VS Code applies it only to that version: it
+  // refuses when the editor has changed since (a keystroke this host had not yet seen when it read
+  // the text). Comparing versions here, after the await, is what can tell that apart from a file
+  // that cannot be written: a stale card, answered with a fresh board.
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    return document.version !== version ? stale(move) : refuse(vscode.l10n.t('{0} could not be changed in {1}.', move.id, vscode.workspace.asRelativePath(uri)));
+  }
   if (!wasDirty) await document.save();
   services.index.flush();
   return { ok: true, applied: { uri, range: spanOf(range.start, result.edit.newText), newText: result.edit.newText, oldText } };

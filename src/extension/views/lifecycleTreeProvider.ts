@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import {
-  buildLifecycle, LIFECYCLE_STAGES, normalizeLocale, type LifecycleDocument, type LifecycleModel, type LifecycleStage,
+  buildLifecycle, LIFECYCLE_STAGES, nextStage, normalizeLocale, type LifecycleDocument, type LifecycleModel, type LifecycleStage,
   type MissingDeliverable, type ProductLifecycle, type StageLifecycle,
 } from '../../core';
 import { toUri } from '../adapters/convert';
@@ -165,7 +165,8 @@ export class LifecycleTreeProvider extends IncrementalTree<LifecycleNode> {
     // The validation badge: with the file's URI, VS Code's own Problems decorations colour the
     // label and show the count, exactly as in the Explorer.
     item.resourceUri = toUri(doc.path);
-    item.contextValue = doc.lifecycleStage === 'retired' ? 'specboard.document' : 'specboard.document.advanceable';
+    // Advance Stage is offered while the list has a stage after this one.
+    item.contextValue = nextStage(doc.lifecycleStage) ? 'specboard.document.advanceable' : 'specboard.document';
     item.command = openCommand(doc.path, 0);
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${escapeMarkdown(label)}**${doc.id ? ` · \`${escapeMarkdown(doc.id)}\`` : ''}\n\n`);
