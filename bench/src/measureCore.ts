@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import { NodeWorkspace, toPosix } from '../../src/cli/nodeWorkspace';
 import { createSpecboard, type Specboard } from '../../src/core';
+import { BoardCards } from '../../src/extension/panels/boardCards';
+import { buildBoardModel } from '../../src/extension/panels/boardModel';
 import { commentFor, docEdit, sourceEdit } from './corpusEdits';
 import { KEYSTROKE_PRD_REL, readManifest } from './generateCorpus';
 import { Random } from './random';
@@ -18,6 +20,12 @@ export interface CoreResult {
   readonly incrementalDoc: Summary;
   readonly incrementalSource: Summary;
   readonly incrementalAffectedMax: number;
+  /** The board after each of those saves: built again from the index (as it was) or patched (as it is). */
+  readonly boardRebuild: Summary;
+  readonly boardPatch: Summary;
+  /** What the webview is sent: the whole model, and the largest patch of one save. */
+  readonly boardModelKb: number;
+  readonly boardPatchKbMax: number;
   readonly keystrokeOpenMs: number;
   readonly keystrokeText: Summary;
   readonly keystrokeNewId: Summary;
@@ -29,8 +37,9 @@ const WARMUP = 20;
 
 /**
  * In-process measurements on the core, run in a fresh Node for one corpus: the cold index build,
- * incremental updates after saving a doc or a source file (the watcher path), and re-validation
- * of a 2,000-requirement PRD on every keystroke (the editor path, before debouncing).
+ * incremental updates after saving a doc or a source file (the watcher path) and the board's
+ * update after each (built again, as it was, or patched), and re-validation of a
+ * 2,000-requirement PRD on every keystroke (the editor path, before debouncing).
  */
 async function main(root: string): Promise<CoreResult> {
   const board = createSpecboard({ workspace: new NodeWorkspace([root]), locale: 'en' });
@@ -47,16 +56,27 @@ async function main(root: string): Promise<CoreResult> {
   const sources = rng.sample(paths.filter((p) => !p.endsWith('.md')), EDITS);
   const known = [...board.index.requirements()].map((d) => d.id);
   let affectedMax = 0;
+  const cards = new BoardCards();
+  const boardModelKb = JSON.stringify(cards.rebuild(board, false)).length / 1024;
+  const boardRebuild: number[] = [];
+  const boardPatch: number[] = [];
+  let boardPatchKbMax = 0;
   const saveAndRefresh = async (path: string, after: string) => {
     const before = fs.readFileSync(path, 'utf8');
     fs.writeFileSync(path, after);
+    let changed: ReadonlySet<string> = new Set();
     const ms = await timeAsync(async () => {
       const { affected } = await board.refreshFromDisk(path);
       for (const p of affected) board.diagnostics(p);
       affectedMax = Math.max(affectedMax, affected.size);
+      changed = affected;
     });
+    boardRebuild.push(time(() => buildBoardModel(board, false)));
+    let update: ReturnType<BoardCards['update']>;
+    boardPatch.push(time(() => { update = cards.update(board, changed, false); }));
+    boardPatchKbMax = Math.max(boardPatchKbMax, JSON.stringify(update ?? '').length / 1024);
     fs.writeFileSync(path, before);
-    await board.refreshFromDisk(path);
+    cards.update(board, (await board.refreshFromDisk(path)).affected, false);
     return ms;
   };
   const docTimes: number[] = [];
@@ -76,6 +96,7 @@ async function main(root: string): Promise<CoreResult> {
     indexMs: round(indexMs), allDiagnosticsMs: round(allDiagnosticsMs), files: stats.files, requirements: stats.requirements,
     references: stats.references, idOccurrences, diagnostics,
     incrementalDoc: summarize(docTimes), incrementalSource: summarize(sourceTimes), incrementalAffectedMax: affectedMax,
+    boardRebuild: summarize(boardRebuild), boardPatch: summarize(boardPatch), boardModelKb: round(boardModelKb), boardPatchKbMax: round(boardPatchKbMax),
     keystrokeOpenMs: round(keystrokeOpenMs),
     keystrokeText: typeInto(board, prdPath, prd, textCursors(prd, rng)),
     keystrokeNewId: typeInto(board, prdPath, prd, [newRequirementCursor(prd)], '\n### REQ-CORE-2001: Audit export\n'),

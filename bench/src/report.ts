@@ -4,6 +4,7 @@ import type { Summary } from './stats';
 type Row = [string, (r: SizeResult) => string];
 
 const pp = (x: Summary) => `${ms(x.p50)} / ${ms(x.p95)}`;
+const kb = (v: number) => (v >= 1024 ? `${(v / 1024).toFixed(1)} MB` : `${v.toFixed(v < 10 ? 1 : 0)} KB`);
 const ROWS: Row[] = [
   ['Docs / requirements / source files', (r) => `${r.corpus.docs.toLocaleString('en')} / ${r.corpus.requirements.toLocaleString('en')} / ${r.corpus.codeFiles.toLocaleString('en')}`],
   ['Corpus size', (r) => `${r.corpus.mb.toFixed(0)} MB`],
@@ -14,6 +15,9 @@ const ROWS: Row[] = [
   ['All diagnostics after index', (r) => ms(r.core.allDiagnosticsMs)],
   ['Incremental: save a doc (p50 / p95)', (r) => pp(r.core.incrementalDoc)],
   ['Incremental: save a source file (p50 / p95)', (r) => pp(r.core.incrementalSource)],
+  ['Board after a save: rebuild, as before (p50 / p95)', (r) => pp(r.core.boardRebuild)],
+  ['Board after a save: patch (p50 / p95)', (r) => pp(r.core.boardPatch)],
+  ['Board message: whole model / largest patch', (r) => `${kb(r.core.boardModelKb)} / ${kb(r.core.boardPatchKbMax)}`],
   ['Completion (p50 / p95, 1,000 queries)', (r) => pp(r.extension.completion)],
   ['Hover (p50 / p95)', (r) => pp(r.extension.hover)],
   ['Definition (p50 / p95)', (r) => pp(r.extension.definition)],

@@ -634,7 +634,7 @@ function outrankedOf(all: readonly RequirementDef[]): Set<RequirementDef> {
  * `US1` for `US-1` and back: spec-kit specs name a story `US-1` while its tasks cite `[US1]`.
  * Only a letters prefix and a number; padding is kept (`FR-001` is not `FR1`).
  */
-function dashVariant(id: string): string | undefined {
+export function dashVariant(id: string): string | undefined {
   const m = /^([A-Z]+)(-?)(\d+)$/.exec(id);
   if (!m) return undefined;
   return m[2] ? `${m[1]}${m[3]}` : `${m[1]}-${m[3]}`;

@@ -4,6 +4,8 @@
  * A webview is untrusted input (it renders document content), so the host acts only on messages
  * that pass `parseBoardMessage` / `parsePreviewMessage`.
  */
+import { isBoardModel, isBoardPatch } from './boardPatch';
+import { isCount, isLine, isObject, isText, MAX_PATH } from './checks';
 
 /** Requirement attributes the board can change by moving a card. */
 export const EDITABLE_KEYS = ['status', 'priority', 'release', 'owner'] as const;
@@ -31,14 +33,17 @@ export interface BoardCard {
   readonly owner?: string;
   /** The document's release, shown (and grouped) when the requirement has none of its own. */
   readonly docRelease?: string;
+  /** The first problems' messages (at most MAX_CARD_PROBLEMS), for the flag's tooltip. */
   readonly problems: readonly string[];
+  /** How many problems there are in all. */
+  readonly problemCount: number;
   readonly codeReferences: number;
   /** The title's Chinese in pinyin, full and by initials (`zhifu zf`), so a search typed without a Chinese input method finds it. */
   readonly pinyin?: string;
 }
 
-export interface BoardModel {
-  readonly cards: readonly BoardCard[];
+/** The board-wide lists a model carries beside its cards, from the configs of the folders that have cards. */
+export interface BoardMeta {
   readonly statuses: readonly string[];
   /** Statuses whose columns start collapsed (rejected, deferred). */
   readonly closedStatuses: readonly string[];
@@ -46,12 +51,43 @@ export interface BoardModel {
   readonly stages: readonly string[];
   /** Target status → statuses it may be entered from (the host enforces; the board only hints). */
   readonly transitions: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface BoardModel extends BoardMeta {
+  readonly cards: readonly BoardCard[];
   /** True while the first index is still running. */
   readonly indexing: boolean;
 }
 
+/**
+ * One file's cards after a change, in document order: a number keeps the card at that position of
+ * the file's previous list (unchanged), an object is a new or changed card. Cards of the previous
+ * list that no entry names are gone; an empty list takes the file off the board.
+ */
+export interface BoardFilePatch {
+  readonly path: string;
+  readonly cards: readonly (number | BoardCard)[];
+}
+
+/**
+ * What changed on the board since the model or patch numbered `base`: only the files a change
+ * affected. The webview applies it to its model in place; one that does not hold `base` asks for a
+ * full model instead.
+ */
+export interface BoardPatch {
+  readonly base: number;
+  readonly version: number;
+  readonly files: readonly BoardFilePatch[];
+  /** Present when the statuses, priorities or transitions changed (a folder gained or lost its first card). */
+  readonly meta?: BoardMeta;
+  readonly indexing: boolean;
+}
+
 export type HostToBoard =
-  | { readonly type: 'model'; readonly model: BoardModel }
+  /** The whole board: on the first load, after a full re-index and when the webview asks. */
+  | { readonly type: 'model'; readonly model: BoardModel; readonly version: number }
+  /** The cards of the files an index change affected. */
+  | { readonly type: 'patch'; readonly patch: BoardPatch }
   /** The outcome of a move: `message` says what happened or why not; `undoable` offers Undo beside it. */
   | { readonly type: 'moveResult'; readonly id: string; readonly ok: boolean; readonly message?: string; readonly undoable?: boolean }
   /** What Undo and Redo would do now (a label), or null when there is nothing. */
@@ -115,16 +151,8 @@ export interface BoardFilters {
 export const EMPTY_FILTERS: BoardFilters = { doc: '', product: '', release: '', priority: '', owner: '', text: '' };
 export const DEFAULT_BOARD_STATE: BoardState = { groupBy: 'status', filters: EMPTY_FILTERS, collapsed: [] };
 
-const MAX_TEXT = 300;
-const MAX_PATH = 4096;
-const MAX_LINE = 10_000_000;
 const REQUIREMENT_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+$/;
 
-type Fields = Record<string, unknown>;
-const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isText = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;
-const isLine = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < MAX_LINE;
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1e9;
 const isId = (v: unknown): v is string => isText(v, 100) && REQUIREMENT_ID.test(v);
 const isValue = (v: unknown): v is string => isText(v, 200) && v.trim() !== '' && !/[\u0000-\u001f\u007f]/.test(v);
 
@@ -175,10 +203,11 @@ export function parsePreviewMessage(raw: unknown): PreviewToHost | undefined {
   }
 }
 
-/** Host messages as the board receives them; anything else is ignored. */
+/** Host messages as the board receives them; anything else (or anything past the limits) is ignored. */
 export function isHostToBoard(raw: unknown): raw is HostToBoard {
   if (!isObject(raw)) return false;
-  if (raw.type === 'model') return isObject(raw.model) && Array.isArray(raw.model.cards);
+  if (raw.type === 'model') return isCount(raw.version) && isBoardModel(raw.model);
+  if (raw.type === 'patch') return isBoardPatch(raw.patch);
   if (raw.type === 'history') return (raw.undo === null || typeof raw.undo === 'string') && (raw.redo === null || typeof raw.redo === 'string');
   if (raw.type === 'notice') return typeof raw.ok === 'boolean' && typeof raw.message === 'string';
   return raw.type === 'moveResult' && typeof raw.id === 'string' && typeof raw.ok === 'boolean';

@@ -1,30 +1,50 @@
+import { applyBoardPatch } from '../shared/boardPatch';
 import {
   DEFAULT_BOARD_STATE, EMPTY_FILTERS, isHostToBoard, parseBoardState,
-  type BoardCard, type BoardModel, type BoardState, type BoardStrings, type BoardToHost, type HostToBoard,
+  type BoardCard, type BoardModel, type BoardState, type BoardStrings, type BoardToHost, type EditableKey, type HostToBoard,
 } from '../shared/protocol';
 import { valueLabel } from './boardCard';
 import { buildColumns, checkMove, editableKey, filterCards, valueOf, type Column } from './boardColumns';
 import { attachDrag } from './boardDrag';
 import { attachKeyboard } from './boardKeyboard';
 import { BoardToolbar } from './boardToolbar';
-import { cardOf, renderBoard, type ColumnView } from './boardView';
+import { BoardView, cardOf, type ColumnView } from './boardView';
 import { bodyData, format, vscodeApi } from './vscodeApi';
 
+/** A move sent to the host, shown where it goes until the host's model has it (or the host refuses). */
+interface PendingMove {
+  readonly path: string;
+  readonly key: EditableKey;
+  readonly value: string;
+  /** The host applied it; it stays drawn until a model or a patch of its file shows it. */
+  confirmed: boolean;
+  /** The card as last drawn moved, kept so a redraw reuses its list item. */
+  from?: BoardCard;
+  moved?: BoardCard;
+}
+
 /**
- * The requirements board. The host sends the model; grouping, filters and collapsed columns live
- * here and persist through getState/setState (and the panel serializer across reloads). A move is
- * only a request: the host checks it against the file, edits through a WorkspaceEdit and sends a
- * fresh model, or refuses and the board redraws from its last model.
+ * The requirements board. The host sends the model once and then patches of the files that
+ * changed, which are applied in place (focus, scroll positions, filters and moves waiting for an
+ * answer stay); grouping, filters and collapsed columns live here and persist through
+ * getState/setState (and the panel serializer across reloads). A move is only a request: the host
+ * checks it against the file, edits through a WorkspaceEdit and sends a patch, or refuses and the
+ * board draws the card where it was.
  */
 class Board {
   private readonly vscode = vscodeApi<BoardState, BoardToHost>();
   private readonly strings = bodyData<BoardStrings>('strings')!;
   private state: BoardState = parseBoardState(this.vscode.getState() ?? DEFAULT_BOARD_STATE);
   private model: BoardModel | undefined;
+  /** The version of the model, which a patch must name as its base. */
+  private version = -1;
+  /** A patch did not fit and a full model was asked for: later patches wait for it. */
+  private awaitingModel = false;
   private views: ColumnView[] = [];
-  private readonly pending = new Set<string>();
+  private readonly moves = new Map<string, PendingMove>();
   private focusedKey: string | undefined;
   private readonly boardEl = document.getElementById('board')!;
+  private readonly view = new BoardView(this.boardEl);
   private readonly statusEl = document.getElementById('board-status')!;
   private readonly noticeEl = document.getElementById('board-notice')!;
   private readonly live = document.getElementById('live')!;
@@ -84,14 +104,35 @@ class Board {
     switch (message.type) {
       case 'model':
         this.model = message.model;
-        this.pending.clear();
+        this.version = message.version;
+        this.awaitingModel = false;
+        this.settleMoves(undefined);
         this.render();
         return;
-      case 'moveResult':
-        this.pending.delete(message.id);
-        if (!message.ok) this.render();
+      case 'patch': {
+        // Before the first model (the webview is still loading) there is nothing to patch.
+        if (!this.model || this.awaitingModel) return;
+        const { patch } = message;
+        const next = patch.base === this.version ? applyBoardPatch(this.model, patch) : undefined;
+        if (!next) {
+          this.awaitingModel = true;
+          this.post({ type: 'refresh' });
+          return;
+        }
+        this.model = next;
+        this.version = patch.version;
+        this.settleMoves(new Set(patch.files.map((f) => f.path)));
+        this.render();
+        return;
+      }
+      case 'moveResult': {
+        const move = this.moves.get(message.id);
+        if (!message.ok) this.moves.delete(message.id);
+        else if (move) move.confirmed = true;
+        this.render();
         if (message.message) this.notice(message.message, message.ok, message.undoable);
         return;
+      }
       case 'history':
         this.toolbar.history(message.undo, message.redo);
         return;
@@ -148,17 +189,36 @@ class Board {
   /** Sends the move and shows the card in its new column until the host confirms or refuses. */
   private move(card: BoardCard, column: Column): void {
     const key = editableKey(this.state.groupBy);
-    const model = this.model;
-    if (!key || !model || !this.check(card, column).ok) return;
+    if (!key || !this.model || !this.check(card, column).ok) return;
     const from = key === 'release' ? card.release : valueOf(card, key);
     this.post({ type: 'move', id: card.id, path: card.path, line: card.line, key, from: from ?? null, to: column.value });
-    this.pending.add(card.id);
-    const moved = { ...card, [key]: column.value };
-    this.model = { ...model, cards: model.cards.map((c) => (c === card ? moved : c)) };
+    this.moves.set(card.id, { path: card.path, key, value: column.value, confirmed: false });
     this.focusedKey = `${card.path}#${card.id}`;
     this.render();
-    this.model = model;
     this.announce(format(this.strings.dropped, card.id, this.label(column)));
+  }
+
+  /**
+   * Forgets the confirmed moves a new model shows (all of them after a full model, those in the
+   * patched files after a patch); moves still waiting for their answer stay drawn.
+   */
+  private settleMoves(paths: ReadonlySet<string> | undefined): void {
+    for (const [id, move] of this.moves) if (move.confirmed && (!paths || paths.has(move.path))) this.moves.delete(id);
+  }
+
+  /** The model as drawn: cards being moved in their new place (the same object while the card is unchanged). */
+  private shown(model: BoardModel): BoardModel {
+    if (this.moves.size === 0) return model;
+    const cards = model.cards.map((card) => {
+      const move = this.moves.get(card.id);
+      if (!move || move.path !== card.path) return card;
+      if (move.from !== card || !move.moved) {
+        move.from = card;
+        move.moved = { ...card, [move.key]: move.value };
+      }
+      return move.moved;
+    });
+    return { ...model, cards };
   }
 
   private label(column: Column): string {
@@ -166,14 +226,15 @@ class Board {
   }
 
   private render(): void {
-    const model = this.model;
+    const model = this.model && this.shown(this.model);
     this.toolbar.update(model ?? { cards: [], statuses: [], closedStatuses: [], priorities: [], stages: [], transitions: {}, indexing: true }, this.state);
     if (!model) return;
     const cards = filterCards(model.cards, this.state.filters);
     const columns = buildColumns(model, cards, this.state.groupBy);
     const hadFocus = this.boardEl.contains(document.activeElement);
-    this.views = renderBoard(this.boardEl, {
-      model, columns, groupBy: this.state.groupBy, strings: this.strings, pending: this.pending,
+    const pending = new Set([...this.moves].filter(([, m]) => !m.confirmed).map(([id]) => id));
+    this.views = this.view.render({
+      model, columns, groupBy: this.state.groupBy, strings: this.strings, pending,
       isCollapsed: (c) => this.isCollapsed(c),
       onToggle: (c) => this.toggle(c),
     });
@@ -201,13 +262,18 @@ class Board {
     this.setState({ ...this.state, collapsed });
   }
 
-  /** Keeps one card in the tab order (roving tabindex) and puts focus back after a redraw. */
+  /**
+   * Keeps one card in the tab order (roving tabindex) and puts focus back after a redraw, only when
+   * its card was drawn anew (it changed, or moved column): a card left in place keeps its focus,
+   * and its column its scroll position.
+   */
   private restoreFocus(hadFocus: boolean): void {
     const cards = [...this.boardEl.querySelectorAll<HTMLElement>('li.card')];
     const target = cards.find((c) => `${c.dataset.path}#${c.dataset.id}` === this.focusedKey) ?? cards[0];
     if (!target) return;
+    for (const c of cards) if (c !== target && c.tabIndex === 0) c.tabIndex = -1;
     target.tabIndex = 0;
-    if (hadFocus) target.focus();
+    if (hadFocus && document.activeElement !== target) target.focus();
   }
 
   private announce(text: string): void {

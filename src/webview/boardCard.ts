@@ -87,11 +87,12 @@ export function renderCard(card: BoardCard, ctx: CardContext): HTMLLIElement {
   foot.append(doc);
   const flags = el('span', 'card-flags');
   const labels: string[] = [];
-  if (card.problems.length) {
-    const text = card.problems.length === 1 ? strings.oneProblem : format(strings.problems, card.problems.length);
+  if (card.problemCount) {
+    const text = card.problemCount === 1 ? strings.oneProblem : format(strings.problems, card.problemCount);
     const flag = el('span', 'flag problems');
-    flag.title = card.problems.join('\n');
-    flag.append(codicon('warning'), el('span', '', String(card.problems.length)));
+    // The card carries the first few messages; the count says how many there are.
+    flag.title = [...card.problems, ...(card.problemCount > card.problems.length ? ['…'] : [])].join('\n');
+    flag.append(codicon('warning'), el('span', '', String(card.problemCount)));
     flags.append(flag);
     labels.push(text);
   }

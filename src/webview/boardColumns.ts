@@ -47,6 +47,7 @@ export function filterCards(cards: readonly BoardCard[], filters: BoardFilters):
 }
 
 const byNumber = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
+const byPlace = (a: BoardCard, b: BoardCard) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line);
 
 /** Distinct values of a field over all cards, for a filter's options. */
 export function distinctValues(cards: readonly BoardCard[], pick: (c: BoardCard) => string | undefined): string[] {
@@ -76,7 +77,9 @@ export function buildColumns(model: BoardModel, cards: readonly BoardCard[], gro
     const i = model.priorities.indexOf(c.priority ?? '');
     return i < 0 ? model.priorities.length : i;
   };
-  const sort = (list: BoardCard[]) => list.sort((a, b) => rank(a) - rank(b) || byNumber(a.id, b.id));
+  // Copies of one ID last by file and line, so the order never depends on the order of the model's
+  // files (a patch adds a new file last; a rebuild lists it where the index does).
+  const sort = (list: BoardCard[]) => list.sort((a, b) => rank(a) - rank(b) || byNumber(a.id, b.id) || byPlace(a, b));
   const columns: Column[] = values.map((value) => {
     const known = configured.includes(value);
     return {

@@ -88,7 +88,7 @@ export class BoardToolbar {
     const docs = new Map(model.cards.map((c) => [c.path, c.doc]));
     const priorities = [...model.priorities, ...distinctValues(model.cards, (c) => c.priority).filter((p) => !model.priorities.includes(p))];
     const options: Record<FilterKey, [string, string][]> = {
-      doc: [...docs].sort((a, b) => a[1].localeCompare(b[1])),
+      doc: [...docs].sort((a, b) => a[1].localeCompare(b[1]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
       product: distinctValues(model.cards, (c) => c.product).map((v) => [v, v]),
       release: distinctValues(model.cards, (c) => valueOf(c, 'release')).map((v) => [v, v]),
       priority: priorities.filter((p) => model.cards.some((c) => c.priority === p)).map((v) => [v, v]),

@@ -21,6 +21,24 @@ async function boardDrawn(): Promise<number> {
   return state.renderedCards!;
 }
 
+interface Sent {
+  readonly models: number;
+  readonly patches: number;
+  readonly lastPatch: readonly string[];
+}
+
+/** What the board sent its webview so far, once nothing new has been sent for a while (later than the board's 150 ms delay). */
+async function sentWhenQuiet(): Promise<Sent> {
+  const read = async () => (await vscode.commands.executeCommand<{ sent: Sent } | undefined>('_specboard.board.state'))!.sent;
+  let last = await read();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const now = await read();
+    if (now.models === last.models && now.patches === last.patches) return now;
+    last = now;
+  }
+}
+
 function lineOf(doc: vscode.TextDocument, needle: string): number {
   const at = doc.getText().indexOf(needle);
   assert.ok(at >= 0, `${needle} not in ${doc.uri.path}`);
@@ -91,6 +109,18 @@ describe('requirements board', function () {
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), original);
+  });
+
+  it('sends the webview one patch of the moved card\'s file after a move, not the whole board (and not twice)', async () => {
+    const { editor } = await editorFor(HEADING);
+    const path = editor.document.uri.toString();
+    const before = await sentWhenQuiet();
+    const reply = await send({ type: 'move', id: 'REQ-BOARD-001', path, line: lineOf(editor.document, '### REQ-BOARD-001'), key: 'status', from: 'approved', to: 'in-progress' });
+    assert.equal(reply?.type === 'moveResult' && reply.ok, true);
+    const after = await sentWhenQuiet();
+    assert.equal(after.models, before.models, 'no full model: neither from the move nor from the index change it caused');
+    assert.equal(after.patches, before.patches + 1, 'one patch');
+    assert.deepEqual(after.lastPatch, [path], 'of the moved card\'s file only');
   });
 
   it('keeps emphasis and enforces transition rules (done only from in-progress)', async () => {

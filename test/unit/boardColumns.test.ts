@@ -4,7 +4,7 @@ import { EMPTY_FILTERS, parseBoardMessage, parseBoardState, type BoardCard, type
 
 const card = (id: string, extra: Partial<BoardCard> = {}): BoardCard => ({
   id, title: `Title of ${id}`, path: 'file:///w/docs/prd.md', line: 1, form: 'heading', doc: 'Checkout', docPath: 'docs/prd.md',
-  problems: [], codeReferences: 0, ...extra,
+  problems: [], problemCount: 0, codeReferences: 0, ...extra,
 });
 
 const model = (cards: BoardCard[]): BoardModel => ({

@@ -5,17 +5,22 @@ import { parseBoardMessage, type BoardToHost, type HostToBoard } from '../../sha
 import { toUri } from '../adapters/convert';
 import { reportFailure } from '../adapters/reportFailure';
 import type { Services } from '../services';
+import type { IndexChange } from '../specboardService';
+import { BoardCards, type BoardUpdate } from './boardCards';
 import { BoardHistory, type HistoryOutcome } from './boardHistory';
-import { buildBoardModel } from './boardModel';
 import { boardStrings } from './boardStrings';
 import { moveRequirement, type MoveRequest } from './moveRequirement';
 import { localResourceRoots, webviewHtml } from './webviewHtml';
 
 const REFRESH_DELAY = 150;
+/** Changed files waiting beyond this many (a branch switch while the board was hidden) make a rebuild cheaper than a patch. */
+const MAX_PENDING = 5000;
 
 /**
  * The requirements board panel: one instance, revived by its serializer after a reload. The
- * webview keeps grouping and filters itself; this side sends models and carries out moves.
+ * webview keeps grouping and filters itself; this side sends the whole model when the webview
+ * loads (or asks, or the workspace was indexed again) and otherwise patches of the cards the
+ * index's changes affected, and carries out moves.
  */
 export class BoardPanel implements vscode.Disposable {
   static readonly viewType = 'specboard.board';
@@ -27,6 +32,14 @@ export class BoardPanel implements vscode.Disposable {
   readonly ready = new Promise<void>((resolve) => { this.readyResolve = resolve; });
   /** Cards on screen after the webview's last redraw (undefined before the first). */
   renderedCards: number | undefined;
+  /** Models and patches sent, and the files of the last patch: the host tests check a move sends one patch. */
+  readonly sent = { models: 0, patches: 0, lastPatch: [] as string[] };
+  private readonly cards = new BoardCards();
+  /** Files the index changed since the last update; `full` after a full re-index. */
+  private pending = new Set<string>();
+  private full = true;
+  /** Whether the webview has asked for its model (patches before then would have no model to apply to). */
+  private loaded = false;
   /** Moves made on this board, for Undo and Redo (Ctrl+Z, Ctrl+Shift+Z, the toolbar, the confirmation). */
   readonly history = new BoardHistory();
 
@@ -71,10 +84,10 @@ export class BoardPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       // handleMessage reports its own failures and never rejects.
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.handleMessage(raw)),
-      panel.onDidChangeViewState(() => { if (panel.visible) this.scheduleRefresh(0); }),
-      services.index.onDidChange(() => this.scheduleRefresh()),
+      panel.onDidChangeViewState(() => { if (panel.visible) this.scheduleUpdate(0); }),
+      services.index.onDidChange((change) => this.changed(change)),
     );
-    void services.index.ready.then(() => this.scheduleRefresh(0));
+    void services.index.ready.then(() => this.scheduleUpdate(0));
   }
 
   /**
@@ -96,11 +109,12 @@ export class BoardPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.readyResolve();
-        this.refresh();
+        this.loaded = true;
+        this.rebuild();
         this.sendHistory();
         return undefined;
       case 'refresh':
-        this.refresh();
+        this.rebuild();
         return undefined;
       case 'rendered':
         this.renderedCards = message.cards;
@@ -119,7 +133,9 @@ export class BoardPanel implements vscode.Disposable {
         void this.panel.webview.postMessage(reply);
         if (!outcome.ok && outcome.message) void vscode.window.showWarningMessage(outcome.message);
         this.sendHistory();
-        this.refresh();
+        // The move flushed its edit into the index, whose change is pending here: one patch now,
+        // and the timer that change started is cleared, so the board is not redrawn twice.
+        this.update(true);
         return reply;
       }
       case 'undo':
@@ -160,7 +176,7 @@ export class BoardPanel implements vscode.Disposable {
     void this.panel.webview.postMessage(reply);
     this.safely(() => {
       this.sendHistory();
-      this.refresh();
+      this.update(true);
     });
     return reply;
   }
@@ -186,9 +202,8 @@ export class BoardPanel implements vscode.Disposable {
   private step(outcome: HistoryOutcome): HostToBoard {
     const reply: HostToBoard = { type: 'notice', ok: outcome.ok, message: outcome.message };
     void this.panel.webview.postMessage(reply);
-    this.services.index.flush();
     this.sendHistory();
-    this.refresh();
+    this.update(true);
     return reply;
   }
 
@@ -202,20 +217,65 @@ export class BoardPanel implements vscode.Disposable {
     return key === 'status' ? (boardStrings().statusNames[value] ?? value) : value;
   }
 
-  /** Sends a fresh model now. */
-  refresh(): void {
-    clearTimeout(this.timer);
-    this.services.index.flush();
-    const model = buildBoardModel(this.services.index.core, !this.services.index.isIndexed);
-    void this.panel.webview.postMessage({ type: 'model', model } satisfies HostToBoard);
+  private changed(change: IndexChange): void {
+    if (change.full) this.full = true;
+    else for (const path of change.affected) this.pending.add(path);
+    if (this.pending.size > MAX_PENDING) this.full = true;
+    if (this.full) this.pending.clear();
+    this.scheduleUpdate();
   }
 
-  private scheduleRefresh(delay = REFRESH_DELAY): void {
+  /**
+   * Sends the webview what changed since its last model or patch: a patch of the affected files'
+   * cards, or the whole model after a re-index. After a move, undo or redo (`applyEdits`), the
+   * user's own edit is put into the index first; an index change alone writes nothing (the view
+   * follows the debounced updates, it never hurries them).
+   */
+  private update(applyEdits = false): void {
+    // flush() fires the index's change synchronously; the timer it sets is then redundant.
+    if (applyEdits) this.services.index.flush();
+    clearTimeout(this.timer);
+    if (!this.loaded) return;
+    if (this.full) return this.rebuild();
+    const paths = this.pending;
+    this.pending = new Set();
+    let update: BoardUpdate | undefined;
+    try {
+      update = this.cards.update(this.services.index.core, paths, !this.services.index.isIndexed);
+    } catch (e) {
+      // Part of the change may be recorded and part not: only a rebuild is sure to be right.
+      this.full = true;
+      throw e;
+    }
+    if (update) this.post(update);
+  }
+
+  /** Builds the whole board again and sends it (first load, Refresh, a re-index). */
+  private rebuild(): void {
+    this.services.index.flush();
+    clearTimeout(this.timer);
+    this.pending.clear();
+    this.full = false;
+    this.post(this.cards.rebuild(this.services.index.core, !this.services.index.isIndexed));
+  }
+
+  private post(update: BoardUpdate): void {
+    if (update.type === 'model') {
+      this.sent.models++;
+      void this.panel.webview.postMessage({ type: 'model', model: update.model, version: update.version } satisfies HostToBoard);
+    } else {
+      this.sent.patches++;
+      this.sent.lastPatch = update.patch.files.map((f) => f.path);
+      void this.panel.webview.postMessage({ type: 'patch', patch: update.patch } satisfies HostToBoard);
+    }
+  }
+
+  private scheduleUpdate(delay = REFRESH_DELAY): void {
     if (!this.panel.visible) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       try {
-        this.refresh();
+        this.update();
       } catch (e) {
         reportFailure(this.services.log, vscode.l10n.t('The board could not be updated: {0}', errorSummary(e)), e);
       }

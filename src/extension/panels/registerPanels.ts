@@ -48,7 +48,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     }),
     vscode.commands.registerCommand('_specboard.board.state', () => {
       const board = BoardPanel.instance;
-      return board && { visible: board.panel.visible, renderedCards: board.renderedCards };
+      return board && { visible: board.panel.visible, renderedCards: board.renderedCards, sent: { ...board.sent } };
     }),
     vscode.commands.registerCommand('_specboard.preview.message', async (message: unknown) => {
       const preview = PreviewPanel.instance;
