@@ -33,9 +33,9 @@ export function activate(context: vscode.ExtensionContext): SpecboardExports {
   showLog.register(context, channel);
   const log = channelLogger(channel);
   const config = new EditorConfig();
-  const index = new SpecboardService(config, log);
-  context.subscriptions.push(index);
-  const services: Services = { index, config, log };
+  const specs = new SpecboardService(config, log);
+  context.subscriptions.push(specs);
+  const services: Services = { specs, config, log };
   diagnostics.register(context, services);
   completion.register(context, services);
   hover.register(context, services);
@@ -51,8 +51,8 @@ export function activate(context: vscode.ExtensionContext): SpecboardExports {
   deliverableCommands.register(context, services);
   statusBar.register(context, services);
   panels.register(context, services);
-  void index.reindex();
-  return Object.assign(createApi(index, VERSION), { extendMarkdownIt: markdownPreviewPlugin(services) });
+  void specs.reindex();
+  return Object.assign(createApi(specs, VERSION), { extendMarkdownIt: markdownPreviewPlugin(services) });
 }
 
 export function deactivate(): void {}

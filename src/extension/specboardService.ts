@@ -29,20 +29,20 @@ export interface IndexChange {
  * it never brings back a deleted one. Only the disk (or unsaved text) adds a file.
  */
 export class SpecboardService implements vscode.Disposable {
-  private board: Specboard;
+  private specboard: Specboard;
   private readonly changeEmitter = new vscode.EventEmitter<IndexChange>();
   readonly onDidChange = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private indexing: Promise<void> = Promise.resolve();
   /** Per open document: its view at the version last asked for (see view). */
-  private readonly views = new Map<string, { readonly version: number; readonly board: Specboard; readonly view: DocumentView | undefined }>();
+  private readonly views = new Map<string, { readonly version: number; readonly specboard: Specboard; readonly view: DocumentView | undefined }>();
   private cancel?: vscode.CancellationTokenSource;
   private generation = 0;
   private indexed = false;
 
   constructor(private readonly config: EditorConfig, private readonly log: Logger) {
-    this.board = this.createBoard();
+    this.specboard = this.newCore();
     this.disposables.push(
       this.changeEmitter,
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
@@ -77,7 +77,7 @@ export class SpecboardService implements vscode.Disposable {
 
   /** The core, for read-only queries. Replaced on re-index, so never cache it. */
   get core(): SpecQueries {
-    return this.board;
+    return this.specboard;
   }
 
   get isIndexed(): boolean {
@@ -98,7 +98,7 @@ export class SpecboardService implements vscode.Disposable {
     this.cancel?.cancel();
     const cancel = (this.cancel = new vscode.CancellationTokenSource());
     const generation = ++this.generation;
-    const board = (this.board = this.createBoard());
+    const specboard = (this.specboard = this.newCore());
     this.indexed = false;
     const title = vscode.l10n.t('Specboard: indexing');
     const reporters: vscode.Progress<{ message?: string; increment?: number }>[] = [];
@@ -121,7 +121,7 @@ export class SpecboardService implements vscode.Disposable {
         reporters.push(progress);
         let stats: IndexStats;
         try {
-          stats = await board.indexAll({
+          stats = await specboard.indexAll({
             cancellation: cancel.token,
             pause: yieldToHost,
             onProgress: (done, total) => {
@@ -141,10 +141,10 @@ export class SpecboardService implements vscode.Disposable {
         this.reportUnlistedFolders(stats);
         // Unsaved text differs from disk and wins; any other document shows what was just read,
         // or, lingering after its editor closed, a file that may be gone.
-        for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && !doc.isClosed && this.inScope(doc.uri)) board.updateText(doc.uri.toString(), doc.getText());
+        for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && !doc.isClosed && this.inScope(doc.uri)) specboard.updateText(doc.uri.toString(), doc.getText());
         this.indexed = true;
         this.views.clear(); // Made before the folders' settings were read.
-        this.changeEmitter.fire({ affected: new Set([...board.index.entries()].map((e) => e.path).concat(board.settingsDiagnosticPaths())), full: true });
+        this.changeEmitter.fire({ affected: new Set([...specboard.index.entries()].map((e) => e.path).concat(specboard.settingsDiagnosticPaths())), full: true });
       },
     )).catch((e: unknown) => {
       reportFailure(this.log, vscode.l10n.t('Specboard could not index the workspace: {0}', errorSummary(e)), e);
@@ -185,9 +185,9 @@ export class SpecboardService implements vscode.Disposable {
   view(document: vscode.TextDocument): DocumentView | undefined {
     const key = document.uri.toString();
     const cached = this.views.get(key);
-    if (cached && cached.version === document.version && cached.board === this.board) return cached.view;
-    const view = this.inScope(document.uri) && !this.board.isSettingsFile(key) ? this.board.view(key, document.getText()) : undefined;
-    this.views.set(key, { version: document.version, board: this.board, view });
+    if (cached && cached.version === document.version && cached.specboard === this.specboard) return cached.view;
+    const view = this.inScope(document.uri) && !this.specboard.isSettingsFile(key) ? this.specboard.view(key, document.getText()) : undefined;
+    this.views.set(key, { version: document.version, specboard: this.specboard, view });
     return view;
   }
 
@@ -202,13 +202,13 @@ export class SpecboardService implements vscode.Disposable {
     }
   }
 
-  private createBoard(): Specboard {
+  private newCore(): Specboard {
     const folders = vscode.workspace.workspaceFolders ?? [];
     return createSpecboard({ workspace: new VscodeWorkspace(folders), locale: normalizeLocale(vscode.env.language), logger: this.log });
   }
 
   private inScope(uri: vscode.Uri): boolean {
-    return uri.scheme !== 'output' && uri.scheme !== 'git' && this.board.projectFor(uri.toString()) !== undefined;
+    return uri.scheme !== 'output' && uri.scheme !== 'git' && this.specboard.projectFor(uri.toString()) !== undefined;
   }
 
   private schedule(doc: vscode.TextDocument, delay = this.config.debounceMs): void {
@@ -224,9 +224,9 @@ export class SpecboardService implements vscode.Disposable {
   private apply(doc: vscode.TextDocument): Promise<void> | void {
     const key = doc.uri.toString();
     // Config and schemas apply when saved (the watcher reloads them), like the CLI reads them.
-    if (this.board.isSettingsFile(key)) return;
+    if (this.specboard.isSettingsFile(key)) return;
     if (!this.speaksFor(doc)) return this.backToDisk(doc.uri);
-    this.fire(this.board.updateText(key, doc.getText()).affected);
+    this.fire(this.specboard.updateText(key, doc.getText()).affected);
   }
 
   /**
@@ -235,7 +235,7 @@ export class SpecboardService implements vscode.Disposable {
    * its lingering document cannot resurrect it.
    */
   private speaksFor(doc: vscode.TextDocument): boolean {
-    return !doc.isClosed && (doc.isDirty || this.board.file(doc.uri.toString()) !== undefined);
+    return !doc.isClosed && (doc.isDirty || this.specboard.file(doc.uri.toString()) !== undefined);
   }
 
   private openDocument(key: string): vscode.TextDocument | undefined {
@@ -260,14 +260,14 @@ export class SpecboardService implements vscode.Disposable {
     if (!this.indexed || !this.inScope(uri)) return Promise.resolve();
     this.cancelPending(key);
     // Unsaved config or schema text was never applied (see apply): nothing to take back.
-    if (this.board.isSettingsFile(key)) return Promise.resolve();
+    if (this.specboard.isSettingsFile(key)) return Promise.resolve();
     return this.refresh(key);
   }
 
   private async refresh(key: string): Promise<void> {
-    const board = this.board;
-    const { affected } = await board.refreshFromDisk(key);
-    if (board === this.board) this.fire(affected);
+    const specboard = this.specboard;
+    const { affected } = await specboard.refreshFromDisk(key);
+    if (specboard === this.specboard) this.fire(affected);
   }
 
   private async onDisk(uri: vscode.Uri): Promise<void> {
@@ -275,9 +275,9 @@ export class SpecboardService implements vscode.Disposable {
     const key = uri.toString();
     const open = this.openDocument(key);
     if (open?.isDirty) return; // The editor's unsaved text is what the user sees; keep it.
-    if (this.board.isSettingsFile(key)) return this.reloadSettings(key);
+    if (this.specboard.isSettingsFile(key)) return this.reloadSettings(key);
     // A saved editor holds what was written (and its parse is buffered); otherwise read the file.
-    if (open) this.fire(this.board.updateText(key, open.getText()).affected);
+    if (open) this.fire(this.specboard.updateText(key, open.getText()).affected);
     else await this.refresh(key);
   }
 
@@ -289,9 +289,9 @@ export class SpecboardService implements vscode.Disposable {
   private onDeleted(uri: vscode.Uri): void {
     const key = uri.toString();
     this.cancelPending(key, true);
-    const { affected } = this.board.removeTree(key);
+    const { affected } = this.specboard.removeTree(key);
     if (!this.indexed) return;
-    if (this.board.isSettingsFile(key)) void this.reloadSettings(key);
+    if (this.specboard.isSettingsFile(key)) void this.reloadSettings(key);
     this.fire(affected);
   }
 
@@ -305,21 +305,21 @@ export class SpecboardService implements vscode.Disposable {
    * runs from watcher events nobody awaits, so it must never reject.
    */
   private async reloadSettings(path: string): Promise<void> {
-    const board = this.board;
-    const root = board.projectFor(path)?.root;
+    const specboard = this.specboard;
+    const root = specboard.projectFor(path)?.root;
     if (!root) return;
-    const before = new Set(board.settingsDiagnosticPaths());
+    const before = new Set(specboard.settingsDiagnosticPaths());
     let affected: ReadonlySet<string>;
     try {
-      affected = (await board.reloadProject(root, { pause: yieldToHost })).affected;
+      affected = (await specboard.reloadProject(root, { pause: yieldToHost })).affected;
     } catch (e) {
       const file = vscode.workspace.asRelativePath(vscode.Uri.parse(path));
       reportFailure(this.log, vscode.l10n.t('Specboard could not apply {0}, and keeps the previous settings: {1}', file, errorSummary(e)), e);
       return;
     }
     // Re-indexed from scratch meanwhile, or overtaken by a later save: that one reports.
-    if (board !== this.board || affected.size === 0) return;
-    for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && this.inScope(doc.uri)) board.updateText(doc.uri.toString(), doc.getText());
+    if (specboard !== this.specboard || affected.size === 0) return;
+    for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && this.inScope(doc.uri)) specboard.updateText(doc.uri.toString(), doc.getText());
     this.views.clear(); // Parsed under the previous settings.
     this.changeEmitter.fire({ affected: new Set([...affected, ...before, path]), full: true });
   }

@@ -13,13 +13,13 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   const changed = new vscode.EventEmitter<void>();
   context.subscriptions.push(
     changed,
-    services.index.onDidChange(() => changed.fire()),
+    services.specs.onDidChange(() => changed.fire()),
     vscode.workspace.onDidChangeConfiguration((e) => { if (services.config.affects(e, 'codeLens')) changed.fire(); }),
     vscode.languages.registerCodeLensProvider(MARKDOWN_FILES, {
       onDidChangeCodeLenses: changed.event,
       provideCodeLenses(document) {
         if (!services.config.codeLensEnabled(document.uri)) return [];
-        const parsed = services.index.view(document)?.parsed;
+        const parsed = services.specs.view(document)?.parsed;
         if (!parsed) return [];
         const rows = services.config.codeLensRows(document.uri);
         const lenses: vscode.CodeLens[] = [];
@@ -76,7 +76,7 @@ function lensGroups(parsed: ParsedFile, lineText: (line: number) => string): Len
 }
 
 function referenceLens(services: Services, def: RequirementDef): vscode.CodeLens {
-  const counts = services.index.core.index.referenceCounts(def);
+  const counts = services.specs.core.index.referenceCounts(def);
   return new vscode.CodeLens(toRange(def.range), {
     title: vscode.l10n.t('References: {0} in code · {1} in docs', counts.code, counts.doc),
     tooltip: vscode.l10n.t('Show all references to {0}', def.id),
@@ -86,7 +86,7 @@ function referenceLens(services: Services, def: RequirementDef): vscode.CodeLens
 }
 
 function summaryLens(services: Services, group: LensGroup): vscode.CodeLens {
-  const index = services.index.core.index;
+  const index = services.specs.core.index;
   const inCode = group.defs.filter((def) => index.referenceCounts(def).code > 0).length;
   const title = group.kind === 'table'
     ? vscode.l10n.t('{0} requirements in this table · {1} referenced in code', group.defs.length, inCode)
@@ -101,10 +101,10 @@ function summaryLens(services: Services, group: LensGroup): vscode.CodeLens {
 
 async function pickReferences(services: Services, ids: unknown, uri: unknown): Promise<void> {
   if (!Array.isArray(ids) || !(uri instanceof vscode.Uri)) return;
-  const parsed = services.index.core.file(uri.toString());
+  const parsed = services.specs.core.file(uri.toString());
   if (!parsed) return;
   const wanted = new Set(ids.filter((id): id is string => typeof id === 'string'));
-  const index = services.index.core.index;
+  const index = services.specs.core.index;
   const items = parsed.requirements.filter((def) => wanted.has(def.id)).map((def) => {
     const counts = index.referenceCounts(def);
     return {

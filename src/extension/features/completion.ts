@@ -10,7 +10,7 @@ const MARKDOWN = new Set(['markdown', 'mdx']);
 export function register(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(vscode.languages.registerCompletionItemProvider(ALL_FILES, {
     provideCompletionItems(document, position) {
-      const core = services.index.core;
+      const core = services.specs.core;
       const path = document.uri.toString();
       const isDoc = MARKDOWN.has(document.languageId) || core.file(path)?.kind === 'doc';
       if (!isDoc && !services.config.completionInSource(document.uri)) return undefined;

@@ -29,8 +29,8 @@ export function register(context: vscode.ExtensionContext, services: Services): 
 
 /** Creates a missing deliverable from its template next to the product's documents and opens it. */
 export async function createDeliverable(services: Services, args: CreateDeliverableArgs | { readonly key: string; readonly stage: LifecycleStage; readonly type: string } | undefined): Promise<vscode.Uri | undefined> {
-  services.index.flush();
-  const core = services.index.core;
+  services.specs.flush();
+  const core = services.specs.core;
   // A click passes CreateDeliverableArgs; the context menu and the inline action pass the tree node.
   const productKey = args && ('productKey' in args ? args.productKey : args.key);
   const product = buildLifecycle(core).products.find((p) => p.key === productKey);
@@ -57,8 +57,8 @@ export async function createDeliverable(services: Services, args: CreateDelivera
 
 /** Writes the release notes (版本功能列表) of one release as a new document and opens it. */
 export async function writeReleaseNotes(services: Services, args: WriteReleaseNotesArgs | undefined): Promise<vscode.Uri | undefined> {
-  services.index.flush();
-  const core = services.index.core;
+  services.specs.flush();
+  const core = services.specs.core;
   const groups = buildReleases(core).filter((g) => g.release !== undefined);
   let group = groups.find((g) => g.key === args?.key);
   if (!group) {

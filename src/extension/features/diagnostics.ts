@@ -13,7 +13,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       collection.clear();
       return;
     }
-    const core = services.index.core;
+    const core = services.specs.core;
     if (full) collection.clear();
     // After a clear only files with problems need setting: on a large workspace that is a few
     // hundred of 30,000, and working out the others' (empty) diagnostics blocked the host.
@@ -24,10 +24,10 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   };
   context.subscriptions.push(
     collection,
-    services.index.onDidChange((e) => publish(e.affected, e.full)),
+    services.specs.onDidChange((e) => publish(e.affected, e.full)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (services.config.affects(e, 'validation.enabled')) {
-        const core = services.index.core;
+        const core = services.specs.core;
         publish([...core.index.entries()].map((x) => x.path).concat(core.settingsDiagnosticPaths()), true);
       }
     }),

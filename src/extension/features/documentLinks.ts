@@ -7,8 +7,8 @@ import { ALL_FILES } from './documentSelectors';
 export function register(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(vscode.languages.registerDocumentLinkProvider(ALL_FILES, {
     provideDocumentLinks(document) {
-      const core = services.index.core;
-      const parsed = services.index.view(document)?.parsed;
+      const core = services.specs.core;
+      const parsed = services.specs.view(document)?.parsed;
       if (!parsed) return [];
       const links: vscode.DocumentLink[] = [];
       for (const t of parsed.tokens) {

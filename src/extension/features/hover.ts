@@ -19,7 +19,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
 
 /** The hover's Markdown; undefined when nothing defines the ID (its diagnostic says so). */
 export function hoverContent(services: Services, id: string, from?: string): vscode.MarkdownString | undefined {
-  const core = services.index.core;
+  const core = services.specs.core;
   const defs = from ? core.index.resolve(id, from) : core.index.definitions(id);
   const def = defs[0];
   if (!def) return undefined;
@@ -37,7 +37,7 @@ export function hoverContent(services: Services, id: string, from?: string): vsc
   ].filter(Boolean);
   if (facts.length) md.appendMarkdown(`${facts.join(' · ')}\n\n`);
   const docName = [fm.id, fm.title].filter((v) => v !== undefined).map((v) => esc(String(v))).join(' — ');
-  const where = `${services.index.core.displayPath(def.path)}:${def.line + 1}`;
+  const where = `${services.specs.core.displayPath(def.path)}:${def.line + 1}`;
   md.appendMarkdown(`$(file) ${vscode.l10n.t('Document: {0}', docName || esc(where))}`);
   if (fm.type !== undefined || fm.stage !== undefined) {
     md.appendMarkdown(` (${[fm.type && String(fm.type).toUpperCase(), fm.stage && stageLabel(String(fm.stage))].filter(Boolean).map((v) => esc(String(v))).join(', ')})`);
@@ -59,7 +59,7 @@ export function hoverContent(services: Services, id: string, from?: string): vsc
 }
 
 function traceLines(services: Services, def: RequirementDef): string[] {
-  const core = services.index.core;
+  const core = services.specs.core;
   const titled = (id: string) => {
     const up = core.definition(id);
     return up ? `\`${id}\` ${esc(up.title)}` : `\`${id}\` $(warning) ${vscode.l10n.t('not defined')}`;

@@ -20,12 +20,12 @@ export interface IdAtPosition {
 export function idAtPosition(services: Services, document: vscode.TextDocument, position: vscode.Position): IdAtPosition | undefined {
   if (position.line >= document.lineCount) return undefined;
   const path = document.uri.toString();
-  const core = services.index.core;
+  const core = services.specs.core;
   const hit = idInLine(document.lineAt(position.line).text, position.character, document.languageId === 'markdown');
   if (hit && (core.index.isReference(hit.id, path) || core.index.definitions(hit.id).length > 0)) {
     return { id: hit.id, range: new vscode.Range(position.line, hit.start, position.line, hit.end), path };
   }
-  const view = services.index.view(document);
+  const view = services.specs.view(document);
   const parsed = view && core.idAt(view.parsed, { line: position.line, character: position.character });
   return parsed ? { id: parsed.id, range: toRange(parsed.range), path } : undefined;
 }

@@ -19,7 +19,7 @@ export function idCompletions(services: Services, document: vscode.TextDocument,
   const m = TYPED_ID.exec(before);
   if (!m) return undefined;
   const typed = m[0];
-  const core = services.index.core;
+  const core = services.specs.core;
   const prefix = prefixOf(m[1]);
   const catalog = core.catalog;
   const hasDash = typed.includes('-');

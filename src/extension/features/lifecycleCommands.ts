@@ -50,11 +50,11 @@ export function register(context: vscode.ExtensionContext, services: Services): 
 }
 
 export async function advanceStage(services: Services, arg: unknown): Promise<AdvanceStageResult | undefined> {
-  services.index.flush();
+  services.specs.flush();
   const args = (isRecord(arg) && !('kind' in arg) ? arg : {}) as AdvanceStageArgs;
   const uri = targetUri(arg);
   if (!uri) return undefined;
-  const located = locateDocument(buildLifecycle(services.index.core), uri);
+  const located = locateDocument(buildLifecycle(services.specs.core), uri);
   if (!located) {
     void vscode.window.showWarningMessage(vscode.l10n.t('This file is not a product document, so it has no lifecycle stage.'));
     return undefined;
@@ -94,9 +94,9 @@ export async function advanceStage(services: Services, arg: unknown): Promise<Ad
 }
 
 export async function setStatus(services: Services, arg: unknown): Promise<SetStatusResult | undefined> {
-  services.index.flush();
+  services.specs.flush();
   const args = (isRecord(arg) && !('kind' in arg) ? arg : {}) as SetStatusArgs;
-  const core = services.index.core;
+  const core = services.specs.core;
   const id = typeof args.id === 'string' ? args.id : isRecord(arg) && typeof arg.reqId === 'string' ? arg.reqId : idAtCursor(services);
   const def = id ? core.definition(id) : undefined;
   if (!id || !def) {
@@ -142,7 +142,7 @@ async function apply(services: Services, uri: vscode.Uri, edit: TextEdit): Promi
   // As a refactoring, VS Code saves files that were not dirty before (files.refactoring.autoSave),
   // so the change reaches git like any other save, and Undo in the editor still reverts it.
   const ok = await vscode.workspace.applyEdit(workspaceEdit, { isRefactoring: true });
-  services.index.flush();
+  services.specs.flush();
   return ok;
 }
 
@@ -159,8 +159,8 @@ function targetUri(arg: unknown): string | undefined {
 function idAtCursor(services: Services): string | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
-  const view = services.index.view(editor.document);
-  return view && services.index.core.idAt(view.parsed, editor.selection.active)?.id;
+  const view = services.specs.view(editor.document);
+  return view && services.specs.core.idAt(view.parsed, editor.selection.active)?.id;
 }
 
 function docName(doc: { title?: string; id?: string; path: string }): string {

@@ -14,7 +14,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       provideDefinition(document, position) {
         const hit = idAtPosition(services, document, position);
         if (!hit) return undefined;
-        return services.index.core.index.resolve(hit.id, hit.path).map((def): vscode.LocationLink => ({
+        return services.specs.core.index.resolve(hit.id, hit.path).map((def): vscode.LocationLink => ({
           originSelectionRange: hit.range,
           targetUri: toUri(def.path),
           targetRange: new vscode.Range(def.line, 0, def.endLine, Number.MAX_SAFE_INTEGER),
@@ -31,7 +31,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     }),
     vscode.commands.registerCommand('specboard.showReferences', (id: unknown, uri?: unknown, position?: unknown) => {
       if (typeof id !== 'string') return;
-      const def = services.index.core.definition(id);
+      const def = services.specs.core.definition(id);
       const at = uri instanceof vscode.Uri ? uri : def ? toUri(def.path) : undefined;
       const pos = position instanceof vscode.Position ? position : def ? toRange(def.idRange).start : undefined;
       if (!at || !pos) return;
@@ -39,7 +39,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     }),
     vscode.commands.registerCommand('specboard.revealRequirement', async (id: unknown) => {
       if (typeof id !== 'string') return;
-      const def = services.index.core.definition(id);
+      const def = services.specs.core.definition(id);
       if (!def) {
         void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not defined in any document.', id));
         return;
@@ -55,7 +55,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
  * references are listed.
  */
 export function referenceLocations(services: Services, id: string, includeDeclaration: boolean, from?: string): vscode.Location[] {
-  const index = services.index.core.index;
+  const index = services.specs.core.index;
   const defs = from ? index.resolve(id, from) : index.definitions(id);
   const refs = from && defs.length ? defs.flatMap((d) => index.references(d)) : index.references(id);
   const out = refs.map((r) => new vscode.Location(toUri(r.path), new vscode.Range(r.line, r.start, r.line, r.end)));

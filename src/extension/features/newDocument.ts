@@ -27,8 +27,8 @@ export function register(context: vscode.ExtensionContext, services: Services): 
 export async function newDocument(services: Services, args: NewDocumentArgs): Promise<vscode.Uri | undefined> {
   const folder = await pickFolder(args.folder);
   if (!folder) return undefined;
-  await services.index.ready;
-  const core = services.index.core;
+  await services.specs.ready;
+  const core = services.specs.core;
   const root = folder.uri.toString();
   // projectFor takes a path inside the folder; the folder's own URI plus '/' is the shortest one.
   const schemas = core.projectFor(`${root}/`)?.schemas;

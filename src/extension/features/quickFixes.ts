@@ -15,7 +15,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   context.subscriptions.push(vscode.languages.registerCodeActionsProvider(ALL_FILES, {
     provideCodeActions(document, range, ctx) {
       // Asked on every cursor move: read the document's current parse, never update the index.
-      const view = services.index.view(document);
+      const view = services.specs.view(document);
       if (!view) return [];
       // Fixes come from the core's diagnostics under the cursor, which carry the data the fixes
       // need; the editor's copies (ctx.diagnostics) lose it and lag a debounce behind typing.
@@ -51,7 +51,7 @@ function fixesFor(services: Services, document: vscode.TextDocument, parsed: Par
       return (data.suggestions ?? []).map((id, i) => replace(vscode.l10n.t('Change to {0}', id), id, i === 0));
     case 'duplicate-id': {
       if (!data.id) return [];
-      const next = services.index.core.index.nextFreeId(stemOf(data.id));
+      const next = services.specs.core.index.nextFreeId(stemOf(data.id));
       return [replace(vscode.l10n.t('Renumber to {0} (next free)', next), next, true)];
     }
     case 'missing-field':
@@ -99,7 +99,7 @@ function attributeFix(document: vscode.TextDocument, parsed: ParsedFile, id: str
 
 /** Inserts a missing section where the schema orders it: before the next section that exists. */
 function sectionFix(services: Services, document: vscode.TextDocument, parsed: ParsedFile, sectionId: string, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
-  const info = parsed.docType ? services.index.core.projectFor(document.uri.toString())?.schemas.get(parsed.docType) : undefined;
+  const info = parsed.docType ? services.specs.core.projectFor(document.uri.toString())?.schemas.get(parsed.docType) : undefined;
   if (!info) return [];
   const order = info.sections;
   const missing = order.findIndex((s) => s.id === sectionId);

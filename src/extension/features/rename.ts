@@ -13,7 +13,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   context.subscriptions.push(vscode.languages.registerRenameProvider(ALL_FILES, {
     prepareRename(document, position) {
       const hit = idAtPosition(services, document, position);
-      const defs = hit ? services.index.core.index.resolve(hit.id, hit.path) : [];
+      const defs = hit ? services.specs.core.index.resolve(hit.id, hit.path) : [];
       if (!hit || defs.length === 0) throw new Error(vscode.l10n.t('Only a defined requirement ID can be renamed here.'));
       if (!writtenAsIs(hit.id, defs)) {
         throw new Error(vscode.l10n.t('{0} is named by its heading ("User Story 1", "Requirement 1"): rename it by editing the heading.', hit.id));
@@ -30,7 +30,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
 
 /** The edit renaming `id` (as `from` resolves it) to `newId`, or an Error with a message for the user. */
 export function renameEdit(services: Services, id: string, newId: string, from?: string): vscode.WorkspaceEdit {
-  const index = services.index.core.index;
+  const index = services.specs.core.index;
   const defs = from ? index.resolve(id, from) : index.definitions(id);
   if (!isRequirementId(newId) && !(isDefinitionId(newId) && !isRequirementId(id))) {
     throw new Error(vscode.l10n.t("'{0}' is not a valid requirement ID: use an upper-case prefix, optional segments and a number, like REQ-CHK-001.", newId));
@@ -54,7 +54,7 @@ export function renameEdit(services: Services, id: string, newId: string, from?:
   // current text, or the edit would land on columns the text no longer has.
   const scopes = new Set(defs.map((d) => d.scope));
   for (const document of vscode.workspace.textDocuments) {
-    const view = document.isDirty ? services.index.view(document) : undefined;
+    const view = document.isDirty ? services.specs.view(document) : undefined;
     if (!view || view.indexed) continue;
     const path = view.parsed.path;
     const cited = index.resolve(id, path).some((d) => scopes.has(d.scope));

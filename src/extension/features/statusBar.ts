@@ -24,8 +24,8 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     else problems.delete(uri.toString());
   };
   const render = () => {
-    if (!services.index.isIndexed) return item.hide();
-    const core = services.index.core;
+    if (!services.specs.isIndexed) return item.hide();
+    const core = services.specs.core;
     let documents = 0;
     for (const entry of core.index.entries()) if (entry.parsed.docType) documents++;
     const requirements = core.index.requirementCount;
@@ -57,7 +57,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       for (const uri of e.uris) count(uri);
       schedule();
     }),
-    services.index.onDidChange(schedule),
+    services.specs.onDidChange(schedule),
     { dispose: () => clearTimeout(timer) },
   );
   render();

@@ -35,7 +35,7 @@ export function structureCompletions(services: Services, document: vscode.TextDo
 
 /** "REQ-CHK-005 (next free)" for the stems this doc uses, most used first, else the type's prefix. */
 function nextFreeIds(services: Services, document: vscode.TextDocument, position: vscode.Position, typed: string, form: 'heading' | 'row'): vscode.CompletionItem[] {
-  const core = services.index.core;
+  const core = services.specs.core;
   const path = document.uri.toString();
   const counts = new Map<string, number>();
   for (const def of core.file(path)?.requirements ?? []) counts.set(stemOf(def.id), (counts.get(stemOf(def.id)) ?? 0) + 1);
@@ -61,7 +61,7 @@ function nextFreeIds(services: Services, document: vscode.TextDocument, position
 }
 
 function frontMatterCompletions(services: Services, document: vscode.TextDocument, position: vscode.Position, before: string): vscode.CompletionItem[] {
-  const core = services.index.core;
+  const core = services.specs.core;
   const project = core.projectFor(document.uri.toString());
   if (!project) return [];
   const typeMatch = /^type:\s*(\S+)\s*$/m.exec(document.getText(new vscode.Range(0, 0, frontMatterEnd(document) ?? 0, 0)));
@@ -138,7 +138,7 @@ function attributeKeys(typed: string, position: vscode.Position): vscode.Complet
 }
 
 function attributeValues(services: Services, document: vscode.TextDocument, key: string, typed: string, position: vscode.Position): vscode.CompletionItem[] {
-  const project = services.index.core.projectFor(document.uri.toString());
+  const project = services.specs.core.projectFor(document.uri.toString());
   const range = new vscode.Range(position.line, position.character - typed.length, position.line, position.character);
   if (key === 'status') {
     const statuses = project?.config.statuses ?? ['proposed', 'approved', 'in-progress', 'done', 'verified', 'rejected', 'deferred'];

@@ -11,13 +11,13 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   context.subscriptions.push(
     vscode.languages.registerDocumentSymbolProvider(MARKDOWN_FILES, {
       provideDocumentSymbols(document) {
-        const parsed = services.index.view(document)?.parsed;
+        const parsed = services.specs.view(document)?.parsed;
         return parsed ? documentSymbols(parsed) : [];
       },
     }, { label: 'Specboard' }),
     vscode.languages.registerWorkspaceSymbolProvider({
       provideWorkspaceSymbols(query) {
-        const core = services.index.core;
+        const core = services.specs.core;
         return core.catalog.search(query, MAX_WORKSPACE_SYMBOLS).map((def) => {
           const fm = core.file(def.path)?.frontMatter?.data;
           return new vscode.SymbolInformation(`${def.id} ${def.title}`.trim(), vscode.SymbolKind.Key,

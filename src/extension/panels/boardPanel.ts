@@ -85,9 +85,9 @@ export class BoardPanel implements vscode.Disposable {
       // handleMessage reports its own failures and never rejects.
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.handleMessage(raw)),
       panel.onDidChangeViewState(() => { if (panel.visible) this.scheduleUpdate(0); }),
-      services.index.onDidChange((change) => this.changed(change)),
+      services.specs.onDidChange((change) => this.changed(change)),
     );
-    void services.index.ready.then(() => this.scheduleUpdate(0));
+    void services.specs.ready.then(() => this.scheduleUpdate(0));
   }
 
   /**
@@ -120,7 +120,7 @@ export class BoardPanel implements vscode.Disposable {
         this.renderedCards = message.cards;
         return undefined;
       case 'open':
-        if (this.services.index.core.file(message.path)) {
+        if (this.services.specs.core.file(message.path)) {
           const position = new vscode.Position(message.line, 0);
           await vscode.window.showTextDocument(toUri(message.path), { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.Beside, preview: true });
         }
@@ -233,7 +233,7 @@ export class BoardPanel implements vscode.Disposable {
    */
   private update(applyEdits = false): void {
     // flush() fires the index's change synchronously; the timer it sets is then redundant.
-    if (applyEdits) this.services.index.flush();
+    if (applyEdits) this.services.specs.flush();
     clearTimeout(this.timer);
     if (!this.loaded) return;
     if (this.full) return this.rebuild();
@@ -241,7 +241,7 @@ export class BoardPanel implements vscode.Disposable {
     this.pending = new Set();
     let update: BoardUpdate | undefined;
     try {
-      update = this.cards.update(this.services.index.core, paths, !this.services.index.isIndexed);
+      update = this.cards.update(this.services.specs.core, paths, !this.services.specs.isIndexed);
     } catch (e) {
       // Part of the change may be recorded and part not: only a rebuild is sure to be right.
       this.full = true;
@@ -252,11 +252,11 @@ export class BoardPanel implements vscode.Disposable {
 
   /** Builds the whole board again and sends it (first load, Refresh, a re-index). */
   private rebuild(): void {
-    this.services.index.flush();
+    this.services.specs.flush();
     clearTimeout(this.timer);
     this.pending.clear();
     this.full = false;
-    this.post(this.cards.rebuild(this.services.index.core, !this.services.index.isIndexed));
+    this.post(this.cards.rebuild(this.services.specs.core, !this.services.specs.isIndexed));
   }
 
   private post(update: BoardUpdate): void {

@@ -20,7 +20,7 @@ export function markdownPreviewPlugin(services: Services): (md: MarkdownIt) => M
     host: (env: Record<string, unknown>): HostDocument | undefined => {
       const current = asUri(env.currentDocument);
       if (!current) return undefined;
-      const core = services.index.core;
+      const core = services.specs.core;
       const path = current.toString();
       if (core.file(path)?.kind !== 'doc') return undefined;
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === path);

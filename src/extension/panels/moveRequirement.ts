@@ -34,7 +34,7 @@ export interface AppliedEdit {
  * for its author to save.
  */
 export async function moveRequirement(services: Services, move: MoveRequest): Promise<MoveOutcome> {
-  const core = services.index.core;
+  const core = services.specs.core;
   const parsed = core.file(move.path);
   if (parsed?.kind !== 'doc' || !parsed.requirements.some((d) => d.id === move.id)) return stale(move);
   const config = core.projectFor(move.path)?.config;
@@ -74,7 +74,7 @@ export async function moveRequirement(services: Services, move: MoveRequest): Pr
     return document.version !== version ? stale(move) : refuse(vscode.l10n.t('{0} could not be changed in {1}.', move.id, vscode.workspace.asRelativePath(uri)));
   }
   if (!wasDirty) await document.save();
-  services.index.flush();
+  services.specs.flush();
   return { ok: true, applied: { uri, range: spanOf(range.start, result.edit.newText), newText: result.edit.newText, oldText } };
 }
 

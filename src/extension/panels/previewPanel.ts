@@ -83,7 +83,7 @@ export class PreviewPanel implements vscode.Disposable {
       // handleMessage reports its own failures and never rejects.
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.handleMessage(raw)),
       vscode.workspace.onDidChangeTextDocument((e) => { if (e.document.uri.toString() === this.uri.toString()) this.schedule(); }),
-      services.index.onDidChange((e) => { if (e.full || e.affected.has(this.uri.toString())) this.schedule(); }),
+      services.specs.onDidChange((e) => { if (e.full || e.affected.has(this.uri.toString())) this.schedule(); }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor && editor.document.languageId === 'markdown' && editor.document.uri.scheme !== 'output') this.setDocument(editor.document.uri);
       }),
@@ -141,7 +141,7 @@ export class PreviewPanel implements vscode.Disposable {
       case 'revealLine':
         return this.showSource(this.uri, new vscode.Range(message.line, 0, message.line, 0));
       case 'open':
-        if (this.services.index.core.file(message.path)) await this.showSource(toUri(message.path), new vscode.Range(message.line, 0, message.line, 0));
+        if (this.services.specs.core.file(message.path)) await this.showSource(toUri(message.path), new vscode.Range(message.line, 0, message.line, 0));
         return;
       case 'openLink':
         return this.openLink(message.href);
@@ -160,7 +160,7 @@ export class PreviewPanel implements vscode.Disposable {
       return;
     }
     const text = document.getText();
-    const content = previewContent(this.services.index.core, this.services.index.view(document), this.uri, text, this.panel.webview, normalizeLocale(vscode.env.language));
+    const content = previewContent(this.services.specs.core, this.services.specs.view(document), this.uri, text, this.panel.webview, normalizeLocale(vscode.env.language));
     this.content = content;
     this.panel.title = vscode.l10n.t('Preview: {0}', content.title);
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
@@ -180,7 +180,7 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private async reveal(id: string): Promise<void> {
-    const def = this.services.index.core.definition(id);
+    const def = this.services.specs.core.definition(id);
     if (!def) {
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not defined in any document.', id));
       return;

@@ -11,13 +11,13 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   // Drives the editor-title Preview button: shown on product documents only.
   const updateContext = () => {
     const uri = vscode.window.activeTextEditor?.document.uri;
-    const isDoc = !!uri && !!services.index.core.file(uri.toString())?.docType;
+    const isDoc = !!uri && !!services.specs.core.file(uri.toString())?.docType;
     void vscode.commands.executeCommand('setContext', 'specboard.productDocActive', isDoc);
   };
   updateContext();
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(updateContext),
-    services.index.onDidChange(updateContext),
+    services.specs.onDidChange(updateContext),
     vscode.commands.registerCommand('specboard.openBoard', () => { BoardPanel.show(context, services); }),
     vscode.commands.registerCommand('specboard.board.undo', () => BoardPanel.instance?.undo()),
     vscode.commands.registerCommand('specboard.board.redo', () => BoardPanel.instance?.redo()),

@@ -14,7 +14,7 @@ export interface ItemTarget {
  */
 export function itemTarget(services: Services, node: TreeNode): ItemTarget | undefined {
   const n = node as TreeNode & { kind?: string; path?: string; reqId?: string; refPath?: string; line?: number; target?: string };
-  const core = services.index.core;
+  const core = services.specs.core;
   switch (n.kind) {
     case 'document': {
       if (!n.path) return undefined;

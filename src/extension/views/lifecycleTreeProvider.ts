@@ -33,7 +33,7 @@ export class LifecycleTreeProvider extends IncrementalTree<LifecycleNode> {
 
   /** The model the tree shows (built on first use after every change). */
   get model(): LifecycleModel {
-    return (this.cached ??= this.services.index.isIndexed ? buildLifecycle(this.services.index.core) : { products: [] });
+    return (this.cached ??= this.services.specs.isIndexed ? buildLifecycle(this.services.specs.core) : { products: [] });
   }
 
   protected invalidate(): void {
@@ -56,7 +56,7 @@ export class LifecycleTreeProvider extends IncrementalTree<LifecycleNode> {
       case 'document': {
         // Ids must stay put while lines above shift; only a duplicated ID needs its occurrence number.
         const seen = new Map<string, number>();
-        return (this.services.index.core.file(node.path)?.requirements ?? []).map((r) => {
+        return (this.services.specs.core.file(node.path)?.requirements ?? []).map((r) => {
           const n = (seen.get(r.id) ?? 0) + 1;
           seen.set(r.id, n);
           return { kind: 'requirement', id: `${node.id}/r:${r.id}${n > 1 ? `#${n}` : ''}`, path: node.path, reqId: r.id };
@@ -90,7 +90,7 @@ export class LifecycleTreeProvider extends IncrementalTree<LifecycleNode> {
         return missing && this.missingItem(missing);
       }
       case 'requirement': {
-        const def = this.services.index.core.file(node.path)?.requirements.find((r) => r.id === node.reqId);
+        const def = this.services.specs.core.file(node.path)?.requirements.find((r) => r.id === node.reqId);
         if (!def) return undefined;
         const item = requirementItem({ ...def, status: def.attributes.status, priority: def.attributes.priority }, this.codeReferences(def.id).length > 0);
         return item;
@@ -181,7 +181,7 @@ export class LifecycleTreeProvider extends IncrementalTree<LifecycleNode> {
     ].filter(Boolean);
     md.appendMarkdown(`${facts.join(' · ')}\n\n`);
     if (doc.errors || doc.warnings) md.appendMarkdown(`$(error) ${counts.errors(doc.errors)} · $(warning) ${counts.warnings(doc.warnings)}\n\n`);
-    md.appendMarkdown(`$(file) ${escapeMarkdown(this.services.index.core.displayPath(doc.path))}`);
+    md.appendMarkdown(`$(file) ${escapeMarkdown(this.services.specs.core.displayPath(doc.path))}`);
     item.tooltip = md;
     return item;
   }
@@ -195,7 +195,7 @@ export class LifecycleTreeProvider extends IncrementalTree<LifecycleNode> {
     const args = { productKey: missing.productKey, stage: missing.stage, type: missing.type };
     item.command = { command: 'specboard.createDeliverable', title: vscode.l10n.t('Create Missing Document'), arguments: [args] };
     item.tooltip = new vscode.MarkdownString(vscode.l10n.t('The {0} stage expects a {1}. Click to create {2} from its template.',
-      stageLabel(missing.stage), missing.name[this.locale], this.services.index.core.displayPath(missing.suggestedPath)));
+      stageLabel(missing.stage), missing.name[this.locale], this.services.specs.core.displayPath(missing.suggestedPath)));
     return item;
   }
 
@@ -212,7 +212,7 @@ export class LifecycleTreeProvider extends IncrementalTree<LifecycleNode> {
   }
 
   private codeReferences(id: string) {
-    return this.services.index.core.index.references(id).filter((r) => r.kind === 'code')
+    return this.services.specs.core.index.references(id).filter((r) => r.kind === 'code')
       .sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.start - b.start);
   }
 }

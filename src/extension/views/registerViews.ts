@@ -69,14 +69,14 @@ export function register(context: vscode.ExtensionContext, services: Services): 
         if (entry.view.visible) update(entry);
         else entry.stale = true;
       }
-      void vscode.commands.executeCommand('setContext', 'specboard.indexed', services.index.isIndexed);
+      void vscode.commands.executeCommand('setContext', 'specboard.indexed', services.specs.isIndexed);
     }, REFRESH_DELAY_MS);
   };
 
   context.subscriptions.push(
     lifecycleView, traceView, releasesView, lifecycle, traceability, releases,
     { dispose: () => clearTimeout(timer) },
-    services.index.onDidChange(schedule),
+    services.specs.onDidChange(schedule),
     ...entries.map((entry) => entry.view.onDidChangeVisibility((e) => { if (e.visible && entry.stale) update(entry); })),
     vscode.commands.registerCommand('specboard.traceability.showUncoveredOnly', () => setUncoveredOnly(true)),
     vscode.commands.registerCommand('specboard.traceability.showAll', () => setUncoveredOnly(false)),

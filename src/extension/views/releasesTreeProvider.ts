@@ -24,7 +24,7 @@ export class ReleasesTreeProvider extends IncrementalTree<ReleaseNode> {
   }
 
   get groups(): readonly ReleaseGroup[] {
-    return (this.cached ??= this.services.index.isIndexed ? buildReleases(this.services.index.core) : []);
+    return (this.cached ??= this.services.specs.isIndexed ? buildReleases(this.services.specs.core) : []);
   }
 
   /** Display name of a group: `2.1`, or `Shop 2.1` when several products share the view. */
@@ -111,7 +111,7 @@ export class ReleasesTreeProvider extends IncrementalTree<ReleaseNode> {
   }
 
   private codeReferences(id: string) {
-    return this.services.index.core.index.references(id).filter((r) => r.kind === 'code')
+    return this.services.specs.core.index.references(id).filter((r) => r.kind === 'code')
       .sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.start - b.start);
   }
 }

@@ -27,7 +27,7 @@ export class TraceabilityTreeProvider extends IncrementalTree<TraceNode> {
   }
 
   get model(): CoverageModel {
-    return (this.cached ??= this.services.index.isIndexed ? buildCoverage(this.services.index.core) : buildEmpty());
+    return (this.cached ??= this.services.specs.isIndexed ? buildCoverage(this.services.specs.core) : buildEmpty());
   }
 
   get uncoveredOnly(): boolean {
@@ -137,7 +137,7 @@ export class TraceabilityTreeProvider extends IncrementalTree<TraceNode> {
   }
 
   private linkItem(kind: LinkKind, target: string): vscode.TreeItem {
-    const def = kind === 'broken' ? undefined : this.services.index.core.definition(target);
+    const def = kind === 'broken' ? undefined : this.services.specs.core.definition(target);
     const label = def?.title ? `${target}  ${def.title}` : target;
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.description = kind === 'upstream' ? vscode.l10n.t('traces to') : kind === 'downstream' ? vscode.l10n.t('traced by') : vscode.l10n.t('not defined');

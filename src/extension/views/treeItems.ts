@@ -43,7 +43,7 @@ export function requirementTooltip(services: Services, id: string): vscode.Markd
 
 /** `checkout.ts:42` with the file's own icon and its folder as the description. */
 export function referenceItem(services: Services, ref: ReferenceView): vscode.TreeItem {
-  const display = services.index.core.displayPath(ref.path);
+  const display = services.specs.core.displayPath(ref.path);
   const slash = display.lastIndexOf('/');
   const item = new vscode.TreeItem(`${display.slice(slash + 1)}:${ref.line + 1}`, vscode.TreeItemCollapsibleState.None);
   item.description = slash > 0 ? display.slice(0, slash) : undefined;
