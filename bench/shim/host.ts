@@ -131,7 +131,15 @@ export const window = withStubs('window', {
   showInputBox: async () => undefined,
   showTextDocument: async () => undefined,
   showWorkspaceFolderPick: async () => host.folders[0],
-  createOutputChannel: (name: string) => ({ name, append() {}, appendLine() {}, clear() {}, show() {}, hide() {}, dispose() {} }),
+  // A LogOutputChannel (`{ log: true }`): warnings and errors reach the bench's stderr, so a run
+  // that went wrong says why instead of measuring it.
+  createOutputChannel: (name: string) => ({
+    name, append() {}, appendLine() {}, clear() {}, show() {}, hide() {}, dispose() {},
+    trace() {}, debug() {}, info() {},
+    warn: (message: string) => console.error(`[${name} warn] ${message}`),
+    error: (message: string) => console.error(`[${name} error] ${message}`),
+    logLevel: 2, onDidChangeLogLevel: new EventEmitter<number>().event,
+  }),
   createStatusBarItem: () => ({ text: '', tooltip: '', command: undefined, show() {}, hide() {}, dispose() {} }),
   setStatusBarMessage: () => new Disposable(),
   get activeTextEditor() { return undefined; },
