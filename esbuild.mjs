@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { defines } from './scripts/defines.mjs';
+import { librariesApart, librariesBuild } from './scripts/librariesApart.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -33,9 +34,10 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [librariesApart] },
   // The CLI's HTML export inlines media/render.css, the stylesheet the preview webview links.
-  { ...common, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, loader: { '.css': 'text' } },
+  { ...common, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, loader: { '.css': 'text' }, plugins: [librariesApart] },
+  librariesBuild('dist', common),
   // Webview scripts (board, preview) run in the browser; they go to media/dist/, the only folder
   // the webviews may load from. Third-party licences (VS Code Elements, Lit) stay in the bundle.
   {

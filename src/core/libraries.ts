@@ -7,7 +7,9 @@ import type * as Yaml from 'yaml';
  * The large libraries, loaded when first used rather than when the bundle loads. The extension
  * activates without any of them (indexing and rendering come later, in the background or on
  * demand), and loading ajv, yaml and markdown-it with the bundle was about 30 ms of activation.
- * esbuild bundles each `require` below as a module that runs on its first call.
+ * esbuild bundles each `require` below as a module that runs on its first call; the Node bundles
+ * keep them in files of their own (scripts/librariesApart.mjs), so loading the bundle does not
+ * parse them either.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 
