@@ -30,6 +30,7 @@ export { hasHan, matchesPinyin, pinyinInitials, pinyinKeys } from './pinyin';
 export { frontMatterEdit } from './edits/frontMatterEdit';
 export { requirementAttributeEdit } from './edits/requirementAttributeEdit';
 export type { TextEdit } from './edits/textEdit';
+export { applyEdits, fixAll, safeFix, type FixAllResult } from './edits/safeFixes';
 export { DIRECTIVE_KINDS, type Directive, type DirectiveKind } from './directives';
 export { directiveCompletionAt, type DirectiveCompletion } from './directiveCompletion';
 export { RULES, RULE_SETTINGS, SUPPRESSIBLE_CODES, ruleInfo, type RuleInfo, type RuleSetting, type RuleSettings } from './rules';
