@@ -7,6 +7,7 @@ import * as completion from './features/completion';
 import * as deliverableCommands from './features/deliverableCommands';
 import * as diagnostics from './features/diagnostics';
 import * as documentLinks from './features/documentLinks';
+import * as fixAll from './features/fixAll';
 import * as hover from './features/hover';
 import * as lifecycleCommands from './features/lifecycleCommands';
 import * as navigation from './features/navigation';
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): SpecboardExports {
   codeLens.register(context, services);
   documentLinks.register(context, services);
   quickFixes.register(context, services);
+  fixAll.register(context, services);
   newDocument.register(context, services);
   views.register(context, services);
   lifecycleCommands.register(context, services);
