@@ -35,3 +35,4 @@ export { DIRECTIVE_KINDS, type Directive, type DirectiveKind } from './directive
 export { directiveCompletionAt, type DirectiveCompletion } from './directiveCompletion';
 export { RULES, RULE_SETTINGS, SUPPRESSIBLE_CODES, ruleInfo, type RuleInfo, type RuleSetting, type RuleSettings } from './rules';
 export { textLocale } from './textLocale';
+export { fieldDocAt, type FieldDoc } from './fieldDocs';

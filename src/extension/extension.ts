@@ -8,6 +8,7 @@ import * as deliverableCommands from './features/deliverableCommands';
 import * as diagnostics from './features/diagnostics';
 import * as documentLinks from './features/documentLinks';
 import * as fixAll from './features/fixAll';
+import * as frontMatterHover from './features/frontMatterHover';
 import * as hover from './features/hover';
 import * as lifecycleCommands from './features/lifecycleCommands';
 import * as navigation from './features/navigation';
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): SpecboardExports {
   diagnostics.register(context, services);
   completion.register(context, services);
   hover.register(context, services);
+  frontMatterHover.register(context, services);
   navigation.register(context, services);
   rename.register(context, services);
   symbols.register(context, services);
