@@ -108,6 +108,15 @@ describe('fix all and specboard check --fix', () => {
     assert.match(trace.stderr, /Unknown option '--fix' for 'trace'/);
   });
 
+  it('writes a requirement attribute in the one allowed spelling it differs from only in case and separators', async () => {
+    const doc = prd('### REQ-1 Pay\n- Priority: P0\n- Status: **In_Review**\n');
+    const dir = writeTree({ '.specboard/config.json': '{"statuses": ["todo", "in-review", "done"]}', 'prd.md': doc });
+    const run = await runCliIn(dir, ['check', '--fix']);
+    assert.match(run.stdout, /fixed invalid-value status 'In_Review' of REQ-1/);
+    assert.match(read(dir, 'prd.md'), /^- Status: \*\*in-review\*\*$/m, 'only the word changes, its emphasis stays');
+    assert.equal((await runCliIn(dir, ['check'])).code, 0);
+  });
+
   it('removes one unused rule from a comment but keeps the comment while another rule in it is used', async () => {
     const dir = writeTree({ 'defs.md': '## REQ-1 x\n', 'a.md': 'Text <!-- specboard-disable-line duplicate-id unknown-id --> REQ-9\n' });
     await runCliIn(dir, ['check', '--fix']);

@@ -44,7 +44,9 @@ export function safeFix(text: string, parsed: ParsedFile, d: SpecDiagnostic): Te
       const matches = data.allowed.filter((a) => loose(a) === key);
       if (matches.length !== 1 || matches[0] === data.value) return undefined;
       if (data.id) {
-        const def = parsed.requirements.find((r) => r.id === data.id && r.attributes[data.field!] !== undefined);
+        const field = data.field;
+        // The copy the diagnostic is at (an ID may be defined twice in one file).
+        const def = parsed.requirements.find((r) => r.id === data.id && [r.attributeSpans[field]?.valueRange.start, r.idRange.start].some((p) => p && sameStart(p, d.range.start)));
         return def ? requirementAttributeEdit(text, def, data.field, matches[0]) : undefined;
       }
       // Only a top-level field whose whole value is the written text: never one item of a list.
