@@ -13,7 +13,7 @@ export class UsageError extends Error {
 }
 
 const VALUE_OPTIONS = new Set(['--format', '--lang', '--out']);
-const FLAGS = new Set(['--help', '-h', '--version', '-v', '--verbose']);
+const FLAGS = new Set(['--help', '-h', '--version', '-v', '--verbose', '--fix']);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const positionals: string[] = [];

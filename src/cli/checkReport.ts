@@ -23,6 +23,8 @@ export interface CheckSummary {
 
 export interface CheckReport {
   readonly diagnostics: readonly CliDiagnostic[];
+  /** With --fix: the problems fixed in the files written (their positions before the fix). */
+  readonly fixed?: readonly CliDiagnostic[];
   readonly summary: CheckSummary;
   readonly skipped: readonly { file: string; reason: string }[];
 }
@@ -35,7 +37,7 @@ export function toCliDiagnostic(d: SpecDiagnostic, rel: (p: string) => string): 
   };
 }
 
-export function buildReport(diagnostics: readonly SpecDiagnostic[], stats: IndexStats, rel: (p: string) => string): CheckReport {
+export function buildReport(diagnostics: readonly SpecDiagnostic[], stats: IndexStats, rel: (p: string) => string, fixed?: readonly CliDiagnostic[]): CheckReport {
   const list = diagnostics.map((d) => toCliDiagnostic(d, rel))
     .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
   return {
@@ -46,5 +48,6 @@ export function buildReport(diagnostics: readonly SpecDiagnostic[], stats: Index
       warnings: list.filter((d) => d.severity === 'warning').length,
     },
     skipped: stats.skipped.map((s) => ({ file: rel(s.path), reason: s.reason })),
+    ...(fixed ? { fixed } : {}),
   };
 }

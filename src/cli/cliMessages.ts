@@ -7,6 +7,7 @@ const en = {
 Commands:
   check [paths...]          Validate product docs and requirement references
       --format text|json|sarif   Output format (default: text)
+      --fix                      Apply the fixes that need no choice and write the files
   trace [paths...]          List requirements with their references and trace links
       --format json|csv|md       Output format (default: json)
   export html <doc|folder>  Write self-contained HTML pages for reviewers
@@ -30,6 +31,9 @@ Exit codes: 0 no errors, 1 errors found, 2 usage or configuration error.`,
   summaryClean: '✔ No problems in {files} ({documents}, {requirements}, {references}).',
   summary: '✖ {errors} and {warnings} in {files} ({documents}, {requirements}, {references}).',
   skipped: 'note: skipped {path}: {reason}',
+  fixedLine: '{file}:{line}:{column}: fixed {code} {message}',
+  fixedSummary: 'Fixed {problems} in {files}.',
+  fixedNone: 'Nothing to fix without a choice.',
   skippedMore: 'note: {files} more skipped',
   cancelled: 'Indexing was interrupted.',
   wrote: 'Wrote {files} to {dir}',
@@ -55,6 +59,7 @@ const zhCn: Record<Key, string> = {
 命令：
   check [路径...]           校验产品文档和需求引用
       --format text|json|sarif   输出格式（默认 text）
+      --fix                      应用无需选择的修复并写回文件
   trace [路径...]           列出需求及其引用和追溯关系
       --format json|csv|md       输出格式（默认 json）
   export html <文档|目录>   为评审人生成独立的 HTML 页面
@@ -78,6 +83,9 @@ const zhCn: Record<Key, string> = {
   summaryClean: '✔ {files}中没有问题（{documents}，{requirements}，{references}）。',
   summary: '✖ {files}中有 {errors}、{warnings}（{documents}，{requirements}，{references}）。',
   skipped: '注意：已跳过 {path}：{reason}',
+  fixedLine: '{file}:{line}:{column}: 已修复 {code} {message}',
+  fixedSummary: '已修复 {files}中的 {problems}。',
+  fixedNone: '没有无需选择即可修复的问题。',
   skippedMore: '注意：另有 {files}被跳过',
   cancelled: '索引被中断。',
   wrote: '已写入 {files}到 {dir}',
@@ -103,6 +111,7 @@ const NOUNS = {
   reference: { en: ['{n} reference', '{n} references'], zh: '{n} 处引用' },
   error: { en: ['{n} error', '{n} errors'], zh: '{n} 个错误' },
   warning: { en: ['{n} warning', '{n} warnings'], zh: '{n} 个警告' },
+  problem: { en: ['{n} problem', '{n} problems'], zh: '{n} 个问题' },
 } as const;
 
 const englishPlurals = new Intl.PluralRules('en');

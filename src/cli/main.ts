@@ -2,10 +2,11 @@ import * as path from 'node:path';
 import { normalizeLocale, type Locale } from '../core';
 import { choice, parseArgs, UsageError, type CliArgs } from './args';
 import { formatJson, formatSarif, formatText } from './checkFormats';
-import { buildReport } from './checkReport';
+import { buildReport, toCliDiagnostic } from './checkReport';
 import type { CliIo } from './cliIo';
 import { cliLogger } from './cliLogger';
 import { cliMessage } from './cliMessages';
+import { fixFiles } from './fixFiles';
 import { readRegularFile } from './nodeWorkspace';
 import { MissingPathError, NoUsableTargetError, noteUnreadRoots, openWorkspace } from './openWorkspace';
 import { OutputError } from './outputPaths';
@@ -21,6 +22,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     else locale = configLanguage(io.cwd) ?? locale;
     if (args.flags.has('--version')) { io.write(`${VERSION}\n`); return 0; }
     if (args.flags.has('--help') || !args.command) { io.write(`${cliMessage(locale, 'usage')}\n`); return args.command || args.flags.has('--help') ? 0 : 2; }
+    if (args.flags.has('--fix') && args.command !== 'check') throw new UsageError('unknownOption', { name: '--fix', command: args.command });
     switch (args.command) {
       case 'check': return await check(args, io, locale);
       case 'trace': return await trace(args, io, locale);
@@ -55,12 +57,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 async function check(args: CliArgs, io: CliIo, locale: Locale): Promise<number> {
   const format = choice(args, 'format', ['text', 'json', 'sarif'] as const, 'text');
   const { board, inTargets, rel, unreadRoots } = await openWorkspace(args.positionals, io, locale, cliLogger(args, io));
+  // Files are written only when asked; the report below is of the fixed files.
+  const fixed = args.flags.has('--fix') ? fixFiles(board, inTargets).flatMap((f) => f.fixed.map((d) => toCliDiagnostic(d, rel))) : undefined;
   const settingsPaths = new Set(board.settingsDiagnosticPaths());
   // Config and schema errors always show: they change what every checked file means.
   const diagnostics = board.allDiagnostics().filter((d) => inTargets(d.path) || settingsPaths.has(d.path));
   const stats = args.positionals.length ? board.stats(inTargets) : board.stats();
-  const report = buildReport(diagnostics, { ...stats, cancelled: false }, rel);
-  io.write(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, VERSION) : formatText(report, locale));
+  const report = buildReport(diagnostics, { ...stats, cancelled: false }, rel, fixed);
+  io.write(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, VERSION, locale) : formatText(report, locale));
   // A folder that could not be read was not checked: that is no clean result (its note says why).
   if (unreadRoots.length > 0 || diagnostics.some((d) => d.code === 'config-error')) return 2;
   return report.summary.errors > 0 ? 1 : 0;

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import { createSpecboard, errorCode, isNotFound, kindLabel, type Locale, type Logger, type SpecQueries } from '../core';
+import { createSpecboard, errorCode, isNotFound, kindLabel, type Locale, type Logger, type Specboard } from '../core';
 import type { CliIo } from './cliIo';
 import { cliMessage } from './cliMessages';
 import { kindOf, NodeWorkspace, toPosix } from './nodeWorkspace';
@@ -17,7 +17,8 @@ export class MissingPathError extends Error {
 export class NoUsableTargetError extends Error {}
 
 export interface OpenedWorkspace {
-  readonly board: SpecQueries;
+  /** The core; only `check --fix` updates it (with the text it wrote), every other command only queries. */
+  readonly board: Specboard;
   /** True for a path inside the targets. */
   readonly inTargets: (p: string) => boolean;
   /** A path as the user sees it: relative to the current folder. */

@@ -1,6 +1,7 @@
 import { usableGlobMap, usableGlobs, type GlobContext } from './configGlobs';
 import { message } from './messages';
 import type { Locale, SpecDiagnostic } from './types';
+import { RULE_SETTINGS, ruleInfo, RULES, type RuleSetting, type RuleSettings } from './rules';
 import { range } from './text';
 import type { Aliases } from './vocabulary';
 
@@ -28,6 +29,8 @@ export interface SpecConfig {
   readonly scope: IdScope;
   /** Glob → document type, for documents without front matter (spec-kit specs as `spec`, say). */
   readonly types?: Readonly<Record<string, string>>;
+  /** Per-rule severity (`"unknown-id": "warning"`, `"missing-section": "off"`), keyed by diagnostic code. */
+  readonly rules: RuleSettings;
 }
 
 export const CONFIG_PATH = '.specboard/config.json';
@@ -53,13 +56,14 @@ export const DEFAULT_CONFIG: SpecConfig = {
   transitions: {},
   maxFileSize: 2_000_000,
   scope: 'auto',
+  rules: {},
 };
 
-type Shape = 'stringList' | 'globList' | 'stringListMap' | 'number' | 'language' | 'aliases' | 'scope' | 'stringMap' | 'globMap';
+type Shape = 'stringList' | 'globList' | 'stringListMap' | 'number' | 'language' | 'aliases' | 'scope' | 'stringMap' | 'globMap' | 'rules';
 const SHAPES: Record<string, Shape> = {
   prefixes: 'stringList', include: 'globList', exclude: 'globList', sources: 'globList',
   statuses: 'stringList', priorities: 'stringList', transitions: 'stringListMap', deliverables: 'stringListMap',
-  language: 'language', maxFileSize: 'number', aliases: 'aliases', scope: 'scope', types: 'globMap',
+  language: 'language', maxFileSize: 'number', aliases: 'aliases', scope: 'scope', types: 'globMap', rules: 'rules',
 };
 const ALIAS_FIELDS = new Set(['status', 'priority', 'doc.status', 'doc.stage']);
 
@@ -104,6 +108,7 @@ export function parseConfig(text: string, path: string, displayName: string, loc
     if (problem) fail(message(locale, 'config.shape', { file: displayName, key, detail: problem }), line);
     else if (shape === 'globList') config[key] = usableGlobs(key, value as unknown[], globs);
     else if (shape === 'globMap') config[key] = usableGlobMap(key, value as Record<string, string>, globs);
+    else if (shape === 'rules') config[key] = usableRules(value as Record<string, unknown>, text, displayName, locale, fail);
     else config[key] = key === 'prefixes' ? (value as string[]).map((p) => p.toUpperCase()) : value;
   }
   return { config: config as unknown as SpecConfig, diagnostics };
@@ -130,13 +135,41 @@ function checkShape(shape: Shape, value: unknown): string | undefined {
     case 'stringMap':
     case 'globMap':
       return isStringMap(value) ? undefined : 'must map names to strings';
+    case 'rules':
+      // Entries are checked one by one (usableRules), so one bad rule leaves the others in force.
+      return value && typeof value === 'object' && !Array.isArray(value) ? undefined : "must map rule codes to 'error', 'warning', 'info' or 'off'";
     case 'aliases':
       return !value || typeof value !== 'object' || Array.isArray(value) || !Object.entries(value).every(([k, v]) => ALIAS_FIELDS.has(k) && isStringMap(v))
         ? "must map 'status', 'priority', 'doc.status' or 'doc.stage' to an object of words and values" : undefined;
   }
 }
 
-function lineOfKey(text: string, key: string): number {
-  const idx = text.indexOf(`"${key}"`);
+/**
+ * The entries of `rules` that name a configurable rule and a setting; each other entry is one
+ * config-error naming it, and is ignored.
+ */
+function usableRules(value: Record<string, unknown>, text: string, file: string, locale: Locale, fail: (msg: string, line: number) => void): RuleSettings {
+  const out: Partial<Record<string, RuleSetting>> = {};
+  const after = text.indexOf('"rules"');
+  for (const [rule, setting] of Object.entries(value)) {
+    const line = lineOfKey(text, rule, after);
+    const info = ruleInfo(rule);
+    if (!info) {
+      const rules = RULES.filter((r) => r.configurable).map((r) => r.code).join(', ');
+      fail(message(locale, 'config.unknownRule', { file, rule, rules }), line);
+    } else if (!info.configurable) {
+      fail(message(locale, 'config.ruleFixed', { file, rule }), line);
+    } else if (typeof setting !== 'string' || !(RULE_SETTINGS as readonly string[]).includes(setting)) {
+      fail(message(locale, 'config.ruleSetting', { file, rule, value: JSON.stringify(setting) ?? String(setting) }), line);
+    } else {
+      out[rule] = setting as RuleSetting;
+    }
+  }
+  return out;
+}
+
+function lineOfKey(text: string, key: string, from = 0): number {
+  const found = text.indexOf(`"${key}"`, Math.max(0, from));
+  const idx = found < 0 && from > 0 ? text.indexOf(`"${key}"`) : found;
   return idx < 0 ? 0 : text.slice(0, idx).split('\n').length - 1;
 }

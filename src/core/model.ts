@@ -1,3 +1,4 @@
+import type { Directive } from './directives';
 import type { FrontMatter } from './frontMatter';
 import type { Range } from './types';
 
@@ -88,6 +89,8 @@ export interface ParsedFile {
   readonly headings: readonly Heading[];
   readonly requirements: readonly RequirementDef[];
   readonly tokens: readonly IdToken[];
+  /** The document's suppression comments (`<!-- specboard-disable ... -->`); absent when it has none. */
+  readonly directives?: readonly Directive[];
 }
 
 /** The few facts every listing of a requirement shows (trees, coverage, releases). */

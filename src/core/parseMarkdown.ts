@@ -1,3 +1,4 @@
+import { readDirectives, type Directive } from './directives';
 import { readFrontMatter, type FrontMatter } from './frontMatter';
 import { scanDocIds } from './ids';
 import { readBlocks } from './markdown/blockTokens';
@@ -47,14 +48,18 @@ export function readDocument(path: string, lines: readonly string[], locale: Loc
   const sink: ParseSink = { headings: [], requirements: [], tokens: [], ...(keep ? { blocks: [] } : {}) };
   readBody(path, lines, bodyStart(frontMatter), lines.length, [], options, documentContext(path, frontMatter, options), sink);
   if (keep) for (const d of sink.requirements) keep.add(d.id);
-  return { parsed: parsedDoc(path, lines.length, frontMatter, sink, options, mergeDefinitions(sink.requirements, keep)), sink };
+  const directives = readDirectives(lines, bodyStart(frontMatter));
+  return { parsed: parsedDoc(path, lines.length, frontMatter, sink, options, mergeDefinitions(sink.requirements, keep), directives), sink };
 }
 
 /** The parsed file from what a parse found and its definitions, merged. */
-export function parsedDoc(path: string, lineCount: number, frontMatter: FrontMatter | undefined, out: ParseSink, options: ParseOptions, requirements: readonly RequirementDef[]): ParsedFile {
+export function parsedDoc(
+  path: string, lineCount: number, frontMatter: FrontMatter | undefined, out: ParseSink, options: ParseOptions, requirements: readonly RequirementDef[],
+  directives: readonly Directive[] | undefined,
+): ParsedFile {
   const fm = withVocabulary(frontMatter, options);
   const docType = typeof fm?.data?.type === 'string' ? fm.data.type : fm?.data?.type === undefined ? options.docType : undefined;
-  return { path, kind: 'doc', lineCount, frontMatter: fm, docType, headings: out.headings, requirements, tokens: out.tokens };
+  return { path, kind: 'doc', lineCount, frontMatter: fm, docType, headings: out.headings, requirements, tokens: out.tokens, ...(directives ? { directives } : {}) };
 }
 
 const canonicalized = new WeakMap<FrontMatter, FrontMatter>();

@@ -3,6 +3,7 @@ import { bodyStartOf, reopenDef, shiftDef, shiftRange } from './markdown/blockRe
 import { headingId } from './markdown/definitionForms';
 import { DuplicateIds, mergeDefinitions } from './markdown/mergeDefinitions';
 import type { Heading, IdToken, ParsedFile, RequirementDef } from './model';
+import { readDirectives } from './directives';
 import { bodyStart, documentContext, parsedDoc, readBody, readDocument, type ParseOptions, type ParseSink } from './parseMarkdown';
 import { splitLines } from './text';
 import { sameSpans } from './attributeSpans';
@@ -128,7 +129,9 @@ export function reparseMarkdown(previous: DocParse, path: string, text: string, 
   for (let i = keptBefore; i < defs.length - keptAfter; i++) duplicates.remove(defs[i].id);
   for (let i = keptBefore; i < found.length - keptAfter; i++) duplicates.add(found[i].id);
   const merged = (changedAbove && mergedInPlace(previous, found, window, duplicates, changedAbove)) ?? mergeDefinitions(found, duplicates);
-  const doc: DocParse = { text, lines, parsed: parsedDoc(path, lines.length, fm, result, options, merged), blocks: result.blocks ?? [], definitions: found };
+  // Most documents have no HTML comment at all: one substring search of the text says so.
+  const directives = text.includes('<!--') ? readDirectives(lines, bodyStart(fm)) : undefined;
+  const doc: DocParse = { text, lines, parsed: parsedDoc(path, lines.length, fm, result, options, merged, directives), blocks: result.blocks ?? [], definitions: found };
   duplicatesOf.set(doc, duplicates);
   return doc;
 }

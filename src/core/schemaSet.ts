@@ -64,6 +64,8 @@ export class SchemaSet {
   private readonly entries = new Map<string, Entry>();
   /** The team's common.schema.json, when it replaced the built-in one. */
   private commonFile?: CustomSchemaFile;
+  /** The common schema in force: the team's, or the built-in one. */
+  private common: SchemaObject = COMMON_SCHEMA as SchemaObject;
   /** Files already reported for a validator that threw: one config-error each, however many documents. */
   private readonly failedAtRuntime = new Set<string>();
   /** Grows after construction only if a validator throws (see `guarded`). */
@@ -121,6 +123,11 @@ export class SchemaSet {
 
   get(type: string): DocTypeInfo | undefined {
     return this.entries.get(type)?.info;
+  }
+
+  /** The common front-matter schema in force (the team's common.schema.json, or the built-in one). */
+  commonSchema(): SchemaObject {
+    return this.common;
   }
 
   validateFrontMatter(type: string, data: unknown): ErrorObject[] {
@@ -184,6 +191,7 @@ export class SchemaSet {
             this.ajv.addSchema(schema);
             this.ajv.getSchema(COMMON_ID);
             this.commonFile = file;
+            this.common = schema;
             return;
           }
         } catch (e) {

@@ -1,3 +1,4 @@
+import { DEFAULT_CONFIG } from './config';
 import { documentSummaries, type DocSummary } from './documentSummaries';
 import { EditorBuffers } from './editorBuffers';
 import { FileReader, fnv1a, type Reading } from './fileReader';
@@ -57,7 +58,10 @@ export class SpecboardCore implements Specboard {
       return root ? relativeTo(root, p) : p;
     });
     const projects = this.projects;
-    this.diagnosticSources = { index: this.index, get projects() { return projects.values(); }, locale: this.locale, display: this.display };
+    this.diagnosticSources = {
+      index: this.index, get projects() { return projects.values(); }, locale: this.locale, display: this.display,
+      rulesFor: (path) => this.projectFor(path)?.config.rules ?? DEFAULT_CONFIG.rules,
+    };
   }
 
   /** Loads every root's config and schemas, then reads and indexes all their files. */

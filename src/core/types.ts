@@ -27,7 +27,8 @@ export type DiagnosticCode =
   | 'unknown-id'
   | 'config-error'
   | 'schema-error'
-  | 'file-skipped';
+  | 'file-skipped'
+  | 'unused-suppression';
 
 export interface SpecDiagnostic {
   /** The file the problem is in (same string form as the workspace's paths). */
@@ -49,6 +50,8 @@ export interface DiagnosticData {
   readonly id?: string;
   readonly suggestions?: readonly string[];
   readonly others?: readonly { path: string; line: number }[];
+  /** The one edit that fixes the problem with no choice to make (see src/core/edits/safeFixes.ts). */
+  readonly fix?: { readonly range: Range; readonly newText: string };
 }
 
 export type Locale = 'en' | 'zh-cn';

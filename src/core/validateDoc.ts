@@ -93,7 +93,7 @@ function checkBody(
     const known = checks?.previous?.get(def);
     const start = out.length;
     if (known) out.push(...known);
-    else checkRequirement(def, info.type, schemas, config, locale, push);
+    else checkRequirement(def, info, schemas, config, locale, push);
     checks?.next.set(def, known ?? out.slice(start));
   }
 }
@@ -129,7 +129,8 @@ function checkSections(file: ParsedFile, info: DocTypeInfo, docName: string, loc
   }
 }
 
-function checkRequirement(def: RequirementDef, type: string, schemas: SchemaSet, config: SpecConfig, locale: Locale, push: Push): void {
+function checkRequirement(def: RequirementDef, info: DocTypeInfo, schemas: SchemaSet, config: SpecConfig, locale: Locale, push: Push): void {
+  const type = info.type;
   // `- Priority: ` with nothing after it is a missing priority, not an invalid one.
   const attrs: Record<string, string> = {};
   for (const [key, value] of Object.entries(def.attributes)) if (value.trim() !== '') attrs[key] = value;
@@ -140,7 +141,9 @@ function checkRequirement(def: RequirementDef, type: string, schemas: SchemaSet,
     const field = err.keyword === 'required' ? String(err.params.missingProperty) : fieldOf(err);
     if (err.keyword === 'enum' && overrides[field]) continue;
     if (err.keyword === 'required') {
-      push(def.idRange, 'missing-field', message(locale, 'req.missing', { id: def.id, field, label: LABELS[field] ?? field }), 'error', { field, id: def.id });
+      const value = attributeDefault(info, field);
+      push(def.idRange, 'missing-field', message(locale, 'req.missing', { id: def.id, field, label: LABELS[field] ?? field }), 'error',
+        { field, id: def.id, ...(value === undefined ? {} : { value }) });
       continue;
     }
     const span = def.attributeSpans[field];
@@ -219,6 +222,18 @@ export function defaultFor(info: DocTypeInfo, field: string): string | undefined
   if (own !== undefined) return String(own);
   if (field === 'type') return info.type;
   const common = (COMMON_SCHEMA as { properties: Record<string, { default?: unknown }> }).properties[field]?.default;
+  return common === undefined ? undefined : String(common);
+}
+
+/**
+ * A missing requirement attribute's default: the type's requirement schema's, else the common
+ * requirement definition's (status starts as `proposed`; a priority has none, it is a judgement).
+ */
+export function attributeDefault(info: DocTypeInfo, field: string): string | undefined {
+  const requirement = (info.schema['x-specboard'] as { requirement?: { properties?: Record<string, { default?: unknown }> } } | undefined)?.requirement;
+  const own = requirement?.properties?.[field]?.default;
+  if (own !== undefined) return String(own);
+  const common = (COMMON_SCHEMA as { definitions: { requirement: { properties: Record<string, { default?: unknown }> } } }).definitions.requirement.properties[field]?.default;
   return common === undefined ? undefined : String(common);
 }
 

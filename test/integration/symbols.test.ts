@@ -32,8 +32,12 @@ describe('symbols, CodeLens and new documents', () => {
   });
 
   it('puts one lens on a table of requirements and one on a list, and one per row when asked', async () => {
-    const lensesOf = async (rel: string) => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', fixture(rel)))
-      .map((l) => `${l.range.start.line}:${l.command?.title}`);
+    // The provider command needs the document loaded; an earlier test's copy may be gone by now.
+    const lensesOf = async (rel: string) => {
+      const doc = await vscode.workspace.openTextDocument(fixture(rel));
+      return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri))
+        .map((l) => `${l.range.start.line}:${l.command?.title}`);
+    };
     const table = await lensesOf('board/payments.prd.md');
     assert.ok(table.some((t) => /^23:2 requirements in this table · \d referenced in code$/.test(t)), table.join(' | '));
     assert.ok(!table.some((t) => /^2[56]:/.test(t)), `no lens between the rows: ${table.join(' | ')}`);

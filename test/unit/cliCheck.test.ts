@@ -80,8 +80,9 @@ describe('specboard check', () => {
     assert.equal(sarif.version, '2.1.0');
     const [runObj] = sarif.runs;
     assert.equal(runObj.tool.driver.name, 'specboard');
-    assert.deepEqual(runObj.tool.driver.rules.map((r: { id: string }) => r.id), ['invalid-value', 'unknown-id']);
+    const ids = runObj.tool.driver.rules.map((r: { id: string }) => r.id);
     assert.deepEqual(runObj.results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level]), [['invalid-value', 'error'], ['unknown-id', 'warning']]);
+    assert.deepEqual(runObj.results.map((r: { ruleId: string; ruleIndex: number }) => ids[r.ruleIndex]), ['invalid-value', 'unknown-id']);
     const loc = runObj.results[0].locations[0].physicalLocation;
     assert.equal(loc.artifactLocation.uri, 'docs/prd.md');
     assert.deepEqual(loc.region, { startLine: 21, startColumn: 11, endLine: 21, endColumn: 18 });

@@ -26,6 +26,8 @@ export class SpecVscodeDiagnostic extends vscode.Diagnostic {
     super(toRange(spec.range), spec.message, SEVERITY[spec.severity]);
     this.source = 'specboard';
     this.code = spec.code;
+    // Shown faded, like an unused import: the comment does nothing.
+    if (spec.code === 'unused-suppression') this.tags = [vscode.DiagnosticTag.Unnecessary];
   }
 }
 

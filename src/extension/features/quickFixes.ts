@@ -59,6 +59,15 @@ function fixesFor(services: Services, document: vscode.TextDocument, parsed: Par
       return data.id ? attributeFix(document, parsed, data.id, data.field, diagnostic) : frontMatterFix(document, parsed, data.field, data.value, diagnostic);
     case 'missing-section':
       return data.section ? sectionFix(services, document, parsed, data.section, diagnostic) : [];
+    case 'unused-suppression': {
+      if (!data.fix) return [];
+      const action = new vscode.CodeAction(vscode.l10n.t('Remove the unused suppression'), vscode.CodeActionKind.QuickFix);
+      action.edit = new vscode.WorkspaceEdit();
+      action.edit.replace(document.uri, toRange(data.fix.range), data.fix.newText);
+      action.diagnostics = [diagnostic];
+      action.isPreferred = true;
+      return [action];
+    }
     default:
       return [];
   }
