@@ -34,4 +34,7 @@ class Kind {
 
 export const CodeActionKind = {
   Empty: new Kind(''), QuickFix: new Kind('quickfix'), Refactor: new Kind('refactor'), Source: new Kind('source'),
+  SourceFixAll: new Kind('source.fixAll'), SourceOrganizeImports: new Kind('source.organizeImports'),
 };
+
+export const DiagnosticTag = { Unnecessary: 1, Deprecated: 2 } as const;
