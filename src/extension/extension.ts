@@ -56,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): SpecboardExports {
   statusBar.register(context, services);
   panels.register(context, services);
   void specs.reindex();
-  return Object.assign(createApi(specs, VERSION), { extendMarkdownIt: markdownPreviewPlugin(services) });
+  return Object.assign(createApi(specs, VERSION), { extendMarkdownIt: markdownPreviewPlugin(context, services) });
 }
 
 export function deactivate(): void {}

@@ -15,34 +15,48 @@ import type { Services } from '../services';
  * renders (`env.currentDocument`), so the plugin decorates at render time, reading the document's
  * text as the preview did.
  */
-export function markdownPreviewPlugin(services: Services): (md: MarkdownIt) => MarkdownIt {
-  return (md) => md.use(specboardPlugin, {
-    host: (env: Record<string, unknown>): HostDocument | undefined => {
-      const current = asUri(env.currentDocument);
-      if (!current) return undefined;
-      const core = services.specs.core;
-      const path = current.toString();
-      if (core.file(path)?.kind !== 'doc') return undefined;
-      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === path);
-      if (!document) return undefined;
-      const project = core.projectFor(path);
-      const config = project?.config;
-      const context: RenderContext = {
-        locale: normalizeLocale(vscode.env.language),
-        source: project ? { path, options: project.parseOptions(path) } : undefined,
-        isRequirementId: (id) => core.index.isReference(id, path),
-        idHref: (id) => {
-          const def = core.index.resolve(id, path)[0];
-          return def ? `${relativeHref(current, vscode.Uri.parse(def.path))}#L${def.line + 1}` : undefined;
-        },
-        facts: (id) => ({ codeReferences: core.index.referenceCounts(id).code }),
-        statuses: statusesOf(config),
-        priorities: prioritiesOf(config),
-      };
-      // The preview parses the text without the Unicode line and paragraph separators.
-      return { context, text: document.getText().replace(/\u2028|\u2029/g, '') };
-    },
-  });
+export function markdownPreviewPlugin(context: vscode.ExtensionContext, services: Services): (md: MarkdownIt) => MarkdownIt {
+  // A preview opened while the first index still runs rendered without Specboard (the document was
+  // not indexed yet), and the built-in preview re-renders only when its document changes: once the
+  // index is (re)built, ask it to render again. Only after it has used the plugin, so an index
+  // never wakes the Markdown extension on its own.
+  let used = false;
+  context.subscriptions.push(services.specs.onDidChange((change) => {
+    if (!used || !change.full) return;
+    void Promise.resolve(vscode.commands.executeCommand('markdown.preview.refresh')).catch((e: unknown) => {
+      services.log.warn('Could not refresh the Markdown preview after indexing', e);
+    });
+  }));
+  return (md) => {
+    used = true;
+    return md.use(specboardPlugin, {
+      host: (env: Record<string, unknown>): HostDocument | undefined => {
+        const current = asUri(env.currentDocument);
+        if (!current) return undefined;
+        const core = services.specs.core;
+        const path = current.toString();
+        if (core.file(path)?.kind !== 'doc') return undefined;
+        const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === path);
+        if (!document) return undefined;
+        const project = core.projectFor(path);
+        const config = project?.config;
+        const context: RenderContext = {
+          locale: normalizeLocale(vscode.env.language),
+          source: project ? { path, options: project.parseOptions(path) } : undefined,
+          isRequirementId: (id) => core.index.isReference(id, path),
+          idHref: (id) => {
+            const def = core.index.resolve(id, path)[0];
+            return def ? `${relativeHref(current, vscode.Uri.parse(def.path))}#L${def.line + 1}` : undefined;
+          },
+          facts: (id) => ({ codeReferences: core.index.referenceCounts(id).code }),
+          statuses: statusesOf(config),
+          priorities: prioritiesOf(config),
+        };
+        // The preview parses the text without the Unicode line and paragraph separators.
+        return { context, text: document.getText().replace(/\u2028|\u2029/g, '') };
+      },
+    });
+  };
 }
 
 /** The preview's `currentDocument`: a Uri from the Markdown extension (its own instance of the class). */
