@@ -200,6 +200,11 @@ export const browserChecks: readonly BrowserCheck[] = [
       assert.match(undone.text, new RegExp(`${id}.*back|${id}.*移回`), `the undo says what it did: ${undone.text}`);
       await workbench.page.keyboard.press('Control+Shift+z');
       await until('Ctrl+Shift+Z to redo the move', read, (t) => t === moved);
+      // The file is saved before the board hears the redo's outcome (and with it that there is
+      // something to undo again): a user sees the redo's confirmation first, and so does this check.
+      const redoNotice = async () => (await frame.locator('#board-notice').innerText()).trim();
+      const deadline = Date.now() + 10_000;
+      while ((await redoNotice()) === undone.text && Date.now() < deadline) await workbench.page.waitForTimeout(100);
       await workbench.page.keyboard.press('Control+z');
       await until('Ctrl+Z to undo the redo', read, (t) => t === before);
       await inColumn(from);
