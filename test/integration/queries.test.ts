@@ -84,6 +84,11 @@ describe('queries read the document and leave the index to the debounced update'
       assert.equal(here.length, 2, 'the definition and the citation');
       for (const e of here) assert.equal(doc.getText(e.range), 'REQ-QRY-1', `the rename edits the ID at line ${e.range.start.line + 1}, where it is now`);
 
+      await assert.rejects(
+        Promise.resolve(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', uri, cite, 'REQ-QRY-2')),
+        /REQ-QRY-2 is already defined/,
+        'the requirement typed a moment ago already takes the new ID',
+      );
       untouched('rename');
       assert.ok(!specDiagnostics(uri).some((d) => codeOf(d) === 'invalid-value'), 'the Problems panel still shows the saved state');
 

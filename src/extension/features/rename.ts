@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isDefinitionId, isRequirementId, stemOf, type RequirementDef } from '../../core';
+import { isDefinitionId, isRequirementId, stemOf, type DocumentView, type RequirementDef } from '../../core';
 import { toRange, toUri } from '../adapters/convert';
 import type { Services } from '../services';
 import { ALL_FILES } from './documentSelectors';
@@ -35,11 +35,23 @@ export function renameEdit(services: Services, id: string, newId: string, from?:
   if (!isRequirementId(newId) && !(isDefinitionId(newId) && !isRequirementId(id))) {
     throw new Error(vscode.l10n.t("'{0}' is not a valid requirement ID: use an upper-case prefix, optional segments and a number, like REQ-CHK-001.", newId));
   }
-  if (newId !== id && (from ? index.resolve(newId, from) : index.definitions(newId)).length > 0) {
-    throw new Error(vscode.l10n.t('{0} is already defined. Pick an unused ID, for example {1}.', newId, index.nextFreeId(stemOf(newId))));
-  }
   if (!writtenAsIs(id, defs)) {
     throw new Error(vscode.l10n.t('{0} is named by its heading ("User Story 1", "Requirement 1"): rename it by editing the heading.', id));
+  }
+  // Editors changed within the debounce (typed into, or undone back to the saved text, so no longer
+  // dirty) are ahead of the index: what they define and cite now comes from their current text.
+  const ahead = new Map<string, DocumentView>();
+  for (const document of vscode.workspace.textDocuments) {
+    const view = services.specs.view(document);
+    if (view && !view.indexed) ahead.set(view.parsed.path, view);
+  }
+  const scopes = new Set(defs.map((d) => d.scope));
+  if (newId !== id) {
+    const taken = (from ? index.resolve(newId, from) : index.definitions(newId)).filter((d) => !ahead.has(d.path));
+    for (const view of ahead.values()) taken.push(...view.parsed.requirements.filter((d) => d.id === newId && scopes.has(d.scope)));
+    if (taken.length > 0) {
+      throw new Error(vscode.l10n.t('{0} is already defined. Pick an unused ID, for example {1}.', newId, index.nextFreeId(stemOf(newId))));
+    }
   }
   const places = new Map<string, vscode.Range[]>();
   const add = (path: string, r: vscode.Range) => {
@@ -50,13 +62,9 @@ export function renameEdit(services: Services, id: string, newId: string, from?:
   for (const def of defs) for (const r of [def.idRange, ...(def.otherIdRanges ?? [])]) add(def.path, toRange(r));
   const refs = from ? defs.flatMap((d) => index.references(d)) : index.references(id);
   for (const ref of refs) add(ref.path, new vscode.Range(ref.line, ref.start, ref.line, ref.end));
-  // Editors typed into within the debounce are ahead of the index: their places come from their
-  // current text, or the edit would land on columns the text no longer has.
-  const scopes = new Set(defs.map((d) => d.scope));
-  for (const document of vscode.workspace.textDocuments) {
-    const view = document.isDirty ? services.specs.view(document) : undefined;
-    if (!view || view.indexed) continue;
-    const path = view.parsed.path;
+  // Places in editors ahead of the index come from their current text, or the edit would land on
+  // columns the text no longer has.
+  for (const [path, view] of ahead) {
     const cited = index.resolve(id, path).some((d) => scopes.has(d.scope));
     const live: vscode.Range[] = [];
     for (const def of view.parsed.requirements) {
