@@ -34,6 +34,12 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The same extension for the web worker extension host (vscode.dev, github.dev): the package.json
+  // `browser` entry. No Node built-ins exist there, so any import of one fails this build.
+  {
+    ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'],
+    platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'],
+  },
   // The CLI's HTML export inlines media/render.css, the stylesheet the preview webview links.
   { ...common, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, loader: { '.css': 'text' } },
   // Webview scripts (board, preview) run in the browser; they go to media/dist/, the only folder
