@@ -45,5 +45,7 @@ export async function startWebServer(options: WebServerOptions): Promise<string>
     esm: false,
   });
   options.cleanup.add(() => server.close());
-  return `http://127.0.0.1:${port}/`;
+  // localhost, not 127.0.0.1: test-web serves webviews from <uuid>.<host>, and chromium resolves
+  // subdomains of localhost (to loopback) where <uuid>.127.0.0.1 resolves nowhere.
+  return `http://localhost:${port}/`;
 }

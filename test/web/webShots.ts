@@ -1,4 +1,5 @@
 import { expand, movePaneTop, pane, setPaneExpanded, showSpecboard, widenSideBar } from '../ui/sideBar';
+import { hideSideBar, webviewFrame } from '../ui/webviewScenes';
 import type { Workbench } from '../ui/workbench';
 
 /**
@@ -48,6 +49,16 @@ export const webShots: readonly WebShot[] = [
       // Diagnostics arrive once the background index has run; the planted status error is one.
       await rows.filter({ hasText: "status 'blocked'" }).first().waitFor({ timeout: 30_000 });
       await rows.filter({ hasText: 'REQ-CHK-099' }).first().waitFor({ timeout: 15_000 });
+      await workbench.settle(1000);
+    },
+  },
+  {
+    name: 'board',
+    description: 'the requirements board drawn in its webview on the web',
+    async run(workbench) {
+      await hideSideBar(workbench);
+      await workbench.command('Specboard: Open Requirements Board');
+      await webviewFrame(workbench, 'li.card');
       await workbench.settle(1000);
     },
   },
