@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { createSpecboard, errorSummary, normalizeLocale, type DocumentView, type IndexStats, type Logger, type Specboard, type SpecQueries } from '../core';
 import { VscodeWorkspace } from './adapters/vscodeWorkspace';
 import type { EditorConfig } from './adapters/editorConfig';
-import { toUri } from './adapters/convert';
+import { toRoot, toUri } from './adapters/convert';
 import { reportFailure } from './adapters/reportFailure';
 
 /** How long indexing may run before a cancellable notification joins the status-bar progress. */
@@ -154,11 +154,11 @@ export class SpecboardService implements vscode.Disposable {
 
   /** A workspace folder that could not be listed is not checked at all: say so, once per index. */
   private reportUnlistedFolders(stats: IndexStats): void {
-    const roots = new Set((vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()));
+    const roots = new Set((vscode.workspace.workspaceFolders ?? []).map((f) => toRoot(f.uri)));
     for (const { path, reason } of stats.skipped) {
       if (!roots.has(path)) continue;
       // The reason is the core's localized sentence ("Skipped: this folder could not be listed (ENOENT), ...").
-      void vscode.window.showWarningMessage(`${vscode.Uri.parse(path).fsPath}: ${reason}`);
+      void vscode.window.showWarningMessage(`${toUri(path).fsPath}: ${reason}`);
     }
   }
 

@@ -17,15 +17,20 @@ export class CleanupStack {
     this.tasks.push({ run, sync });
   }
 
-  /** Runs every step once; a failing step is reported and does not stop the others. */
+  /**
+   * Runs every step once; a failing step is reported and does not stop the others. A step leaves
+   * the stack only once it has finished, so if the process exits while one hangs (a browser that
+   * never finished launching), runSync still gets to its synchronous variant.
+   */
   run(): Promise<void> {
     this.running ??= (async () => {
-      for (let task = this.tasks.pop(); task; task = this.tasks.pop()) {
+      for (let task = this.tasks.at(-1); task; task = this.tasks.at(-1)) {
         try {
           await task.run();
         } catch (err) {
           console.error(`cleanup step failed: ${(err as Error).message}`);
         }
+        this.tasks.splice(this.tasks.lastIndexOf(task), 1);
       }
     })();
     return this.running;

@@ -8,7 +8,7 @@ import type { CleanupStack } from './cleanupStack';
 import { freePort } from './freePort';
 import { killProcessGroup, killProcessGroupNow } from './killProcessGroup';
 import type { ToolPaths } from './toolPaths';
-import { QUIET_SETTINGS } from './workbenchSettings';
+import { QUIET_SETTINGS, RESTRICTED_MODE_SETTINGS } from './workbenchSettings';
 
 export interface CodeServerOptions {
   readonly paths: ToolPaths;
@@ -26,6 +26,11 @@ export interface CodeServerOptions {
    * with the smoke-test driver on; without it the payload is silently ignored and a run hangs.
    */
   readonly smokeTestDriver?: boolean;
+  /**
+   * Workspace trust on, with the folder not trusted: the window opens in Restricted Mode, where
+   * VS Code disables every extension that does not declare it supports untrusted workspaces.
+   */
+  readonly restrictedMode?: boolean;
 }
 
 export interface CodeServer {
@@ -75,7 +80,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const dirs = { data: join(temp, 'data'), extensions: join(temp, 'extensions'), config: join(temp, 'config.yaml') };
   mkdirSync(join(dirs.data, 'User'), { recursive: true });
   mkdirSync(dirs.extensions, { recursive: true });
-  writeFileSync(join(dirs.data, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
+  const trust = options.restrictedMode ? RESTRICTED_MODE_SETTINGS : {};
+  writeFileSync(join(dirs.data, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...trust, ...options.settings }, null, 2));
   writeFileSync(dirs.config, 'auth: none\n');
   if (options.vsix) installVsix(options, dirs);
 
@@ -83,7 +89,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const authority = `127.0.0.1:${port}`;
   const args = [
     paths.codeServerEntry, '--auth', 'none', '--bind-addr', authority, '--config', dirs.config,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--disable-telemetry', '--disable-update-check', ...(options.restrictedMode ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
     '--user-data-dir', dirs.data, '--extensions-dir', dirs.extensions,
     ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     options.folder,

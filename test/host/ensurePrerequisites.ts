@@ -13,7 +13,7 @@ const BUILD_PACKAGES: readonly SystemPackage[] = [
   { name: 'g++', provides: 'g++' },
 ];
 
-const CJK_FONTS: SystemPackage = { name: 'fonts-noto-cjk', provides: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc' };
+export const CJK_FONTS: SystemPackage = { name: 'fonts-noto-cjk', provides: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc' };
 
 /**
  * Makes sure Node 24, code-server and Debian's chromium are present, installing what is missing

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -21,6 +21,11 @@ export async function launchChromium(
   viewport: Viewport = { width: 1400, height: 900 },
 ): Promise<{ context: BrowserContext; page: Page }> {
   const profile = mkdtempSync(join(tmpdir(), 'specboard-chromium-'));
+  // Third-party cookies allowed: the web workbench (test:web) serves each webview from its own
+  // <uuid>.localhost origin, and chromium refuses a third-party frame its service worker otherwise
+  // ("The user denied permission to use Service Worker"), so the webview never loads.
+  mkdirSync(join(profile, 'Default'), { recursive: true });
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
   const removeProfile = (): void => rmSync(profile, { recursive: true, force: true });
   const launching = chromium.launchPersistentContext(profile, {
     executablePath: paths.chromium,

@@ -1,21 +1,14 @@
 import type { Page } from 'playwright-core';
 import { formatAutomationLog, isNoise } from './automationLog';
-import type { CodeServer } from './codeServer';
-
-export interface SuiteLocation {
-  readonly folder: string;
-  readonly extensionDevelopmentPath: string;
-  /** The compiled module exporting `run()`, as for @vscode/test-electron. */
-  readonly extensionTestsPath: string;
-}
 
 /**
- * Opens the workbench with a test payload and resolves with the suite's exit code. The workbench
- * reports through two page functions the smoke-test driver calls: codeAutomationLog for every log
- * line (the extension host's console included) and codeAutomationExit when the host ends. Both
- * must be exposed before navigation, or early output is lost.
+ * Opens a workbench URL that carries a test suite (code-server's payload, or @vscode/test-web's
+ * configuration) and resolves with the suite's exit code. The workbench reports through two page
+ * functions the smoke-test driver calls: codeAutomationLog for every log line (the extension
+ * host's console included) and codeAutomationExit when the host ends. Both must be exposed
+ * before navigation, or early output is lost.
  */
-export async function runSuiteInPage(page: Page, server: CodeServer, suite: SuiteLocation): Promise<number> {
+export async function runSuiteInPage(page: Page, url: string): Promise<number> {
   let settle: (code: number) => void = () => undefined;
   let fail: (err: Error) => void = () => undefined;
   const exited = new Promise<number>((resolve, reject) => {
@@ -32,12 +25,11 @@ export async function runSuiteInPage(page: Page, server: CodeServer, suite: Suit
     else console.log(text);
   });
   await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
+  // VERBOSE=1 also shows the page's own console: where a workbench that never starts says why.
+  if (process.env.VERBOSE) page.on('console', (m) => console.log(`[page:${m.type()}]`, m.text()));
   page.on('crash', () => fail(new Error('the workbench page crashed')));
   page.on('close', () => fail(new Error('the workbench page closed before the suite finished')));
 
-  await page.goto(server.workbenchUrl(suite.folder, {
-    extensionDevelopmentPath: suite.extensionDevelopmentPath,
-    extensionTestsPath: suite.extensionTestsPath,
-  }));
+  await page.goto(url);
   return exited;
 }

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     const server = await startCodeServer({ paths, cleanup: lifetime.cleanup, folder: workspace, smokeTestDriver: true });
     console.log(`code-server ready on ${server.authority} after ${elapsed()}; running ${tests}`);
     const { page } = await launchChromium(paths, lifetime.cleanup);
-    const code = await runSuiteInPage(page, server, { folder: workspace, extensionDevelopmentPath: paths.root, extensionTestsPath: tests });
+    const code = await runSuiteInPage(page, server.workbenchUrl(workspace, { extensionDevelopmentPath: paths.root, extensionTestsPath: tests }));
     await lifetime.finish(code, `integration suite exited ${code} after ${elapsed()}`);
   } catch (err) {
     await lifetime.finish(1, `test host failed after ${elapsed()}: ${(err as Error).stack ?? err}`);

@@ -23,6 +23,12 @@ export const QUIET_SETTINGS: Readonly<Record<string, unknown>> = {
   'files.autoSave': 'off',
 };
 
+/** Trust on without the modal that asks on opening a folder: the folder stays untrusted (Restricted Mode). */
+export const RESTRICTED_MODE_SETTINGS: Readonly<Record<string, unknown>> = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+};
+
 export type Theme = 'dark' | 'light';
 
 /** VS Code's default themes, named as workbench.colorTheme expects. */

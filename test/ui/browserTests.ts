@@ -11,21 +11,29 @@ import { startLifetime } from '../host/processLifetime';
 import { toolPaths } from '../host/toolPaths';
 import { colorThemeSetting } from '../host/workbenchSettings';
 import { browserChecks, type BrowserCheck } from './browserChecks';
+import { checkRestrictedMode } from './restrictedModeCheck';
 import { Workbench } from './workbench';
 
+/** The last check, in a second window of its own (see restrictedModeCheck.ts). */
+const RESTRICTED_MODE = 'restricted-mode';
+
 const USAGE = `usage: npm run test:browser -- [--only <check,...>] [--timeout <s>]
-  checks: ${browserChecks.map((c) => c.name).join(', ')}
+  checks: ${[...browserChecks.map((c) => c.name), RESTRICTED_MODE].join(', ')}
   Each check leaves test/screenshots/browser-<check>.png (git-ignored) to look at.`;
 
-function options(): { selected: readonly BrowserCheck[]; timeoutSeconds: number } {
+function options(): { selected: readonly BrowserCheck[]; restrictedMode: boolean; timeoutSeconds: number } {
   try {
     const { values } = parseArgs({ options: { only: { type: 'string' }, timeout: { type: 'string', default: '600' } } });
     const wanted = values.only?.split(',').map((n) => n.trim()).filter(Boolean);
-    const unknown = wanted?.filter((n) => !browserChecks.some((c) => c.name === n)) ?? [];
+    const unknown = wanted?.filter((n) => n !== RESTRICTED_MODE && !browserChecks.some((c) => c.name === n)) ?? [];
     if (unknown.length) throw new Error(`unknown check(s): ${unknown.join(', ')}`);
     const timeoutSeconds = Number(values.timeout);
     if (!(timeoutSeconds > 0)) throw new Error('--timeout must be a positive number of seconds');
-    return { selected: wanted ? browserChecks.filter((c) => wanted.includes(c.name)) : browserChecks, timeoutSeconds };
+    return {
+      selected: wanted ? browserChecks.filter((c) => wanted.includes(c.name)) : browserChecks,
+      restrictedMode: !wanted || wanted.includes(RESTRICTED_MODE),
+      timeoutSeconds,
+    };
   } catch (err) {
     throw new PrerequisiteError(`${(err as Error).message}\n${USAGE}`);
   }
@@ -74,7 +82,20 @@ async function main(): Promise<void> {
         console.error(`  ✘ ${check.name}: ${(err as Error).message}`);
       }
     }
-    const summary = `${opts.selected.length - failed.length} of ${opts.selected.length} browser checks passed after ${elapsed()}`;
+    if (opts.restrictedMode) {
+      const shot = join(shots, `browser-${RESTRICTED_MODE}.png`);
+      const restrictedPage = await page.context().newPage();
+      try {
+        const note = await checkRestrictedMode({ paths, cleanup: lifetime.cleanup, vsix, workspace, page: restrictedPage, shot });
+        console.log(`  ✔ ${RESTRICTED_MODE}: Specboard runs in Restricted Mode, as its manifest declares (${note})`);
+      } catch (err) {
+        failed.push(RESTRICTED_MODE);
+        await restrictedPage.screenshot({ path: shot.replace(/\.png$/, '.failed.png') }).catch(() => undefined);
+        console.error(`  ✘ ${RESTRICTED_MODE}: ${(err as Error).message}`);
+      }
+    }
+    const total = opts.selected.length + (opts.restrictedMode ? 1 : 0);
+    const summary = `${total - failed.length} of ${total} browser checks passed after ${elapsed()}`;
     await lifetime.finish(failed.length ? 1 : 0, failed.length ? `${summary}; failed: ${failed.join(', ')}` : summary);
   } catch (err) {
     await lifetime.finish(1, `browser checks failed after ${elapsed()}: ${(err as Error).stack ?? err}`);

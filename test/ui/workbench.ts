@@ -83,7 +83,7 @@ export class Workbench {
   /** Moves the cursor through Go to Line (1-based line, optional column), as a keyboard user does. */
   async goToLine(line: number, column?: number): Promise<void> {
     await this.page.keyboard.press('Control+G');
-    const input = this.page.locator('.quick-input-widget input');
+    const input = this.quickInputBox();
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     await input.fill(column === undefined ? `:${line}` : `:${line}:${column}`);
     await this.page.keyboard.press('Enter');
@@ -98,9 +98,14 @@ export class Workbench {
   private async openQuickInput(): Promise<Locator> {
     // F1 rather than Ctrl+Shift+P/Ctrl+P, which a browser may keep for itself.
     await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
+    const input = this.quickInputBox();
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     return input;
+  }
+
+  /** The quick input's text box (its list rows hold checkbox inputs too, in VS Code 1.91 on the web). */
+  private quickInputBox(): Locator {
+    return this.page.locator('.quick-input-widget .quick-input-box input');
   }
 
   private async pickQuickInputRow(text: string): Promise<void> {

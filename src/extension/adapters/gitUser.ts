@@ -14,7 +14,11 @@ interface GitApi {
 export async function gitUserName(uri: vscode.Uri, log: Logger): Promise<string | undefined> {
   try {
     const git = vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git');
-    if (!git) return undefined;
+    if (!git) {
+      // The web (vscode.dev, github.dev) has no Git extension: the owner stays TBD, and the log says why.
+      log.info("No Git extension in this window (as on vscode.dev and github.dev): a new document's owner is TBD");
+      return undefined;
+    }
     const api = (git.isActive ? git.exports : await git.activate()).getAPI(1);
     const repository = api.getRepository(uri);
     if (!repository) return undefined;

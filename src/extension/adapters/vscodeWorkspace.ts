@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isNotFound, type SpecWorkspace } from '../../core';
+import { toRoot, toUri } from './convert';
 
 /** How long the directory walk runs before it lets other work in. */
 const SLICE_MS = 20;
@@ -14,7 +15,7 @@ export class VscodeWorkspace implements SpecWorkspace {
   private pausing?: Promise<void>;
 
   constructor(folders: readonly vscode.WorkspaceFolder[]) {
-    this.roots = folders.map((f) => f.uri.toString());
+    this.roots = folders.map((f) => toRoot(f.uri));
   }
 
   async listFiles(folder: string, skipDir: (relDir: string) => boolean, unreadable?: (folder: string, error: unknown) => void): Promise<string[]> {
@@ -42,7 +43,7 @@ export class VscodeWorkspace implements SpecWorkspace {
       }
       await Promise.all(subdirs);
     };
-    await walk(vscode.Uri.parse(folder), '');
+    await walk(toUri(folder), '');
     return out;
   }
 

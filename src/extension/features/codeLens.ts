@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ParsedFile, RequirementDef } from '../../core';
 import { toRange, toUri } from '../adapters/convert';
 import type { Services } from '../services';
-import { MARKDOWN_FILES } from './documentSelectors';
+import { markdownFiles } from './documentSelectors';
 
 /**
  * "References: N in code · M in docs" above every requirement heading. Requirements written as
@@ -15,7 +15,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     changed,
     services.specs.onDidChange(() => changed.fire()),
     vscode.workspace.onDidChangeConfiguration((e) => { if (services.config.affects(e, 'codeLens')) changed.fire(); }),
-    vscode.languages.registerCodeLensProvider(MARKDOWN_FILES, {
+    vscode.languages.registerCodeLensProvider(markdownFiles(), {
       onDidChangeCodeLenses: changed.event,
       provideCodeLenses(document) {
         if (!services.config.codeLensEnabled(document.uri)) return [];

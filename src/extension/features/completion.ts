@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import { ALL_FILES } from './documentSelectors';
+import { allFiles } from './documentSelectors';
 import { idCompletions } from './idCompletion';
 import { structureCompletions } from './structureCompletion';
 import { suppressionCompletions } from './suppressionCompletion';
@@ -9,7 +9,7 @@ const MARKDOWN = new Set(['markdown', 'mdx']);
 
 /** One completion provider for every file: requirement IDs anywhere; structure and suppression comments only in docs. */
 export function register(context: vscode.ExtensionContext, services: Services): void {
-  context.subscriptions.push(vscode.languages.registerCompletionItemProvider(ALL_FILES, {
+  context.subscriptions.push(vscode.languages.registerCompletionItemProvider(allFiles(), {
     provideCompletionItems(document, position) {
       const core = services.specs.core;
       const path = document.uri.toString();

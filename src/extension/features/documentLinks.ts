@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { toUri } from '../adapters/convert';
 import type { Services } from '../services';
-import { ALL_FILES } from './documentSelectors';
+import { allFiles } from './documentSelectors';
 
 /** Makes every defined requirement ID clickable, in docs and in code. */
 export function register(context: vscode.ExtensionContext, services: Services): void {
-  context.subscriptions.push(vscode.languages.registerDocumentLinkProvider(ALL_FILES, {
+  context.subscriptions.push(vscode.languages.registerDocumentLinkProvider(allFiles(), {
     provideDocumentLinks(document) {
       const core = services.specs.core;
       const parsed = services.specs.view(document)?.parsed;

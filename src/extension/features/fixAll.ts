@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { fixAll } from '../../core';
 import { toRange } from '../adapters/convert';
 import type { Services } from '../services';
-import { MARKDOWN_FILES } from './documentSelectors';
+import { markdownFiles } from './documentSelectors';
 
 /** The kind `editor.codeActionsOnSave: { "source.fixAll.specboard": "explicit" }` asks for. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('specboard');
@@ -14,7 +14,7 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('specboard
  * undoable and works on unsaved text.
  */
 export function register(context: vscode.ExtensionContext, services: Services): void {
-  context.subscriptions.push(vscode.languages.registerCodeActionsProvider(MARKDOWN_FILES, {
+  context.subscriptions.push(vscode.languages.registerCodeActionsProvider(markdownFiles(), {
     provideCodeActions(document, _range, ctx) {
       if (!ctx.only?.contains(FIX_ALL_KIND)) return [];
       const view = services.specs.view(document);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { fieldDocAt, type FieldDoc } from '../../core';
 import { toRange } from '../adapters/convert';
 import type { Services } from '../services';
-import { MARKDOWN_FILES } from './documentSelectors';
+import { markdownFiles } from './documentSelectors';
 
 /**
  * Hover on front-matter keys and values: the schema's description of the field in the UI
@@ -11,7 +11,7 @@ import { MARKDOWN_FILES } from './documentSelectors';
  * parse (a query never updates the index).
  */
 export function register(context: vscode.ExtensionContext, services: Services): void {
-  context.subscriptions.push(vscode.languages.registerHoverProvider(MARKDOWN_FILES, {
+  context.subscriptions.push(vscode.languages.registerHoverProvider(markdownFiles(), {
     provideHover(document, position) {
       const view = services.specs.view(document);
       const project = services.specs.core.projectFor(document.uri.toString());

@@ -2,12 +2,12 @@ import * as vscode from 'vscode';
 import type { RequirementDef } from '../../core';
 import { stageLabel } from '../labels';
 import type { Services } from '../services';
-import { ALL_FILES } from './documentSelectors';
+import { allFiles } from './documentSelectors';
 import { idAtPosition } from './idAtPosition';
 
 /** Hover on any requirement ID: what it is, where it lives, how it traces, and who references it. */
 export function register(context: vscode.ExtensionContext, services: Services): void {
-  context.subscriptions.push(vscode.languages.registerHoverProvider(ALL_FILES, {
+  context.subscriptions.push(vscode.languages.registerHoverProvider(allFiles(), {
     provideHover(document, position) {
       const hit = idAtPosition(services, document, position);
       if (!hit) return undefined;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { toLocation, toRange, toUri } from '../adapters/convert';
 import type { Services } from '../services';
-import { ALL_FILES } from './documentSelectors';
+import { allFiles } from './documentSelectors';
 import { idAtPosition } from './idAtPosition';
 
 /**
@@ -10,7 +10,7 @@ import { idAtPosition } from './idAtPosition';
  */
 export function register(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
-    vscode.languages.registerDefinitionProvider(ALL_FILES, {
+    vscode.languages.registerDefinitionProvider(allFiles(), {
       provideDefinition(document, position) {
         const hit = idAtPosition(services, document, position);
         if (!hit) return undefined;
@@ -22,7 +22,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
         }));
       },
     }),
-    vscode.languages.registerReferenceProvider(ALL_FILES, {
+    vscode.languages.registerReferenceProvider(allFiles(), {
       provideReferences(document, position, ctx) {
         const hit = idAtPosition(services, document, position);
         if (!hit) return undefined;

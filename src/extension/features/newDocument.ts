@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { groupByProduct, newDocumentPlan, productFolder, renderTemplate, type DocSummary, type DocTypeInfo, type Locale } from '../../core';
+import { toRoot, toUri } from '../adapters/convert';
 import { createDocument, freeUri } from '../adapters/createDocument';
 import { gitUserName } from '../adapters/gitUser';
 import { stageLabel } from '../labels';
@@ -29,7 +30,7 @@ export async function newDocument(services: Services, args: NewDocumentArgs): Pr
   if (!folder) return undefined;
   await services.specs.ready;
   const core = services.specs.core;
-  const root = folder.uri.toString();
+  const root = toRoot(folder.uri);
   // projectFor takes a path inside the folder; the folder's own URI plus '/' is the shortest one.
   const schemas = core.projectFor(`${root}/`)?.schemas;
   if (!schemas) return undefined;
@@ -104,7 +105,7 @@ async function pickProduct(docs: readonly DocSummary[], root: string): Promise<s
 
 /** The folder for the file: the product's folder first, the other folders with documents, or one chosen in a dialog. */
 async function pickDirectory(folder: vscode.WorkspaceFolder, product: string, productDocs: readonly DocSummary[], docs: readonly DocSummary[]): Promise<vscode.Uri | undefined> {
-  const root = folder.uri.toString();
+  const root = toRoot(folder.uri);
   const preferred = productFolder(root, product || undefined, productDocs);
   const others = [...new Set(docs.map((d) => d.path.slice(0, d.path.lastIndexOf('/'))))].filter((d) => d !== preferred).sort();
   const relative = (dir: string) => decodeURIComponent(dir.slice(root.length + 1)) || '.';
@@ -115,14 +116,14 @@ async function pickDirectory(folder: vscode.WorkspaceFolder, product: string, pr
   ];
   const picked = items.length === 2 ? items[0] : await vscode.window.showQuickPick(items, { title: vscode.l10n.t('New document: which folder?') });
   if (!picked) return undefined;
-  if (picked.dir) return vscode.Uri.parse(picked.dir);
+  if (picked.dir) return toUri(picked.dir);
   const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri: folder.uri });
   return chosen?.[0];
 }
 
 async function pickFolder(folder: string | undefined): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
-  if (folder) return folders.find((f) => f.uri.toString() === folder);
+  if (folder) return folders.find((f) => f.uri.toString() === folder || toRoot(f.uri) === folder);
   if (folders.length <= 1) {
     if (!folders.length) void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: Specboard documents live in a workspace folder.'));
     return folders[0];

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { normalizeTitle, stemOf, type ParsedFile, type SpecDiagnostic } from '../../core';
 import { toDiagnostic, toRange } from '../adapters/convert';
 import type { Services } from '../services';
-import { ALL_FILES } from './documentSelectors';
+import { allFiles } from './documentSelectors';
 
 const MAX_CHOICES = 12;
 const HAN = /\p{Script=Han}/u;
@@ -12,7 +12,7 @@ const HAN = /\p{Script=Han}/u;
  * is undoable and works on unsaved text.
  */
 export function register(context: vscode.ExtensionContext, services: Services): void {
-  context.subscriptions.push(vscode.languages.registerCodeActionsProvider(ALL_FILES, {
+  context.subscriptions.push(vscode.languages.registerCodeActionsProvider(allFiles(), {
     provideCodeActions(document, range, ctx) {
       // Asked on every cursor move: read the document's current parse, never update the index.
       const view = services.specs.view(document);

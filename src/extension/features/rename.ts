@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { isDefinitionId, isRequirementId, stemOf, type DocumentView, type RequirementDef } from '../../core';
 import { toRange, toUri } from '../adapters/convert';
 import type { Services } from '../services';
-import { ALL_FILES } from './documentSelectors';
+import { allFiles } from './documentSelectors';
 import { idAtPosition } from './idAtPosition';
 
 /**
@@ -10,7 +10,7 @@ import { idAtPosition } from './idAtPosition';
  * One WorkspaceEdit, so one undo restores every file, and unsaved editors are edited in place.
  */
 export function register(context: vscode.ExtensionContext, services: Services): void {
-  context.subscriptions.push(vscode.languages.registerRenameProvider(ALL_FILES, {
+  context.subscriptions.push(vscode.languages.registerRenameProvider(allFiles(), {
     prepareRename(document, position) {
       const hit = idAtPosition(services, document, position);
       const defs = hit ? services.specs.core.index.resolve(hit.id, hit.path) : [];

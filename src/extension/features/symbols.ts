@@ -2,14 +2,14 @@ import * as vscode from 'vscode';
 import type { Heading, ParsedFile } from '../../core';
 import { toLocation, toRange } from '../adapters/convert';
 import type { Services } from '../services';
-import { MARKDOWN_FILES } from './documentSelectors';
+import { markdownFiles } from './documentSelectors';
 
 const MAX_WORKSPACE_SYMBOLS = 500;
 
 /** Outline of product docs (sections and requirements) and Ctrl+T over every requirement. */
 export function register(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
-    vscode.languages.registerDocumentSymbolProvider(MARKDOWN_FILES, {
+    vscode.languages.registerDocumentSymbolProvider(markdownFiles(), {
       provideDocumentSymbols(document) {
         const parsed = services.specs.view(document)?.parsed;
         return parsed ? documentSymbols(parsed) : [];

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { escapeHtml } from '../../core/render';
+import { newNonce } from './nonce';
 
 export interface WebviewPage {
   readonly webview: vscode.Webview;
@@ -26,7 +26,7 @@ export function localResourceRoots(extensionUri: vscode.Uri, ...extra: vscode.Ur
  * extension's webview origin, settings in escaped data attributes.
  */
 export function webviewHtml(page: WebviewPage): string {
-  const nonce = randomBytes(18).toString('base64');
+  const nonce = newNonce();
   const source = page.webview.cspSource;
   const csp = [
     "default-src 'none'",
