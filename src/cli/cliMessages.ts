@@ -18,10 +18,61 @@ Commands:
 Options:
   --lang en|zh-cn           Language of messages (default: config, then $LANG)
   --verbose                 Log indexing times, skipped files and errors to standard error
-  -h, --help                Show this help
+  -h, --help                Show this help; 'specboard <command> --help' for one command
   -v, --version             Show the version
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or configuration error.`,
+  helpCheck: `Usage: specboard check [paths...] [options]
+
+Validates product documents (front matter, required sections, requirement attributes) and every
+requirement ID cited in documents and code. The whole workspace is read, so IDs defined elsewhere
+resolve; only the given paths are reported. Without paths: the current folder.
+
+Options:
+  --format text|json|sarif   Output format (default: text; sarif for code scanning)
+  --fix                      Apply the fixes that need no choice, write the files, report what is left
+  --lang en|zh-cn            Language of messages (default: config, then $LANG)
+  --verbose                  Log indexing times, skipped files and errors to standard error
+
+Examples:
+  specboard check
+  specboard check docs/payments --format sarif > specboard.sarif
+  specboard check --fix
+
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or configuration error.`,
+  helpTrace: `Usage: specboard trace [paths...] [options]
+
+Lists every requirement of the given documents with its status, the code that cites it and its
+trace links to other requirements: which requirements are covered by code, which are not.
+
+Options:
+  --format json|csv|md       Output format (default: json)
+  --lang en|zh-cn            Language of messages (default: config, then $LANG)
+  --verbose                  Log indexing times, skipped files and errors to standard error
+
+Examples:
+  specboard trace --format md > TRACEABILITY.md
+  specboard trace docs/payments/prd.md --format csv
+
+Exit codes: 0 done, 2 usage or configuration error.`,
+  helpExport: `Usage: specboard export html <doc|folder>... --out <dir>
+       specboard export csv [paths...] [--out <file>]
+
+html  One self-contained page per document for reviewers (styles inlined, no scripts), with
+      status badges and requirement links, plus index.html; --out is required.
+csv   The requirement list (ID, title, status, priority, release, owner, document, code references),
+      UTF-8 with a byte-order mark so spreadsheets read Chinese; standard output without --out.
+
+Options:
+  --out <dir|file>           Where to write (see above)
+  --lang en|zh-cn            Language of messages and pages (default: config, then $LANG)
+  --verbose                  Log indexing times, skipped files and errors to standard error
+
+Examples:
+  specboard export html docs --out review/
+  specboard export csv --out requirements.csv
+
+Exit codes: 0 written, 1 no product document in the given paths, 2 usage or configuration error.`,
   unknownCommand: "Unknown command '{name}'. Run 'specboard --help' for the list of commands.",
   unknownOption: "Unknown option '{name}' for '{command}'.",
   missingValue: "Option '{name}' needs a value.",
@@ -70,10 +121,60 @@ const zhCn: Record<Key, string> = {
 选项：
   --lang en|zh-cn           消息语言（默认取配置，其次 $LANG）
   --verbose                 将索引耗时、跳过的文件和错误记录到标准错误输出
-  -h, --help                显示帮助
+  -h, --help                显示帮助；'specboard <命令> --help' 查看单个命令
   -v, --version             显示版本
 
 退出码：0 无错误，1 发现错误，2 用法或配置错误。`,
+  helpCheck: `用法：specboard check [路径...] [选项]
+
+校验产品文档（文档头、必需章节、需求属性），以及文档和代码中引用的每个需求 ID。
+会读取整个工作区，所以在别处定义的 ID 也能解析；只报告给定路径中的问题。不给路径时检查当前目录。
+
+选项：
+  --format text|json|sarif   输出格式（默认 text；代码扫描用 sarif）
+  --fix                      应用无需选择的修复并写回文件，再报告剩下的问题
+  --lang en|zh-cn            消息语言（默认取配置，其次 $LANG）
+  --verbose                  将索引耗时、跳过的文件和错误记录到标准错误输出
+
+示例：
+  specboard check
+  specboard check docs/payments --format sarif > specboard.sarif
+  specboard check --fix
+
+退出码：0 无错误（可有警告），1 发现错误，2 用法或配置错误。`,
+  helpTrace: `用法：specboard trace [路径...] [选项]
+
+列出给定文档中的每条需求：状态、引用它的代码、与其他需求的追溯关系，
+即哪些需求已有代码覆盖，哪些还没有。
+
+选项：
+  --format json|csv|md       输出格式（默认 json）
+  --lang en|zh-cn            消息语言（默认取配置，其次 $LANG）
+  --verbose                  将索引耗时、跳过的文件和错误记录到标准错误输出
+
+示例：
+  specboard trace --format md > TRACEABILITY.md
+  specboard trace docs/payments/prd.md --format csv
+
+退出码：0 完成，2 用法或配置错误。`,
+  helpExport: `用法：specboard export html <文档|目录>... --out <目录>
+      specboard export csv [路径...] [--out <文件>]
+
+html  为评审人每个文档生成一个独立页面（样式内嵌，不含脚本），带状态徽标和需求链接，
+      另有 index.html；必须指定 --out。
+csv   需求列表（ID、标题、状态、优先级、版本、负责人、文档、代码引用），UTF-8 带字节顺序标记，
+      表格软件能正确显示中文；不指定 --out 时输出到标准输出。
+
+选项：
+  --out <目录|文件>          写入位置（见上）
+  --lang en|zh-cn            消息和页面的语言（默认取配置，其次 $LANG）
+  --verbose                  将索引耗时、跳过的文件和错误记录到标准错误输出
+
+示例：
+  specboard export html docs --out review/
+  specboard export csv --out requirements.csv
+
+退出码：0 已写入，1 给定路径中没有产品文档，2 用法或配置错误。`,
   unknownCommand: "未知命令 '{name}'。运行 'specboard --help' 查看命令列表。",
   unknownOption: "'{command}' 不支持选项 '{name}'。",
   missingValue: "选项 '{name}' 需要一个值。",

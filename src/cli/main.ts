@@ -6,6 +6,7 @@ import { buildReport, toCliDiagnostic } from './checkReport';
 import type { CliIo } from './cliIo';
 import { cliLogger } from './cliLogger';
 import { cliMessage } from './cliMessages';
+import { checkOptions, commandSpec } from './commands';
 import { fixFiles } from './fixFiles';
 import { readRegularFile } from './nodeWorkspace';
 import { MissingPathError, NoUsableTargetError, noteUnreadRoots, openWorkspace } from './openWorkspace';
@@ -21,8 +22,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (args.options.lang) locale = choice(args, 'lang', ['en', 'zh-cn'] as const, 'en');
     else locale = configLanguage(io.cwd) ?? locale;
     if (args.flags.has('--version')) { io.write(`${VERSION}\n`); return 0; }
-    if (args.flags.has('--help') || !args.command) { io.write(`${cliMessage(locale, 'usage')}\n`); return args.command || args.flags.has('--help') ? 0 : 2; }
-    if (args.flags.has('--fix') && args.command !== 'check') throw new UsageError('unknownOption', { name: '--fix', command: args.command });
+    // `specboard help [command]` reads as `specboard [command] --help`.
+    const asked = args.command === 'help' ? args.positionals[0] ?? '' : args.command;
+    if (args.flags.has('--help') || args.command === 'help' || !args.command) {
+      const spec = commandSpec(asked);
+      if (asked && !spec) throw new UsageError('unknownCommand', { name: asked });
+      io.write(`${cliMessage(locale, spec ? spec.help : 'usage')}\n`);
+      return args.command || args.flags.has('--help') ? 0 : 2;
+    }
+    const spec = commandSpec(args.command);
+    if (!spec) throw new UsageError('unknownCommand', { name: args.command });
+    checkOptions(args, spec);
     switch (args.command) {
       case 'check': return await check(args, io, locale);
       case 'trace': return await trace(args, io, locale);

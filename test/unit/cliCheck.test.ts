@@ -109,6 +109,9 @@ describe('specboard check', () => {
     ['a --format without value', ['check', '--format'], /Option '--format' needs a value/],
     ['a missing path', ['check', 'no/such/dir'], /No such file or folder: 'no\/such\/dir'/],
     ['a bad trace format', ['trace', '--format', 'sarif'], /'--format' must be one of json, csv, md/],
+    ['an option of another command', ['check', '--out', 'x.csv'], /Unknown option '--out' for 'check'/],
+    ['--fix outside check', ['trace', '--fix'], /Unknown option '--fix' for 'trace'/],
+    ['help on an unknown command', ['help', 'lint'], /Unknown command 'lint'/],
   ];
   for (const [name, argv, stderr] of usage) {
     it(`exits 2 with a message on stderr for ${name}`, async () => {
@@ -127,6 +130,24 @@ describe('specboard check', () => {
     const help = await runCliIn(dir, ['--help']);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /Exit codes: 0 no errors, 1 errors found, 2 usage or configuration error\./);
+  });
+
+  it('prints the help of one command with <command> --help, -h or help <command>, in the chosen language', async () => {
+    const dir = writeTree({});
+    for (const [command, options] of [['check', ['--format text|json|sarif', '--fix']], ['trace', ['--format json|csv|md']], ['export', ['--out <dir|file>']]] as const) {
+      const pages = await Promise.all([[command, '--help'], [command, '-h'], ['help', command]].map((argv) => runCliIn(dir, argv)));
+      for (const page of pages) {
+        assert.equal(page.code, 0);
+        assert.equal(page.stdout, pages[0].stdout, 'the three spellings print the same page');
+      }
+      assert.match(pages[0].stdout, new RegExp(`^Usage: specboard ${command} `));
+      for (const option of options) assert.ok(pages[0].stdout.includes(option), `${command} --help names ${option}`);
+      assert.match(pages[0].stdout, /Exit codes: 0 /);
+      assert.ok(!pages[0].stdout.includes('Commands:'), 'only this command, not the whole list');
+      const zh = await runCliIn(dir, [command, '--help', '--lang', 'zh-cn']);
+      assert.match(zh.stdout, new RegExp(`^用法：specboard ${command} `));
+      assert.match(zh.stdout, /退出码：0 /);
+    }
   });
 
   it('prints the version with -v, the short form of --version (the value is checked in version.test.ts)', async () => {
