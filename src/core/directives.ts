@@ -47,7 +47,9 @@ export function readDirectives(lines: readonly string[], from: number): readonly
     if (line.includes('<!--') && /specboard-/i.test(line)) candidates.push(i);
   }
   if (candidates.length === 0) return undefined;
-  const code = codeLines(lines, from);
+  // markdown-it's block stage over the whole document again costs as much as the parse itself, on
+  // every keystroke; most documents with a directive have no line that could be code.
+  const code: ReadonlySet<number> = mayBeCode(lines, from, candidates) ? codeLines(lines, from) : NO_LINES;
   const out: Directive[] = [];
   for (const i of candidates) {
     if (code.has(i)) continue;
@@ -85,8 +87,42 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
 }
 
+const NO_LINES: ReadonlySet<number> = new Set();
+
+/** Characters of the quote marks, list markers and spaces that may stand before a fence. */
+const BEFORE_FENCE = new Set([...' \t>-*+.)0123456789']);
+
+/** True for a line a code fence could open on: ``` or ~~~ after quote marks, list markers and spaces. */
+function fenceLike(line: string): boolean {
+  let i = 0;
+  while (i < line.length && BEFORE_FENCE.has(line[i])) i++;
+  return line.startsWith('```', i) || line.startsWith('~~~', i);
+}
+/** Before the comment: what an indented code block needs (4 columns, a tab) or a quote that could hold one. */
+const INDENT_LIKE = /\t| {4}|>/;
+
+/**
+ * False when no candidate line can be inside a code block, so markdown-it need not say which lines
+ * are. A superset of CommonMark's conditions, never a subset: a fenced block needs an opening
+ * fence on an earlier line (or its own: a comment in the info string); an indented one needs four columns of indentation (or a tab) before
+ * the text, within a quote or a list item too. test/unit/suppressions.test.ts checks the claim
+ * against markdown-it on the CommonMark examples.
+ */
+export function mayBeCode(lines: readonly string[], from: number, candidates: readonly number[]): boolean {
+  for (const i of candidates) {
+    const line = lines[i];
+    if (INDENT_LIKE.test(line.slice(0, line.indexOf('<!--')))) return true;
+  }
+  const last = candidates[candidates.length - 1];
+  for (let i = from; i <= last; i++) {
+    const line = lines[i];
+    if ((line.includes('```') || line.includes('~~~')) && fenceLike(line)) return true;
+  }
+  return false;
+}
+
 /** Lines of fenced and indented code blocks, as markdown-it reads them. */
-function codeLines(lines: readonly string[], from: number): Set<number> {
+export function codeLines(lines: readonly string[], from: number): Set<number> {
   const out = new Set<number>();
   for (const t of blockTokens(lines, from, lines.length)) {
     if ((t.type === 'fence' || t.type === 'code_block') && t.map) for (let i = t.map[0]; i < t.map[1]; i++) out.add(i);

@@ -338,10 +338,10 @@ export class RequirementIndex {
    * every feature) all of them. Kiro's numbers resolve only within their folder.
    */
   resolve(id: string, from: string, replacing?: Replacing): readonly RequirementDef[] {
-    const definitions = replacing ? (x: string) => this.definitionsReplacing(x, replacing) : (x: string) => this.definitions(x);
-    const exact = definitions(id);
+    // Branches rather than a closure: allDiagnostics asks this for every token of every file.
+    const exact = replacing ? this.definitionsReplacing(id, replacing) : this.definitions(id);
     const alias = exact.length === 0 ? dashVariant(id) : undefined;
-    const defs = alias ? definitions(alias) : exact;
+    const defs = alias ? (replacing ? this.definitionsReplacing(alias, replacing) : this.definitions(alias)) : exact;
     if (defs.length === 0 || (defs.length === 1 && defs[0].scope === undefined)) return defs;
     let best: RequirementDef[] = [];
     let depth = -1;

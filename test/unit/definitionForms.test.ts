@@ -20,6 +20,15 @@ describe('definition forms of real documents', () => {
     ]);
   });
 
+  it('reads a paragraph led by several joined IDs as the first one, titled by the text after the others', () => {
+    assert.deepEqual(defs('## 需求\n\n**REQ-PAY-002 / REQ-PAY-003 渠道接入。** 微信支付使用 APIv3。\n\n**REQ-PAY-004 原路退款。** 支持部分退款。\n'), [
+      ['paragraph', 'REQ-PAY-002', '渠道接入'], ['paragraph', 'REQ-PAY-004', '原路退款'],
+    ]);
+    assert.deepEqual(defs('## Requirements\n\n- FR-1、FR-2、FR-3：登录与注册\n- **FR-4 and FR-5** Export\n- FR-6: and FR-7 stay apart\n').map((d) => d[2]), [
+      '登录与注册', 'Export', 'and FR-7 stay apart',
+    ]);
+  });
+
   it('takes a priority written after the title of a heading', () => {
     const [a, b] = parse('### FR-01 用户登录（P0）\n\n### FR-02 Reset password (Priority: High)\n').requirements;
     assert.deepEqual([a.title, a.attributes.priority], ['用户登录', 'P0']);

@@ -68,14 +68,42 @@ export function leadingId(text: string): LeadingId | undefined {
   let rest = sep ? after.slice(sep[0].length) : after.trimStart();
   // `**S3 Durability:**`, `**FR-3 notes**: …`: a bold term being explained, not an ID and its title.
   const label = bold !== '' && boldOpen && !sep && new RegExp(`[:：]\\s*${bold === '**' ? '\\*\\*' : '__'}|${bold === '**' ? '\\*\\*' : '__'}\\s*[:：]`).test(rest);
+  // `REQ-2 / REQ-3 渠道接入`, `FR-1、FR-2：登录`: one text for several IDs, whose other IDs are no
+  // part of the title. After `REQ-1:` the text is the title, whatever it says.
+  const joined = sep !== null && sep[0].includes('、');
+  const title = (t: string) => (sep === null || joined ? withoutJoinedIds(t.trim(), joined) : t.trim());
   // `**FR-12: Title**`, `**FR-12:** Title`, `**NFR-01 性能**：text`: the bold closes after the
   // separator, after the title, or after a short title that the text then follows.
-  if (boldOpen) {
-    const closeAt = rest.indexOf(bold);
-    if (closeAt === 0) rest = rest.slice(2).trimStart();
-    else if (closeAt > 0) rest = rest.slice(0, closeAt).replace(/[:：]\s*$/, '');
-  } else if (bold && rest.startsWith(':')) {
-    rest = rest.slice(1).trimStart();
+  const closeAt = boldOpen ? rest.indexOf(bold) : -1;
+  if (closeAt >= 0) {
+    const inside = closeAt > 0 ? title(rest.slice(0, closeAt).replace(/[:：]\s*$/, '')) : '';
+    // `**FR-4 and FR-5** Export`: only IDs inside the bold, the title after it.
+    rest = inside !== '' ? inside : title(rest.slice(closeAt + 2).replace(/^\s*[:：]?/, ''));
+  } else {
+    rest = title(!boldOpen && bold && rest.startsWith(':') ? rest.slice(1) : rest);
   }
-  return { id, shape: shapeOf(id), start, end, rest: rest.trim(), marked: bold !== '' || close !== undefined, separated: sep !== null, label };
+  return { id, shape: shapeOf(id), start, end, rest, marked: bold !== '' || close !== undefined, separated: sep !== null, label };
+}
+
+/** `/`, `、`, `,`, `&`, `+`, `和`, `及`, `与` or `and` between two IDs, with the spaces after it. */
+const JOINER = /^(?:[/／,，、&+]|和|及|与|and(?=\s))\s*/i;
+
+/**
+ * The text after the IDs joined to the first one (`/ REQ-3 渠道接入` → `渠道接入`). `joined` says the
+ * separator already consumed a joiner (`FR-1、FR-2`). Text not starting with a joined ID is kept.
+ */
+function withoutJoinedIds(rest: string, joined: boolean): string {
+  let text = rest;
+  for (let first = true; ; first = false) {
+    const joiner = JOINER.exec(text);
+    if (!joiner && !(first && joined)) return text;
+    const at = joiner ? joiner[0].length : 0;
+    ID_AT.lastIndex = at;
+    const id = ID_AT.exec(text)?.[0];
+    if (id === undefined || !isDefinitionId(id)) return text;
+    const after = text.slice(at + id.length);
+    if (after !== '' && !/^[\s:：|｜—–、/／,，]/.test(after)) return text;
+    const sep = SEPARATOR.exec(after);
+    text = sep && !JOINER.test(after.trimStart()) ? after.slice(sep[0].length) : after.trimStart();
+  }
 }

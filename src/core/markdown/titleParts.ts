@@ -33,7 +33,11 @@ export function titleParts(text: string): TitleParts {
   return { title: shorten(stripped) };
 }
 
-/** Long list-item requirements keep their whole sentence in the excerpt; the title is cut. */
+/**
+ * Long list-item requirements keep their whole sentence in the excerpt; the title is cut. A
+ * Chinese full stop ends the bold lead of a paragraph (`**REQ-1 统一收银台。** 业务线…`), not the title.
+ */
 function shorten(title: string): string {
-  return title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1)}…` : title;
+  const bare = title.endsWith('。') ? title.slice(0, -1).trimEnd() : title;
+  return bare.length > TITLE_MAX ? `${bare.slice(0, TITLE_MAX - 1)}…` : bare;
 }
