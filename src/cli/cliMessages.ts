@@ -14,6 +14,9 @@ Commands:
       --out <dir>                Output folder (required)
   export csv [paths...]     Write the requirement list as CSV
       --out <file>               Output file (default: standard output)
+  mcp                       Serve the requirements to coding agents (Model Context Protocol over stdio)
+      --root <dir>               Workspace folder (default: the current folder)
+      --allow-write              Let agents change requirement attributes (set_requirement_attribute)
 
 Options:
   --lang en|zh-cn           Language of messages (default: config, then $LANG)
@@ -49,6 +52,8 @@ Exit codes: 0 no errors, 1 errors found, 2 usage or configuration error.`,
   outBlocked: "Cannot write '{path}': '{blocker}' is not a folder.",
   outFailed: "Cannot write '{path}': {code}.",
   internal: 'specboard: internal error: {detail}',
+  mcpReady: 'specboard mcp: serving {requirements} requirements in {documents} documents from {root} (read-only) on stdio.',
+  mcpReadyWrite: 'specboard mcp: serving {requirements} requirements in {documents} documents from {root} on stdio; agents may change requirement attributes.',
 } as const;
 
 type Key = keyof typeof en;
@@ -66,6 +71,9 @@ const zhCn: Record<Key, string> = {
       --out <目录>               输出目录（必填）
   export csv [路径...]      以 CSV 导出需求列表
       --out <文件>               输出文件（默认标准输出）
+  mcp                       为编程智能体提供需求查询（基于 stdio 的 Model Context Protocol 服务器）
+      --root <目录>              工作区目录（默认当前目录）
+      --allow-write              允许智能体修改需求属性（set_requirement_attribute）
 
 选项：
   --lang en|zh-cn           消息语言（默认取配置，其次 $LANG）
@@ -101,6 +109,8 @@ const zhCn: Record<Key, string> = {
   outBlocked: "无法写入 '{path}'：'{blocker}' 不是目录。",
   outFailed: "无法写入 '{path}'：{code}。",
   internal: 'specboard：内部错误：{detail}',
+  mcpReady: 'specboard mcp：正在通过 stdio 提供 {root} 中 {documents} 个文档的 {requirements} 条需求（只读）。',
+  mcpReadyWrite: 'specboard mcp：正在通过 stdio 提供 {root} 中 {documents} 个文档的 {requirements} 条需求；智能体可以修改需求属性。',
 };
 
 /** Counted nouns: English picks singular or plural by Intl.PluralRules; Chinese has one form with its measure word. */

@@ -23,12 +23,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (args.flags.has('--version')) { io.write(`${VERSION}\n`); return 0; }
     if (args.flags.has('--help') || !args.command) { io.write(`${cliMessage(locale, 'usage')}\n`); return args.command || args.flags.has('--help') ? 0 : 2; }
     if (args.flags.has('--fix') && args.command !== 'check') throw new UsageError('unknownOption', { name: '--fix', command: args.command });
+    for (const only of ['--root', '--allow-write']) {
+      if ((args.flags.has(only) || args.options[only.slice(2)] !== undefined) && args.command !== 'mcp') throw new UsageError('unknownOption', { name: only, command: args.command });
+    }
     switch (args.command) {
       case 'check': return await check(args, io, locale);
       case 'trace': return await trace(args, io, locale);
       case 'export': {
         const { runExport } = await import('./exportCommand');
         return await runExport(args, io, locale);
+      }
+      case 'mcp': {
+        if (args.positionals.length) throw new UsageError('unknownOption', { name: args.positionals[0], command: 'mcp' });
+        const { runMcp } = await import('./mcpCommand');
+        return await runMcp(args, io, locale);
       }
       default: throw new UsageError('unknownCommand', { name: args.command });
     }
