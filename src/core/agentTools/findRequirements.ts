@@ -2,7 +2,7 @@ import type { RequirementDef } from '../model';
 import { matchesPinyin } from '../pinyin';
 import { defaultVocabulary } from '../vocabulary';
 import type { AgentTool, ToolContext, ToolResult } from './agentTool';
-import { coverageOf, findDocument, page, textCache } from './toolLookups';
+import { coverageOf, findDocument, page, sectionEnd, textCache } from './toolLookups';
 import { toolMessage } from './toolMessages';
 
 export interface FindRequirementsInput {
@@ -85,7 +85,7 @@ async function byText(defs: readonly RequirementDef[], words: readonly string[],
   const out: RequirementDef[] = [];
   for (const d of defs) {
     const lines = await text(d.path);
-    const body = (lines ? lines.slice(d.line, d.endLine + 1).join('\n') : d.excerpt);
+    const body = (lines ? lines.slice(d.line, sectionEnd(context.specs, d) + 1).join('\n') : d.excerpt);
     const haystack = `${d.id}\n${d.title}\n${body}`.normalize('NFKC').toLowerCase();
     if (words.every((w) => haystack.includes(w) || matchesPinyin(d.title, w))) out.push(d);
   }

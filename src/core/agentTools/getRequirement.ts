@@ -1,6 +1,5 @@
-import type { RequirementDef } from '../model';
 import type { AgentTool, ToolContext } from './agentTool';
-import { coverageOf, definitionOf, textCache } from './toolLookups';
+import { coverageOf, definitionOf, sectionEnd, textCache } from './toolLookups';
 import { toolMessage } from './toolMessages';
 
 export interface GetRequirementInput {
@@ -45,7 +44,7 @@ export async function requirementDetails(context: ToolContext, id: string, file?
   }
   return {
     id: def.id, title: def.title, file: context.displayPath(def.path), line: def.line + 1, endLine: def.endLine + 1, form: def.form,
-    section: lines ? lines.slice(def.line, sectionEnd(context, def) + 1).join('\n').trimEnd() : def.excerpt,
+    section: lines ? lines.slice(def.line, sectionEnd(context.specs, def) + 1).join('\n').trimEnd() : def.excerpt,
     attributes: { ...def.attributes },
     document: { id: str(fm?.id), type: specs.file(def.path)?.docType, title: str(fm?.title), file: context.displayPath(def.path) },
     upstream: def.traces.filter((t) => specs.index.definitions(t).length > 0),
@@ -55,15 +54,6 @@ export async function requirementDetails(context: ToolContext, id: string, file?
     coveredVia: [...(coverage?.coveredVia ?? [])],
     references,
   };
-}
-
-/**
- * The last line of a requirement's own text: its block, cut before the next requirement defined
- * inside it (a heading's block runs to the next heading and may hold a table of other requirements).
- */
-function sectionEnd(context: ToolContext, def: RequirementDef): number {
-  const next = context.specs.file(def.path)?.requirements.map((d) => d.tableHeaderLine ?? d.line).filter((l) => l > def.line && l <= def.endLine) ?? [];
-  return next.length ? Math.min(...next) - 1 : def.endLine;
 }
 
 /** The details as Markdown: what a model reads, and the resource's text. */

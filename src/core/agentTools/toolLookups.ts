@@ -1,6 +1,7 @@
 import { buildCoverage, type RequirementCoverage } from '../coverage';
 import type { DocSummary } from '../documentSummaries';
 import type { RequirementDef } from '../model';
+import type { SpecQueries } from '../specboard';
 import type { ToolContext } from './agentTool';
 import { ToolError } from './agentTool';
 import { toolMessage } from './toolMessages';
@@ -70,4 +71,13 @@ export function textCache(context: ToolContext): (path: string) => Promise<strin
 export function page<T>(items: readonly T[], offset = 0, limit = 20): { items: T[]; nextOffset?: number } {
   const slice = items.slice(offset, offset + limit);
   return offset + limit < items.length ? { items: slice, nextOffset: offset + limit } : { items: slice };
+}
+
+/**
+ * The last line of a requirement's own text: its block, cut before the next requirement defined
+ * inside it (a heading's block runs to the next heading and may hold a table of other requirements).
+ */
+export function sectionEnd(specs: SpecQueries, def: RequirementDef): number {
+  const next = specs.file(def.path)?.requirements.map((d) => d.tableHeaderLine ?? d.line).filter((l) => l > def.line && l <= def.endLine) ?? [];
+  return next.length ? Math.min(...next) - 1 : def.endLine;
 }
