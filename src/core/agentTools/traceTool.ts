@@ -37,9 +37,9 @@ export const traceTool: AgentTool<TraceInput> = {
       .filter(Boolean).join(', ') || toolMessage(locale, 'workspace');
     const text = [
       toolMessage(locale, 'traceSummary', { scope, total: requirements.length, covered: covered.length, uncovered: uncovered.length }),
-      toolMessage(locale, 'covered'),
+      ...(covered.length ? [toolMessage(locale, 'covered')] : []),
       ...covered.map((r) => `- ${r.id} ${r.title}: ${r.code.length ? r.code.map((c) => `${c.file}:${c.line}`).join(', ') : toolMessage(locale, 'state.downstream', { via: r.coveredVia.join(', ') })}`),
-      toolMessage(locale, 'uncovered'),
+      ...(uncovered.length ? [toolMessage(locale, 'uncovered')] : []),
       ...uncovered.map((r) => `- ${r.id} ${r.title} (${r.file}:${r.line})`),
     ].join('\n');
     return {
