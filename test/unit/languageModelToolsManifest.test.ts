@@ -27,8 +27,9 @@ describe('package.json languageModelTools', () => {
     }
   });
 
-  it('groups them as the #specboard tool set and names the MCP server provider', () => {
-    assert.deepEqual(pkg.contributes.languageModelToolSets.map((s) => [s.name, s.tools]), [['specboard', AGENT_TOOLS.map((t) => t.name)]]);
+  it('groups them as the #specboard tool set (by reference name, as VS Code looks them up) and names the MCP server provider', () => {
+    const references = pkg.contributes.languageModelTools.map((t) => t.toolReferenceName);
+    assert.deepEqual(pkg.contributes.languageModelToolSets.map((s) => [s.name, s.tools]), [['specboard', references]]);
     assert.deepEqual(pkg.contributes.mcpServerDefinitionProviders.map((p) => p.id), ['specboard.mcp']);
   });
 });
