@@ -4,7 +4,7 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { defines } from './scripts/defines.mjs';
-import { librariesApart, librariesBuild } from './scripts/librariesApart.mjs';
+import { librariesApart, librariesBuild, mcpApart } from './scripts/librariesApart.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -43,7 +43,8 @@ const builds = [
     platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'],
   },
   // The CLI's HTML export inlines media/render.css, the stylesheet the preview webview links.
-  { ...common, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, loader: { '.css': 'text' }, plugins: [librariesApart] },
+  { ...common, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, loader: { '.css': 'text' }, plugins: [librariesApart, mcpApart] },
+  { ...common, entryPoints: ['src/cli/mcpCommand.ts'], outfile: 'dist/mcp.js', plugins: [librariesApart] },
   librariesBuild('dist', common),
   // Webview scripts (board, preview) run in the browser; they go to media/dist/, the only folder
   // the webviews may load from. Third-party licences (VS Code Elements, Lit) stay in the bundle.

@@ -2,7 +2,7 @@
 // developers without VS Code install only the CLI (`npm install -D specboard`, then
 // `npx specboard check`) rather than the extension's repository. Run after a build:
 //   npm run package:cli [-- --pack-destination <dir>]      (default: out/)
-// The package holds dist/cli.js and the libraries it loads from dist/lib/ (no dependencies to
+// The package holds dist/cli.js, dist/mcp.js and the libraries they load from dist/lib/ (no dependencies to
 // install: everything is bundled), README.cli.md as its README, and the licence. The root
 // package.json stays private: it describes the extension and its development.
 import { execFileSync } from 'node:child_process';
@@ -21,6 +21,8 @@ rmSync(staging, { recursive: true, force: true });
 mkdirSync(join(staging, 'dist', 'lib'), { recursive: true });
 copyFileSync('dist/cli.js', join(staging, 'dist', 'cli.js'));
 chmodSync(join(staging, 'dist', 'cli.js'), 0o755);
+// `specboard mcp` loads the MCP server (and its SDK) from a bundle of its own.
+copyFileSync('dist/mcp.js', join(staging, 'dist', 'mcp.js'));
 for (const file of readdirSync('dist/lib')) if (file.endsWith('.js')) copyFileSync(join('dist/lib', file), join(staging, 'dist', 'lib', file));
 copyFileSync('README.cli.md', join(staging, 'README.md'));
 copyFileSync('LICENSE', join(staging, 'LICENSE'));

@@ -34,3 +34,14 @@ export function librariesBuild(outdir, options) {
     outfile: undefined, banner: undefined, plugins: [entries], external: [],
   };
 }
+
+/**
+ * `specboard mcp` in a bundle of its own (`dist/mcp.js`, 0.2 MB of MCP SDK and zod), so the
+ * other commands do not parse it: main.ts's `import('./mcpCommand')` resolves to it at run time.
+ */
+export const mcpApart = {
+  name: 'mcp-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/mcpCommand$/ }, () => ({ path: './mcp.js', external: true }));
+  },
+};

@@ -12,8 +12,8 @@ export class UsageError extends Error {
   }
 }
 
-const VALUE_OPTIONS = new Set(['--format', '--lang', '--out']);
-const FLAGS = new Set(['--help', '-h', '--version', '-v', '--verbose', '--fix']);
+const VALUE_OPTIONS = new Set(['--format', '--lang', '--out', '--root']);
+const FLAGS = new Set(['--help', '-h', '--version', '-v', '--verbose', '--fix', '--allow-write']);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const positionals: string[] = [];

@@ -14,6 +14,9 @@ Commands:
       --out <dir>                Output folder (required)
   export csv [paths...]     Write the requirement list as CSV
       --out <file>               Output file (default: standard output)
+  mcp                       Serve the requirements to coding agents (Model Context Protocol over stdio)
+      --root <dir>               Workspace folder (default: the current folder)
+      --allow-write              Let agents change requirement attributes (set_requirement_attribute)
 
 Options:
   --lang en|zh-cn           Language of messages (default: config, then $LANG)
@@ -73,6 +76,24 @@ Examples:
   specboard export csv --out requirements.csv
 
 Exit codes: 0 written, 1 no product document in the given paths, 2 usage or configuration error.`,
+  helpMcp: `Usage: specboard mcp [--root <dir>] [--allow-write]
+
+A Model Context Protocol server on standard input and output, for coding agents (Claude Code,
+Copilot's agent mode, Cursor…): it indexes the folder once, follows its changes, and answers the
+tools find_requirements, get_requirement, check, trace and next_free_id, plus documents and
+requirements as resources. Standard output carries the protocol only; notes go to standard error.
+
+Options:
+  --root <dir>               The workspace to serve (default: the current folder)
+  --allow-write              Also offer set_requirement_attribute, which changes one attribute of
+                             a requirement in its file (refused when the file changed since read)
+  --lang en|zh-cn            Language of the tools' messages (default: config, then $LANG)
+  --verbose                  Log indexing times, skipped files and errors to standard error
+
+Example (an agent's configuration runs it; it waits for a client on standard input):
+  specboard mcp --root .
+
+Exit codes: 0 when the client closes the session, 2 usage error (a --root that is no folder).`,
   unknownCommand: "Unknown command '{name}'. Run 'specboard --help' for the list of commands.",
   unknownOption: "Unknown option '{name}' for '{command}'.",
   missingValue: "Option '{name}' needs a value.",
@@ -100,6 +121,8 @@ Exit codes: 0 written, 1 no product document in the given paths, 2 usage or conf
   outBlocked: "Cannot write '{path}': '{blocker}' is not a folder.",
   outFailed: "Cannot write '{path}': {code}.",
   internal: 'specboard: internal error: {detail}',
+  mcpReady: 'specboard mcp: serving {requirements} requirements in {documents} documents from {root} (read-only) on stdio.',
+  mcpReadyWrite: 'specboard mcp: serving {requirements} requirements in {documents} documents from {root} on stdio; agents may change requirement attributes.',
 } as const;
 
 type Key = keyof typeof en;
@@ -117,6 +140,9 @@ const zhCn: Record<Key, string> = {
       --out <目录>               输出目录（必填）
   export csv [路径...]      以 CSV 导出需求列表
       --out <文件>               输出文件（默认标准输出）
+  mcp                       为编程智能体提供需求查询（基于 stdio 的 Model Context Protocol 服务器）
+      --root <目录>              工作区目录（默认当前目录）
+      --allow-write              允许智能体修改需求属性（set_requirement_attribute）
 
 选项：
   --lang en|zh-cn           消息语言（默认取配置，其次 $LANG）
@@ -175,6 +201,24 @@ csv   需求列表（ID、标题、状态、优先级、版本、负责人、文
   specboard export csv --out requirements.csv
 
 退出码：0 已写入，1 给定路径中没有产品文档，2 用法或配置错误。`,
+  helpMcp: `用法：specboard mcp [--root <目录>] [--allow-write]
+
+通过标准输入输出提供 Model Context Protocol 服务器，供编程智能体（Claude Code、Copilot 智能体模式、
+Cursor 等）使用：启动时为目录建立一次索引，之后跟踪文件变化，提供 find_requirements、
+get_requirement、check、trace 和 next_free_id 工具，并把文档和需求作为资源提供。
+标准输出只承载协议消息，提示信息写到标准错误输出。
+
+选项：
+  --root <目录>              要提供的工作区（默认当前目录）
+  --allow-write              另外提供 set_requirement_attribute，修改需求在其文件中的某个属性
+                             （若文件在读取后已被改动则拒绝）
+  --lang en|zh-cn            工具消息的语言（默认取配置，其次 $LANG）
+  --verbose                  将索引耗时、跳过的文件和错误记录到标准错误输出
+
+示例（由智能体的配置启动，它在标准输入上等待客户端）：
+  specboard mcp --root .
+
+退出码：0 客户端结束会话，2 用法错误（--root 不是目录）。`,
   unknownCommand: "未知命令 '{name}'。运行 'specboard --help' 查看命令列表。",
   unknownOption: "'{command}' 不支持选项 '{name}'。",
   missingValue: "选项 '{name}' 需要一个值。",
@@ -202,6 +246,8 @@ csv   需求列表（ID、标题、状态、优先级、版本、负责人、文
   outBlocked: "无法写入 '{path}'：'{blocker}' 不是目录。",
   outFailed: "无法写入 '{path}'：{code}。",
   internal: 'specboard：内部错误：{detail}',
+  mcpReady: 'specboard mcp：正在通过 stdio 提供 {root} 中 {documents} 个文档的 {requirements} 条需求（只读）。',
+  mcpReadyWrite: 'specboard mcp：正在通过 stdio 提供 {root} 中 {documents} 个文档的 {requirements} 条需求；智能体可以修改需求属性。',
 };
 
 /** Counted nouns: English picks singular or plural by Intl.PluralRules; Chinese has one form with its measure word. */

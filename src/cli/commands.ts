@@ -3,7 +3,7 @@ import { UsageError, type CliArgs } from './args';
 /** What each command accepts beyond the options every command takes (--lang, --verbose, --help, --version). */
 interface CommandSpec {
   /** Its page in the CLI's message catalog, printed by `specboard <command> --help`. */
-  readonly help: 'helpCheck' | 'helpTrace' | 'helpExport';
+  readonly help: 'helpCheck' | 'helpTrace' | 'helpExport' | 'helpMcp';
   readonly options: readonly string[];
 }
 
@@ -11,6 +11,7 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   check: { help: 'helpCheck', options: ['format', 'fix'] },
   trace: { help: 'helpTrace', options: ['format'] },
   export: { help: 'helpExport', options: ['out'] },
+  mcp: { help: 'helpMcp', options: ['root', 'allow-write'] },
 };
 
 const EVERY_COMMAND = new Set(['lang', 'verbose', 'help', 'version']);

@@ -40,6 +40,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const { runExport } = await import('./exportCommand');
         return await runExport(args, io, locale);
       }
+      case 'mcp': {
+        if (args.positionals.length) throw new UsageError('unknownOption', { name: args.positionals[0], command: 'mcp' });
+        const { runMcp } = await import('./mcpCommand');
+        return await runMcp(args, io, locale);
+      }
       default: throw new UsageError('unknownCommand', { name: args.command });
     }
   } catch (e) {

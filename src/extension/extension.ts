@@ -10,7 +10,9 @@ import * as documentLinks from './features/documentLinks';
 import * as fixAll from './features/fixAll';
 import * as frontMatterHover from './features/frontMatterHover';
 import * as hover from './features/hover';
+import * as languageModelTools from './features/languageModelTools';
 import * as lifecycleCommands from './features/lifecycleCommands';
+import * as mcpServerDefinition from './features/mcpServerDefinition';
 import * as navigation from './features/navigation';
 import * as newDocument from './features/newDocument';
 import * as quickFixes from './features/quickFixes';
@@ -55,6 +57,8 @@ export function activate(context: vscode.ExtensionContext): SpecboardExports {
   deliverableCommands.register(context, services);
   statusBar.register(context, services);
   panels.register(context, services);
+  languageModelTools.register(context, services);
+  mcpServerDefinition.register(context, services);
   void specs.reindex();
   return Object.assign(createApi(specs, VERSION), { extendMarkdownIt: markdownPreviewPlugin(context, services) });
 }

@@ -134,7 +134,7 @@ describe('specboard check', () => {
 
   it('prints the help of one command with <command> --help, -h or help <command>, in the chosen language', async () => {
     const dir = writeTree({});
-    for (const [command, options] of [['check', ['--format text|json|sarif', '--fix']], ['trace', ['--format json|csv|md']], ['export', ['--out <dir|file>']]] as const) {
+    for (const [command, options] of [['check', ['--format text|json|sarif', '--fix']], ['trace', ['--format json|csv|md']], ['export', ['--out <dir|file>']], ['mcp', ['--root <dir>', '--allow-write']]] as const) {
       const pages = await Promise.all([[command, '--help'], [command, '-h'], ['help', command]].map((argv) => runCliIn(dir, argv)));
       for (const page of pages) {
         assert.equal(page.code, 0);

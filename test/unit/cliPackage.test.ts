@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { prd } from './helpers/docs';
+import { startMcp } from './helpers/mcpClient';
 import { removeTrees, writeTree } from './helpers/tree';
 
 /** The repository root: this file runs bundled from out/test/unit. */
@@ -39,6 +40,7 @@ describe('the specboard CLI package', function () {
     const listed = spawnSync('tar', ['tzf', tarball], { encoding: 'utf8' }).stdout.trim().split('\n').sort();
     assert.ok(listed.includes('package/dist/cli.js') && listed.includes('package/README.md') && listed.includes('package/LICENSE'), listed.join(', '));
     assert.ok(listed.some((f) => /^package\/dist\/lib\/yaml\.js$/.test(f)), 'the libraries dist/cli.js requires');
+    assert.ok(listed.includes('package/dist/mcp.js'), 'the MCP server specboard mcp loads');
     assert.deepEqual(listed.filter((f) => f.endsWith('.map') || f.includes('/src/') || f.includes('extension')), [], 'no source maps, sources or extension files');
     const manifest = JSON.parse(readFileSync(path.join(app, 'node_modules/specboard/package.json'), 'utf8')) as Record<string, unknown>;
     assert.equal(manifest.version, VERSION);
@@ -49,7 +51,7 @@ describe('the specboard CLI package', function () {
 
   it('runs as npx specboard: --version, a help page per command, and the exit codes of the repository build', () => {
     assert.deepEqual([run(['--version']).status, run(['--version']).stdout], [0, `${VERSION}\n`]);
-    for (const command of ['check', 'trace', 'export']) {
+    for (const command of ['check', 'trace', 'export', 'mcp']) {
       const help = run([command, '--help']);
       assert.equal(help.status, 0, help.stderr);
       assert.match(help.stdout, new RegExp(`^Usage: specboard ${command} `));
@@ -66,5 +68,17 @@ describe('the specboard CLI package', function () {
     assert.ok((JSON.parse(installed.stdout) as { diagnostics: { code: string }[] }).diagnostics.some((d) => d.code === 'unknown-id'));
     writeFileSync(path.join(docs, 'docs/prd.md'), prd('### REQ-PKG-001: Works\n- Priority: P1\n- Status: approved\n', { id: 'PRD-PKG' }));
     assert.equal(run(['check', docs]).status, 0);
+  });
+
+  it('serves specboard mcp from the installed package (the MCP server is a bundle of its own)', async () => {
+    const docs = writeTree({ 'docs/prd.md': prd('### REQ-PKG-001: Works\n- Priority: P1\n- Status: approved\n', { id: 'PRD-PKG' }) });
+    const session = await startMcp(docs, [], path.join(app, 'node_modules/specboard/dist/cli.js'));
+    try {
+      const next = await session.call('next_free_id', { stem: 'REQ-PKG' });
+      assert.equal(next.isError, false, next.text);
+      assert.match(next.text, /REQ-PKG-002/);
+    } finally {
+      await session.close();
+    }
   });
 });

@@ -25,16 +25,17 @@ describe('the .vsix', function () {
     files = ls.stdout.trim().split('\n').map((f) => f.trim()).filter(Boolean);
   });
 
-  it('ships the Node and web bundles with their libraries, the README for users, the icon and the changelog', () => {
+  it('ships the Node and web bundles, the CLI for the MCP server, their libraries, the README for users, the icon and the changelog', () => {
     const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string; browser: string; icon: string };
     for (const needed of [manifest.main, manifest.browser, manifest.icon].map((f) => f.replace(/^\.\//, ''))) assert.ok(files.includes(needed), `${needed} is in the .vsix`);
-    for (const needed of ['README.vsix.md', 'CHANGELOG.md', 'LICENSE', 'dist/lib/yaml.js', 'media/dist/board.js', 'l10n/bundle.l10n.zh-cn.json', 'package.nls.zh-cn.json']) {
+    // dist/cli.js and dist/mcp.js: the extension registers `node dist/cli.js mcp` as the workspace's MCP server.
+    for (const needed of ['README.vsix.md', 'CHANGELOG.md', 'LICENSE', 'dist/lib/yaml.js', 'dist/cli.js', 'dist/mcp.js', 'media/dist/board.js', 'l10n/bundle.l10n.zh-cn.json', 'package.nls.zh-cn.json']) {
       assert.ok(files.includes(needed), `${needed} is in the .vsix`);
     }
   });
 
-  it('leaves out the CLI bundle, the developers README, source maps, sources, tests and examples', () => {
-    const unwanted = files.filter((f) => f === 'dist/cli.js' || f === 'README.md' || f.endsWith('.map') || /^(src|test|examples|bench|scripts|out|node_modules)\//.test(f));
+  it('leaves out the developers README, source maps, sources, tests and examples', () => {
+    const unwanted = files.filter((f) => f === 'README.md' || f.endsWith('.map') || /^(src|test|examples|bench|scripts|out|node_modules)\//.test(f));
     assert.deepEqual(unwanted, []);
   });
 
