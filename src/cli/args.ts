@@ -12,8 +12,8 @@ export class UsageError extends Error {
   }
 }
 
-const VALUE_OPTIONS = new Set(['--format', '--lang', '--out', '--root']);
-const FLAGS = new Set(['--help', '-h', '--version', '-v', '--verbose', '--fix', '--allow-write']);
+const VALUE_OPTIONS = new Set(['--format', '--lang', '--out', '--root', '--cache-location']);
+const FLAGS = new Set(['--help', '-h', '--version', '-v', '--verbose', '--fix', '--allow-write', '--cache']);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const positionals: string[] = [];

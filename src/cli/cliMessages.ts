@@ -8,6 +8,8 @@ Commands:
   check [paths...]          Validate product docs and requirement references
       --format text|json|sarif   Output format (default: text)
       --fix                      Apply the fixes that need no choice and write the files
+      --cache                    Reuse the results of unchanged files from the last run
+      --cache-location <file|dir>  Where the cache is kept (default: node_modules/.cache/specboard/)
   trace [paths...]          List requirements with their references and trace links
       --format json|csv|md       Output format (default: json)
   export html <doc|folder>  Write self-contained HTML pages for reviewers
@@ -34,6 +36,10 @@ resolve; only the given paths are reported. Without paths: the current folder.
 Options:
   --format text|json|sarif   Output format (default: text; sarif for code scanning)
   --fix                      Apply the fixes that need no choice, write the files, report what is left
+  --cache                    Keep each file's parse and the report in a cache file, and reuse them for
+                             files that did not change (a changed config or schema invalidates them)
+  --cache-location <file|dir>  The cache file, or a folder for it (default: node_modules/.cache/specboard/
+                             under the workspace, else ~/.cache/specboard/); ignored with --fix
   --lang en|zh-cn            Language of messages (default: config, then $LANG)
   --verbose                  Log indexing times, skipped files and errors to standard error
 
@@ -41,6 +47,7 @@ Examples:
   specboard check
   specboard check docs/payments --format sarif > specboard.sarif
   specboard check --fix
+  specboard check --cache --cache-location .cache/
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or configuration error.`,
   helpTrace: `Usage: specboard trace [paths...] [options]
@@ -121,6 +128,12 @@ Exit codes: 0 when the client closes the session, 2 usage error (a --root that i
   outBlocked: "Cannot write '{path}': '{blocker}' is not a folder.",
   outFailed: "Cannot write '{path}': {code}.",
   internal: 'specboard: internal error: {detail}',
+  cacheUnreadable: 'note: the cache {path} could not be read ({detail}); checking without it',
+  cacheCorrupt: 'note: the cache {path} is damaged (truncated or changed); checking without it',
+  cacheForeign: 'note: {path} is not a Specboard cache; checking without it',
+  cacheOtherVersion: 'note: the cache {path} was written by another version of Specboard; checking without it',
+  cacheOtherWorkspace: 'note: the cache {path} belongs to another workspace; checking without it',
+  cacheNotWritten: 'note: the cache {path} could not be written ({detail})',
   mcpReady: 'specboard mcp: serving {requirements} requirements in {documents} documents from {root} (read-only) on stdio.',
   mcpReadyWrite: 'specboard mcp: serving {requirements} requirements in {documents} documents from {root} on stdio; agents may change requirement attributes.',
 } as const;
@@ -134,6 +147,8 @@ const zhCn: Record<Key, string> = {
   check [路径...]           校验产品文档和需求引用
       --format text|json|sarif   输出格式（默认 text）
       --fix                      应用无需选择的修复并写回文件
+      --cache                    复用上次运行中未改动文件的结果
+      --cache-location <文件|目录>  缓存存放位置（默认 node_modules/.cache/specboard/）
   trace [路径...]           列出需求及其引用和追溯关系
       --format json|csv|md       输出格式（默认 json）
   export html <文档|目录>   为评审人生成独立的 HTML 页面
@@ -159,6 +174,10 @@ const zhCn: Record<Key, string> = {
 选项：
   --format text|json|sarif   输出格式（默认 text；代码扫描用 sarif）
   --fix                      应用无需选择的修复并写回文件，再报告剩下的问题
+  --cache                    将每个文件的解析结果和报告保存在缓存文件中，未改动的文件直接复用
+                             （配置或模式改动会使相应缓存失效）
+  --cache-location <文件|目录>  缓存文件或其所在目录（默认为工作区下的 node_modules/.cache/specboard/，
+                             否则为 ~/.cache/specboard/）；与 --fix 同用时不使用缓存
   --lang en|zh-cn            消息语言（默认取配置，其次 $LANG）
   --verbose                  将索引耗时、跳过的文件和错误记录到标准错误输出
 
@@ -166,6 +185,7 @@ const zhCn: Record<Key, string> = {
   specboard check
   specboard check docs/payments --format sarif > specboard.sarif
   specboard check --fix
+  specboard check --cache --cache-location .cache/
 
 退出码：0 无错误（可有警告），1 发现错误，2 用法或配置错误。`,
   helpTrace: `用法：specboard trace [路径...] [选项]
@@ -246,6 +266,12 @@ get_requirement、check、trace 和 next_free_id 工具，并把文档和需求�
   outBlocked: "无法写入 '{path}'：'{blocker}' 不是目录。",
   outFailed: "无法写入 '{path}'：{code}。",
   internal: 'specboard：内部错误：{detail}',
+  cacheUnreadable: '注意：无法读取缓存 {path}（{detail}），本次不使用缓存',
+  cacheCorrupt: '注意：缓存 {path} 已损坏（被截断或改动），本次不使用缓存',
+  cacheForeign: '注意：{path} 不是 Specboard 的缓存，本次不使用缓存',
+  cacheOtherVersion: '注意：缓存 {path} 由其他版本的 Specboard 写入，本次不使用缓存',
+  cacheOtherWorkspace: '注意：缓存 {path} 属于另一个工作区，本次不使用缓存',
+  cacheNotWritten: '注意：无法写入缓存 {path}（{detail}）',
   mcpReady: 'specboard mcp：正在通过 stdio 提供 {root} 中 {documents} 个文档的 {requirements} 条需求（只读）。',
   mcpReadyWrite: 'specboard mcp：正在通过 stdio 提供 {root} 中 {documents} 个文档的 {requirements} 条需求；智能体可以修改需求属性。',
 };

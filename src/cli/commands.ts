@@ -8,7 +8,7 @@ interface CommandSpec {
 }
 
 export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
-  check: { help: 'helpCheck', options: ['format', 'fix'] },
+  check: { help: 'helpCheck', options: ['format', 'fix', 'cache', 'cache-location'] },
   trace: { help: 'helpTrace', options: ['format'] },
   export: { help: 'helpExport', options: ['out'] },
   mcp: { help: 'helpMcp', options: ['root', 'allow-write'] },

@@ -9,7 +9,8 @@ import { cliMessage } from './cliMessages';
 import { checkOptions, commandSpec } from './commands';
 import { fixFiles } from './fixFiles';
 import { readRegularFile } from './nodeWorkspace';
-import { MissingPathError, NoUsableTargetError, noteUnreadRoots, openWorkspace } from './openWorkspace';
+import { CheckCache } from './checkCache';
+import { MissingPathError, NoUsableTargetError, noteUnreadRoots, openWorkspace, resolveTargets } from './openWorkspace';
 import { OutputError } from './outputPaths';
 import { toTraceRows, traceCsv, traceJson, traceMarkdown } from './traceFormats';
 import { VERSION } from '../shared/version';
@@ -71,17 +72,30 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 async function check(args: CliArgs, io: CliIo, locale: Locale): Promise<number> {
   const format = choice(args, 'format', ['text', 'json', 'sarif'] as const, 'text');
-  const { board, inTargets, rel, unreadRoots } = await openWorkspace(args.positionals, io, locale, cliLogger(args, io));
-  // Files are written only when asked; the report below is of the fixed files.
-  const fixed = args.flags.has('--fix') ? fixFiles(board, inTargets).flatMap((f) => f.fixed.map((d) => toCliDiagnostic(d, rel))) : undefined;
-  const settingsPaths = new Set(board.settingsDiagnosticPaths());
-  // Config and schema errors always show: they change what every checked file means.
-  const diagnostics = board.allDiagnostics().filter((d) => inTargets(d.path) || settingsPaths.has(d.path));
-  const stats = args.positionals.length ? board.stats(inTargets) : board.stats();
-  const report = buildReport(diagnostics, { ...stats, cancelled: false }, rel, fixed);
+  const logger = cliLogger(args, io);
+  const targets = resolveTargets(args.positionals, io, locale);
+  const fix = args.flags.has('--fix');
+  // --fix writes files while it checks: its report is never reused, and its parses are not kept.
+  const cache = args.flags.has('--cache') && !fix
+    ? new CheckCache(args.options['cache-location'], targets.roots, JSON.stringify([locale, args.positionals.length > 0, targets.abs]), io, locale, logger)
+    : undefined;
+  let outcome = cache?.reuse();
+  let fixed;
+  if (!outcome) {
+    const { board, inTargets, unreadRoots } = await openWorkspace(targets, io, locale, logger, cache);
+    // Files are written only when asked; the report below is of the fixed files.
+    fixed = fix ? fixFiles(board, inTargets).flatMap((f) => f.fixed.map((d) => toCliDiagnostic(d, targets.rel))) : undefined;
+    const settingsPaths = new Set(board.settingsDiagnosticPaths());
+    // Config and schema errors always show: they change what every checked file means.
+    const diagnostics = board.allDiagnostics().filter((d) => inTargets(d.path) || settingsPaths.has(d.path));
+    const stats = args.positionals.length ? board.stats(inTargets) : board.stats();
+    outcome = { diagnostics, stats, unread: unreadRoots.length > 0 };
+    cache?.save(outcome);
+  }
+  const report = buildReport(outcome.diagnostics, { ...outcome.stats, cancelled: false }, targets.rel, fixed);
   io.write(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, VERSION, locale) : formatText(report, locale));
   // A folder that could not be read was not checked: that is no clean result (its note says why).
-  if (unreadRoots.length > 0 || diagnostics.some((d) => d.code === 'config-error')) return 2;
+  if (outcome.unread || outcome.diagnostics.some((d) => d.code === 'config-error')) return 2;
   return report.summary.errors > 0 ? 1 : 0;
 }
 

@@ -2,16 +2,31 @@ import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync
 import * as path from 'node:path';
 import { errorCode, isNotFound, NotAFileError, type NotAFileKind, type SpecWorkspace } from '../core';
 
+/**
+ * Told what the workspace reads, each stat taken before the read it describes: `check --cache`
+ * records a run's inputs with it, so a later run can tell whether any of them changed.
+ */
+export interface ReadObserver {
+  /** A folder about to be listed (undefined stat: it is gone). */
+  listing(folder: string, stat: Stats | undefined): void;
+  listed(folder: string, entries: readonly Dirent[]): void;
+  /** A file about to be read or sized (undefined: it is gone), then its bytes when read. */
+  stat(path: string, stat: Stats | undefined): void;
+  read(path: string, stat: Stats, bytes: Buffer): void;
+}
+
 /** The core's workspace over the local file system, with absolute posix-style paths. */
 export class NodeWorkspace implements SpecWorkspace {
-  constructor(readonly roots: readonly string[]) {}
+  constructor(readonly roots: readonly string[], private readonly observer?: ReadObserver) {}
 
   async listFiles(folder: string, skipDir: (relDir: string) => boolean, unreadable?: (folder: string, error: unknown) => void): Promise<string[]> {
     const out: string[] = [];
     const walk = async (dir: string, rel: string): Promise<void> => {
       let entries;
       try {
+        if (this.observer) this.observer.listing(dir, statOrGone(dir));
         entries = await fs.readdir(dir, { withFileTypes: true });
+        this.observer?.listed(dir, entries);
       } catch (e) {
         if (rel === '') throw e;
         unreadable?.(dir, e); // Skipped, not fatal, and the core says so.
@@ -36,17 +51,41 @@ export class NodeWorkspace implements SpecWorkspace {
   // tens of thousands of small files the promise API's thread-pool round trips (open, fstat, read,
   // close, each a separate hop) cost more main-thread time than the reads themselves.
   async readFile(p: string): Promise<Uint8Array> {
-    return readRegularFile(p);
+    if (!this.observer) return readRegularFile(p);
+    try {
+      const { bytes, stat } = readRegularFileWithStat(p);
+      this.observer.read(p, stat, bytes);
+      return bytes;
+    } catch (e) {
+      // Not read, but still an input: a later run must notice when it appears or becomes readable.
+      this.observer.stat(p, isNotFound(e) ? undefined : statSync(p, { throwIfNoEntry: false }));
+      throw e;
+    }
   }
 
   async fileSize(p: string): Promise<number | undefined> {
     try {
-      return statSync(p).size;
+      const stat = statSync(p);
+      this.observer?.stat(p, stat);
+      return stat.size;
     } catch (e) {
       // Gone is no error; anything else (EACCES, ELOOP) is, and the core reports it with its code.
-      if (isNotFound(e)) return undefined;
+      if (isNotFound(e)) {
+        this.observer?.stat(p, undefined);
+        return undefined;
+      }
       throw e;
     }
+  }
+}
+
+/** A path's stat, undefined when it is gone (any other error is thrown). */
+export function statOrGone(p: string): Stats | undefined {
+  try {
+    return statSync(p);
+  } catch (e) {
+    if (isNotFound(e)) return undefined;
+    throw e;
   }
 }
 
@@ -56,6 +95,11 @@ export class NodeWorkspace implements SpecWorkspace {
  * writer forever, and a link to `/dev/zero` would be read until memory runs out.
  */
 export function readRegularFile(p: string): Buffer {
+  return readRegularFileWithStat(p).bytes;
+}
+
+/** readRegularFile, with the stat of the descriptor taken before reading it. */
+export function readRegularFileWithStat(p: string): { bytes: Buffer; stat: Stats } {
   let fd: number;
   try {
     fd = openSync(p, constants.O_RDONLY | nonBlocking());
@@ -67,7 +111,7 @@ export function readRegularFile(p: string): Buffer {
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new NotAFileError(kindOf(stat), p);
-    return readFileSync(fd);
+    return { bytes: readFileSync(fd), stat };
   } finally {
     closeSync(fd);
   }

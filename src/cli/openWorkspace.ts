@@ -1,9 +1,9 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import { createSpecboard, errorCode, isNotFound, kindLabel, type Locale, type Logger, type Specboard } from '../core';
+import { createSpecboard, errorCode, isNotFound, kindLabel, type Locale, type Logger, type ParseCache, type Specboard } from '../core';
 import type { CliIo } from './cliIo';
 import { cliMessage } from './cliMessages';
-import { kindOf, NodeWorkspace, toPosix } from './nodeWorkspace';
+import { kindOf, NodeWorkspace, toPosix, type ReadObserver } from './nodeWorkspace';
 import { rootsFor } from './roots';
 
 /** A target path that does not exist: the command stops with exit code 2. */
@@ -27,19 +27,33 @@ export interface OpenedWorkspace {
   readonly unreadRoots: readonly { path: string; reason: string }[];
 }
 
-/** Indexes the roots of the given paths; returns the core and a filter for "inside the targets". */
-export async function openWorkspace(targets: readonly string[], io: CliIo, locale: Locale, logger: Logger): Promise<OpenedWorkspace> {
+/** The given paths resolved: their roots, a filter for "inside the targets" and the display form of a path. */
+export interface Targets {
+  readonly roots: readonly string[];
+  readonly abs: readonly string[];
+  readonly inTargets: (p: string) => boolean;
+  readonly rel: (p: string) => string;
+}
+
+/** The usable targets (notes on stderr for the others) and their workspace roots. */
+export function resolveTargets(targets: readonly string[], io: CliIo, locale: Locale): Targets {
   const list = usableTargets(targets.length ? targets : ['.'], io, locale);
   const abs = list.map((t) => toPosix(path.resolve(io.cwd, t)));
   const roots = rootsFor(list, io.cwd);
-  const board = createSpecboard({ workspace: new NodeWorkspace(roots), locale, logger });
-  await board.indexAll();
   const inTargets = (p: string) => abs.some((t) => p === t || p.startsWith(`${t}/`));
   const cwd = toPosix(io.cwd);
   const rel = (p: string) => {
     const r = path.posix.relative(cwd, p);
     return r === '' ? '.' : r;
   };
+  return { roots, abs, inTargets, rel };
+}
+
+/** Indexes the roots of the given paths; returns the core and a filter for "inside the targets". */
+export async function openWorkspace(targets: readonly string[] | Targets, io: CliIo, locale: Locale, logger: Logger, cache?: { observer: ReadObserver; parseCache: ParseCache }): Promise<OpenedWorkspace> {
+  const { roots, inTargets, rel } = 'roots' in targets ? targets : resolveTargets(targets, io, locale);
+  const board = createSpecboard({ workspace: new NodeWorkspace(roots, cache?.observer), locale, logger, parseCache: cache?.parseCache });
+  await board.indexAll();
   const unreadRoots = board.stats().skipped.filter((s) => s.folder && roots.includes(s.path));
   return { board, inTargets, rel, unreadRoots };
 }

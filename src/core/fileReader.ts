@@ -1,7 +1,9 @@
 import { decodeText } from './decode';
+import { fnv1a } from './fnv1a';
 import type { Logger } from './logger';
 import { message } from './messages';
 import type { FileKind, ParsedFile } from './model';
+import { cacheKeys, type CacheKeys, type ParseCache } from './parseCache';
 import { parseMarkdown } from './parseMarkdown';
 import { parseSource } from './parseSource';
 import type { Project } from './project';
@@ -12,6 +14,8 @@ import type { Locale, SpecDiagnostic } from './types';
 import { validateDoc } from './validateDoc';
 import type { SpecWorkspace } from './workspace';
 
+export { fnv1a } from './fnv1a';
+
 /** A file read for the index: its entry (a skipped file's too, with the reason), or why there is none. */
 export type Reading = { readonly entry: FileEntry; readonly skipped?: string } | 'gone' | 'unchanged';
 
@@ -21,13 +25,16 @@ export type Reading = { readonly entry: FileEntry; readonly skipped?: string } |
  * a parser bug costs that one file, logged with its stack, never the whole index.
  */
 export class FileReader {
-  constructor(private readonly workspace: SpecWorkspace, private readonly locale: Locale, private readonly logger: Logger) {}
+  constructor(private readonly workspace: SpecWorkspace, private readonly locale: Locale, private readonly logger: Logger, private readonly cache?: ParseCache) {}
 
   /**
    * Reads and parses `path` without touching any index. `unchanged` answers true for a hash whose
    * text is already indexed; a reload passes none, since the config the parse used changed.
    */
   async read(path: string, project: Project, kind: FileKind, unchanged?: (hash: number) => boolean): Promise<Reading> {
+    const keys = this.cache && cacheKeys(project, this.locale);
+    const cached = keys && this.cachedEntry(path, project, kind, keys);
+    if (cached) return unchanged?.(cached.hash) ? 'unchanged' : { entry: cached };
     const max = project.config.maxFileSize;
     let bytes: Uint8Array;
     try {
@@ -49,7 +56,9 @@ export class FileReader {
       if (!decoded.ok) return this.skipped(path, project, kind, message(this.locale, decoded.reason, { size: decoded.size ?? 0, max }));
       const hash = fnv1a(decoded.text);
       if (unchanged?.(hash)) return 'unchanged';
-      return { entry: this.parse(path, decoded.text, project, kind, hash) };
+      const entry = this.parse(path, decoded.text, project, kind, hash);
+      if (keys) this.cache!.set(path, keys, { hash, parsed: entry.parsed, diagnostics: entry.diagnostics });
+      return { entry };
     } catch (e) {
       // A bug in decoding, parsing or validation: one file is skipped, with its stack in the log,
       // rather than the whole index (or a watcher's update, which nobody awaits) failing.
@@ -66,6 +75,23 @@ export class FileReader {
     return { path, root: project.root, hash, parsed, diagnostics };
   }
 
+  /**
+   * The cache's entry for an unchanged file, validated again when only the schemas changed. A
+   * cache that fails here costs nothing but the time: the file is read as if it had no entry.
+   */
+  private cachedEntry(path: string, project: Project, kind: FileKind, keys: CacheKeys): FileEntry | undefined {
+    try {
+      const hit = this.cache!.get(path, kind, keys);
+      if (!hit) return undefined;
+      const diagnostics = hit.diagnostics ?? (kind === 'doc' ? validateDoc(hit.parsed, project.schemas, project.config, this.locale) : []);
+      if (!hit.diagnostics) this.cache!.set(path, keys, { hash: hit.hash, parsed: hit.parsed, diagnostics });
+      return { path, root: project.root, hash: hit.hash, parsed: hit.parsed, diagnostics };
+    } catch (e) {
+      this.logger.error(`The parse cache failed on ${path}; reading it instead`, e);
+      return undefined;
+    }
+  }
+
   /** A file that is not read; the log gets a warning with the cause, unless already told. */
   private skipped(path: string, project: Project, kind: FileKind, reason: string, cause?: unknown, log = true): Reading {
     if (log) this.logger.warn(`Skipped ${path}: ${reason}`, cause);
@@ -75,14 +101,4 @@ export class FileReader {
       ? [{ path, range: range(0, 0, 0, 0), severity: 'warning', code: 'file-skipped', message: reason }] : [];
     return { entry: { path, root: project.root, hash: -1, parsed, diagnostics }, skipped: reason };
   }
-}
-
-/** 32-bit FNV-1a: enough to notice that an editor's text did not change since the last parse. */
-export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }

@@ -36,3 +36,4 @@ export { directiveCompletionAt, type DirectiveCompletion } from './directiveComp
 export { RULES, RULE_SETTINGS, SUPPRESSIBLE_CODES, ruleInfo, type RuleInfo, type RuleSetting, type RuleSettings } from './rules';
 export { textLocale } from './textLocale';
 export { fieldDocAt, type FieldDoc } from './fieldDocs';
+export { CODEC_VERSION, decodeCachedParse, encodeDiagnostics, encodeParse } from './parseCacheCodec';

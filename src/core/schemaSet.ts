@@ -70,8 +70,11 @@ export class SchemaSet {
   private readonly failedAtRuntime = new Set<string>();
   /** Grows after construction only if a validator throws (see `guarded`). */
   readonly diagnostics: SpecDiagnostic[] = [];
+  /** The custom schema files' paths and text: a parse cache keys validation on it (see parseCache.ts). */
+  readonly customText: string;
 
   constructor(custom: readonly CustomSchemaFile[], private readonly locale: Locale, private readonly logger: Logger = NO_LOGGER) {
+    this.customText = custom.map((f) => `${f.path}\0${f.text}`).join('\0');
     this.ajv = new (ajvClass())({ allErrors: true, strict: false, validateFormats: false });
     this.ajv.addKeyword({ keyword: 'x-specboard', schemaType: 'object' });
     const overrides = new Map<string, Loaded>();

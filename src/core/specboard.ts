@@ -2,6 +2,7 @@ import type { DocSummary } from './documentSummaries';
 import type { IdCatalog } from './idCatalog';
 import type { IdHit } from './idAt';
 import type { Logger } from './logger';
+import type { ParseCache } from './parseCache';
 import type { ParsedFile, RequirementDef } from './model';
 import type { Project } from './project';
 import type { RequirementIndex } from './requirementIndex';
@@ -13,6 +14,7 @@ import type { SpecWorkspace } from './workspace';
 
 export type { DocSummary } from './documentSummaries';
 export type { IdHit } from './idAt';
+export type { CacheKeys, CachedParse, ParseCache } from './parseCache';
 
 export interface SpecboardOptions {
   readonly workspace: SpecWorkspace;
@@ -21,6 +23,8 @@ export interface SpecboardOptions {
   readonly display?: (path: string) => string;
   /** Where indexing times, skipped files, reloads and caught errors are reported; silent by default. */
   readonly logger?: Logger;
+  /** Parses kept from an earlier run (the CLI's `check --cache`); files it answers for are not read. */
+  readonly parseCache?: ParseCache;
 }
 
 export interface IndexOptions extends PoolOptions {

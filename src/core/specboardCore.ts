@@ -52,7 +52,7 @@ export class SpecboardCore implements Specboard {
     this.locale = options.locale ?? 'en';
     this.buffers = new EditorBuffers(this.locale);
     this.logger = options.logger ?? NO_LOGGER;
-    this.reader = new FileReader(this.workspace, this.locale, this.logger);
+    this.reader = new FileReader(this.workspace, this.locale, this.logger, options.parseCache);
     this.display = options.display ?? ((p) => {
       const root = rootOf(this.workspace.roots, p);
       return root ? relativeTo(root, p) : p;

@@ -1,0 +1,87 @@
+import type { IndexStats, Locale, Logger, SpecDiagnostic } from '../core';
+import { cacheFilePath, isCacheFile, loadCache, saveCache } from './cacheFile';
+import { InputRecorder, inputsUnchanged, type Inputs } from './cacheInputs';
+import type { CliIo } from './cliIo';
+import { cliMessage } from './cliMessages';
+import { DiskParseCache } from './diskParseCache';
+
+/** What `check` reports, before it is formatted: all a warm run needs to print the same report. */
+export interface CheckOutcome {
+  readonly diagnostics: readonly SpecDiagnostic[];
+  readonly stats: Omit<IndexStats, 'cancelled'>;
+  /** A workspace folder could not be read (exit code 2). */
+  readonly unread: boolean;
+}
+
+interface Manifest {
+  readonly startedAt: number;
+  readonly inputs: Inputs;
+  /** The outcome, for the same targets and language (`key`). */
+  readonly result?: { readonly key: string; readonly outcome: CheckOutcome };
+}
+
+/**
+ * One `check --cache` run: the previous run's outcome when none of its inputs changed, else the
+ * parses of unchanged files; then this run's cache, written whole. A cache that cannot be read,
+ * is corrupt or foreign is said on stderr and not used; one that cannot be written is said too.
+ * Neither changes the report or the exit code.
+ */
+export class CheckCache {
+  readonly observer: InputRecorder;
+  readonly parseCache: DiskParseCache;
+  private readonly startedAt = Date.now();
+  private readonly manifest?: Manifest;
+
+  constructor(location: string | undefined, private readonly roots: readonly string[], private readonly key: string,
+    private readonly io: CliIo, private readonly locale: Locale, private readonly logger: Logger) {
+    this.file = cacheFilePath(location, io.cwd, roots, io.env);
+    this.ignore = isCacheFile(this.file);
+    this.observer = new InputRecorder(this.ignore);
+    const loaded = loadCache(this.file, roots);
+    let entries: string | undefined;
+    if ('manifest' in loaded) {
+      try {
+        this.manifest = JSON.parse(loaded.manifest) as Manifest;
+      } catch {
+        this.note('corrupt');
+      }
+    } else if (loaded.kind !== 'missing') {
+      this.note(loaded.kind, loaded.kind === 'unreadable' ? loaded.code : '');
+    }
+    // The entries are read only if the outcome cannot be reused: on a large workspace they are most of the file.
+    this.parseCache = new DiskParseCache(() => {
+      if (!this.manifest || !('manifest' in loaded)) return undefined;
+      entries = loaded.entries();
+      if (entries === undefined) this.note('corrupt');
+      return entries;
+    }, this.manifest?.startedAt ?? 0, this.observer);
+  }
+
+  private readonly file: string;
+  private readonly ignore: (folder: string, name: string) => boolean;
+
+  /** The previous outcome, if it was for these targets and nothing it read has changed. */
+  reuse(): CheckOutcome | undefined {
+    const m = this.manifest;
+    if (!m?.result || m.result.key !== this.key || !inputsUnchanged(m.inputs, m.startedAt, this.ignore)) return undefined;
+    this.logger.info(`Cache: nothing changed since the run cached in ${this.file}; its report is reused`);
+    return m.result.outcome;
+  }
+
+  /** Writes this run's cache; `outcome` undefined keeps only the parses (the report is not reusable). */
+  save(outcome: CheckOutcome | undefined): void {
+    const { parsed, reused, revalidated } = this.parseCache.counts;
+    this.logger.info(`Cache: ${parsed} files parsed, ${reused} parses reused (${revalidated} validated again); writing ${this.file}`);
+    const manifest: Manifest = { startedAt: this.startedAt, inputs: this.observer.inputs(), ...(outcome ? { result: { key: this.key, outcome } } : {}) };
+    try {
+      saveCache(this.file, this.roots, { manifest: JSON.stringify(manifest), entries: this.parseCache.serialize() });
+    } catch (e) {
+      this.io.error(`${cliMessage(this.locale, 'cacheNotWritten', { path: this.file, detail: (e as { code?: string }).code ?? String(e) })}\n`);
+    }
+  }
+
+  private note(kind: 'corrupt' | 'unreadable' | 'foreign' | 'otherVersion' | 'otherWorkspace', detail = ''): void {
+    const key = ({ corrupt: 'cacheCorrupt', unreadable: 'cacheUnreadable', foreign: 'cacheForeign', otherVersion: 'cacheOtherVersion', otherWorkspace: 'cacheOtherWorkspace' } as const)[kind];
+    this.io.error(`${cliMessage(this.locale, key, { path: this.file, detail })}\n`);
+  }
+}
