@@ -583,7 +583,11 @@ export class RequirementIndex {
     let ids = this.idsReplacing(stem, replacing);
     if (!ids.size) {
       const stems = new Set(this.stems.stemsWithPrefix(prefix));
-      for (const own of replacing.own.keys()) if (prefixOf(own) === prefix) stems.add(stemOf(own));
+      for (const own of replacing.own.keys()) {
+        const s = stemOf(own);
+        // The stem's prefix, as stemsWithPrefix keys it: `FR2`'s stem `FR` has the prefix `FR`, `FR2` itself names `FR2`.
+        if (prefixOf(s) === prefix) stems.add(s);
+      }
       const candidates = [...stems].filter((s) => this.hasIdsReplacing(s, replacing));
       const closest = closestStem(candidates, stem);
       if (closest === undefined) return [];
