@@ -8,6 +8,7 @@ import { generateCorpus, isCurrent, readManifest } from './generateCorpus';
 import { hostileTable, measureHostile } from './hostileInputs';
 import { markdownTable, textTable } from './report';
 import type { BenchResults, Machine, SizeResult } from './results';
+import { measurePeers } from './peers';
 import { rgArgs, rgCounts, shellQuote, timeCommand } from './scanTimes';
 
 const SIZES: Record<string, CorpusOptions> = {
@@ -41,7 +42,7 @@ async function main(argv: readonly string[]): Promise<void> {
   };
   log(`Specboard bench on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}, load ${machine.load.start.toFixed(1)}`);
   const results: SizeResult[] = [];
-  for (const name of sizes) results.push(measureSize(name, SIZES[name], runs, rg));
+  for (const name of sizes) results.push(measureSize(name, SIZES[name], runs, rg, notes));
   let hostile: BenchResults['hostile'];
   if (wanted.includes('hostile')) {
     log('hostile: pathological inputs, check and export html');
@@ -68,7 +69,7 @@ async function main(argv: readonly string[]): Promise<void> {
   console.log(`\nWrote ${path.relative(process.cwd(), path.join(dir, 'latest.json'))} (and .md) in ${(all.totalMs / 1000).toFixed(0)} s`);
 }
 
-function measureSize(name: string, options: CorpusOptions, runs: number, rg: string | undefined): SizeResult {
+function measureSize(name: string, options: CorpusOptions, runs: number, rg: string | undefined, notes: string[]): SizeResult {
   const root = path.join(BENCH, 'corpus', name);
   let generateMs: number | undefined;
   if (!isCurrent(root, options)) {
@@ -84,6 +85,7 @@ function measureSize(name: string, options: CorpusOptions, runs: number, rg: str
     const timing = timeCommand(`cd ${shellQuote([root])} && ${shellQuote([rg, '--count-matches', ...rgArgs()])} > /dev/null`, runs + 2, [0, 1]);
     rgResult = { ...timing, ...rgCounts(rg, root) };
   }
+  const peers = measurePeers(root, runs, notes, log);
   log(`${name}: core in-process (index, incremental updates, keystrokes)`);
   const core = child('measureCore.js', [root]);
   log(`${name}: memory`);
@@ -97,7 +99,7 @@ function measureSize(name: string, options: CorpusOptions, runs: number, rg: str
   return {
     name,
     corpus: { docs: manifest.docs, requirements: manifest.requirements, codeFiles: manifest.codeFiles, mb: manifest.bytes / 1e6, generateMs },
-    cli, rg: rgResult, core: core as SizeResult['core'], memory: memory as SizeResult['memory'], extension,
+    cli, rg: rgResult, peers, core: core as SizeResult['core'], memory: memory as SizeResult['memory'], extension,
   };
 }
 

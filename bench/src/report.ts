@@ -1,4 +1,5 @@
 import { checkTargets, ms, s, type BenchResults, type SizeResult } from './results';
+import { PEERS } from './peers';
 import type { Summary } from './stats';
 
 type Row = [string, (r: SizeResult) => string];
@@ -11,6 +12,13 @@ const ROWS: Row[] = [
   ['CLI `check`, cold process (wall, median)', (r) => s(r.cli.wallMs)],
   ['ripgrep, same files and ID pattern (wall)', (r) => (r.rg ? s(r.rg.wallMs) : 'n/a')],
   ['CLI ÷ ripgrep (wall / CPU)', (r) => (r.rg ? `${(r.cli.wallMs / r.rg.wallMs).toFixed(1)}× / ${(r.cli.cpuMs / r.rg.cpuMs).toFixed(1)}×` : 'n/a')],
+  ...PEERS.flatMap(({ name, label }): Row[] => {
+    const of = (r: SizeResult) => r.peers?.find((p) => p.name === name);
+    return [
+      [`${label} (wall)`, (r) => { const p = of(r); return p ? s(p.wallMs) : 'n/a'; }],
+      [`CLI ÷ ${name} (wall)`, (r) => { const p = of(r); return p ? `${(r.cli.wallMs / p.wallMs).toFixed(2)}×` : 'n/a'; }],
+    ];
+  }),
   ['In-process cold index build', (r) => s(r.core.indexMs)],
   ['All diagnostics after index', (r) => ms(r.core.allDiagnosticsMs)],
   ['Incremental: save a doc (p50 / p95)', (r) => pp(r.core.incrementalDoc)],

@@ -2,6 +2,7 @@ import type { HostileResult } from './hostileInputs';
 import type { CoreResult } from './measureCore';
 import type { ExtensionResult } from './measureExtension';
 import type { MemoryResult } from './measureMemory';
+import type { PeerResult } from './peers';
 import type { ScanTiming } from './scanTimes';
 
 /** Everything `npm run bench` measured for one corpus. */
@@ -10,6 +11,8 @@ export interface SizeResult {
   readonly corpus: { docs: number; requirements: number; codeFiles: number; mb: number; generateMs?: number };
   readonly cli: ScanTiming;
   readonly rg?: ScanTiming & { matches: number; files: number };
+  /** Other tools on the same docs (peers.ts); a peer that could not run is missing, with a note. */
+  readonly peers?: readonly PeerResult[];
   readonly core: CoreResult;
   readonly memory: MemoryResult;
   readonly extension: ExtensionResult;

@@ -20,13 +20,13 @@ export function rgGlobs(): string[] {
 }
 
 /**
- * Runs a shell command once untimed (so both tools find the files in the page cache) and then
- * `runs` times; bash's `times` gives the CPU time of its children.
+ * Runs a shell command once untimed (so both tools find the files in the page cache; `warmUp`
+ * false when they already are) and then `runs` times; bash's `times` gives the CPU time of its children.
  */
-export function timeCommand(command: string, runs: number, okCodes = [0]): ScanTiming {
+export function timeCommand(command: string, runs: number, okCodes = [0], warmUp = true): ScanTiming {
   const walls: number[] = [];
   const cpus: number[] = [];
-  spawnSync('bash', ['-c', command]);
+  if (warmUp) spawnSync('bash', ['-c', command]);
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
     const r = spawnSync('bash', ['-c', `${command}; code=$?; times; exit $code`], { encoding: 'utf8', maxBuffer: 1 << 26 });

@@ -1,6 +1,6 @@
 import { formatId, numberOf, prefixOf, shapeOf, stemOf } from './ids';
 import { folderOf, inScope } from './idScope';
-import { editDistance } from './editDistance';
+import { closestStem, nearestBySort, StemIndex } from './stemIndex';
 import { formRank } from './markdown/mergeDefinitions';
 import type { IdToken, ParsedFile, RequirementDef } from './model';
 import type { SpecDiagnostic } from './types';
@@ -66,8 +66,8 @@ export class RequirementIndex {
   /** prefix → path → token count: which files an appearing or vanishing prefix affects. */
   private readonly prefixFiles = new Map<string, Map<string, number>>();
   private readonly defPrefixes = new Map<string, number>();
-  /** stem (`REQ-CHK-`) → IDs defined with it: for next-free IDs and suggestions. */
-  private readonly stems = new Map<string, Set<string>>();
+  /** IDs by stem (`REQ-CHK-`) and stems by prefix: for next-free IDs and suggestions. */
+  private readonly stems = new StemIndex();
   private configPrefixes: ReadonlySet<string> = new Set();
   private version = 0;
   /** prefix → IDs referenced but defined nowhere: whose "did you mean" may change when IDs come and go. */
@@ -213,10 +213,7 @@ export class RequirementIndex {
     } else if (isNumeric(def.id)) {
       this.count(this.numericScopes, def.scope ?? def.path, 1);
     }
-    const stem = stemOf(def.id);
-    let set = this.stems.get(stem);
-    if (!set) this.stems.set(stem, (set = new Set()));
-    set.add(def.id);
+    this.stems.add(def.id);
   }
 
   private removeDef(def: RequirementDef): void {
@@ -224,7 +221,7 @@ export class RequirementIndex {
     if (rest.length) this.defs.set(def.id, rest);
     else {
       this.defs.delete(def.id);
-      this.stems.get(stemOf(def.id))?.delete(def.id);
+      this.stems.delete(def.id);
       this.version++;
       if (this.tokens.has(def.id) && shapeOf(def.id) === 'strict') this.markUndefined(def.id);
     }
@@ -319,7 +316,7 @@ export class RequirementIndex {
   /** The IDs defined with `stem` as they would be with `path`'s definitions replaced by `own`. */
   private idsReplacing(stem: string, { path, own }: Replacing): Set<string> {
     const out = new Set<string>();
-    for (const id of this.stems.get(stem) ?? []) if ((this.defs.get(id) ?? []).some((d) => d.path !== path)) out.add(id);
+    for (const id of this.stems.ids(stem)) if ((this.defs.get(id) ?? []).some((d) => d.path !== path)) out.add(id);
     for (const id of own.keys()) if (stemOf(id) === stem) out.add(id);
     return out;
   }
@@ -536,7 +533,7 @@ export class RequirementIndex {
     for (const prefix of prefixesOfIds) {
       for (const id of this.undefinedIds.get(prefix) ?? []) {
         const stem = stemOf(id);
-        if (!stemsOfIds.has(stem) && this.stems.get(stem)?.size) continue;
+        if (!stemsOfIds.has(stem) && this.stems.ids(stem).size) continue;
         for (const path of this.tokens.get(id)?.keys() ?? []) out.add(path);
       }
     }
@@ -550,9 +547,9 @@ export class RequirementIndex {
   nextFreeId(stem: string): string {
     let max = 0;
     let width = 3;
-    const ids = this.stems.get(stem);
-    if (ids && ids.size > 0) width = 1;
-    for (const id of ids ?? []) {
+    const ids = this.stems.ids(stem);
+    if (ids.size > 0) width = 1;
+    for (const id of ids) {
       const n = numberOf(id);
       max = Math.max(max, n.value);
       width = Math.max(width, n.width);
@@ -561,7 +558,7 @@ export class RequirementIndex {
   }
 
   stemsOf(prefix: string): string[] {
-    return [...this.stems.keys()].filter((s) => prefixOf(s) === prefix && (this.stems.get(s)?.size ?? 0) > 0);
+    return [...this.stems.stemsWithPrefix(prefix)];
   }
 
   /**
@@ -569,24 +566,41 @@ export class RequirementIndex {
    * `replacing` judges as if one file's definitions were `own` (a parse not indexed yet).
    */
   suggestions(id: string, max = 3, replacing?: Replacing): string[] {
-    const idsOf = replacing ? (s: string) => this.idsReplacing(s, replacing) : (s: string) => this.stems.get(s) ?? new Set<string>();
+    if (replacing) return this.suggestionsReplacing(id, max, replacing);
     let stem = stemOf(id);
-    if (!idsOf(stem).size) {
-      const prefix = prefixOf(id);
-      const stems = replacing ? new Set([...this.stems.keys(), ...[...replacing.own.keys()].map(stemOf)]) : this.stems.keys();
-      const candidates = [...stems].filter((s) => prefixOf(s) === prefix && idsOf(s).size > 0);
-      if (candidates.length === 0) return [];
-      // Ties go to the alphabetically first stem: the map's order depends on the order of past edits.
-      const wanted = stem;
-      stem = candidates.map((s) => ({ s, d: editDistance(s, wanted) })).reduce((best, c) => (c.d < best.d || (c.d === best.d && c.s < best.s) ? c : best)).s;
+    if (!this.stems.ids(stem).size) {
+      const closest = closestStem(this.stems.stemsWithPrefix(prefixOf(id)), stem);
+      if (closest === undefined) return [];
+      stem = closest;
     }
-    const target = numberOf(id).value;
-    // Each distance worked out once, not in every comparison: a full index lists every unknown ID.
-    return [...idsOf(stem)]
-      .map((candidate) => ({ candidate, d: Math.abs(numberOf(candidate).value - target) }))
-      .sort((a, b) => a.d - b.d || a.candidate.localeCompare(b.candidate))
-      .slice(0, max)
-      .map((c) => c.candidate);
+    return this.stems.nearest(stem, numberOf(id).value, max);
+  }
+
+  /** suggestions() for an editor's parse: only the prefix's stems are looked at, not every stem. */
+  private suggestionsReplacing(id: string, max: number, replacing: Replacing): string[] {
+    const prefix = prefixOf(id);
+    let stem = stemOf(id);
+    let ids = this.idsReplacing(stem, replacing);
+    if (!ids.size) {
+      const stems = new Set(this.stems.stemsWithPrefix(prefix));
+      for (const own of replacing.own.keys()) {
+        const s = stemOf(own);
+        // The stem's prefix, as stemsWithPrefix keys it: `FR2`'s stem `FR` has the prefix `FR`, `FR2` itself names `FR2`.
+        if (prefixOf(s) === prefix) stems.add(s);
+      }
+      const candidates = [...stems].filter((s) => this.hasIdsReplacing(s, replacing));
+      const closest = closestStem(candidates, stem);
+      if (closest === undefined) return [];
+      stem = closest;
+      ids = this.idsReplacing(stem, replacing);
+    }
+    return nearestBySort(ids, numberOf(id).value, max);
+  }
+
+  private hasIdsReplacing(stem: string, { path, own }: Replacing): boolean {
+    for (const id of this.stems.ids(stem)) if ((this.defs.get(id) ?? []).some((d) => d.path !== path)) return true;
+    for (const id of own.keys()) if (stemOf(id) === stem) return true;
+    return false;
   }
 
   /** Citations of IDs with a known prefix, over all files (the `references` of stats). */
