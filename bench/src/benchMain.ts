@@ -8,6 +8,7 @@ import { generateCorpus, isCurrent, readManifest } from './generateCorpus';
 import { hostileTable, measureHostile } from './hostileInputs';
 import { markdownTable, textTable } from './report';
 import type { BenchResults, Machine, SizeResult } from './results';
+import { measureCache } from './cacheTimes';
 import { measurePeers } from './peers';
 import { rgArgs, rgCounts, shellQuote, timeCommand } from './scanTimes';
 
@@ -79,6 +80,8 @@ function measureSize(name: string, options: CorpusOptions, runs: number, rg: str
   const manifest = readManifest(root)!;
   log(`${name}: CLI check ×${runs}`);
   const cli = timeCommand(`node ${shellQuote([path.join(OUT, 'prod', 'cli.js'), 'check', root, '--format', 'json'])} > /dev/null`, runs, [0, 1]);
+  log(`${name}: CLI check --cache ×${runs}, nothing changed, then one doc changed`);
+  const cliCache = measureCache(path.join(OUT, 'prod', 'cli.js'), root, runs);
   let rgResult: SizeResult['rg'];
   if (rg) {
     log(`${name}: ripgrep ×${runs}`);
@@ -99,7 +102,7 @@ function measureSize(name: string, options: CorpusOptions, runs: number, rg: str
   return {
     name,
     corpus: { docs: manifest.docs, requirements: manifest.requirements, codeFiles: manifest.codeFiles, mb: manifest.bytes / 1e6, generateMs },
-    cli, rg: rgResult, peers, core: core as SizeResult['core'], memory: memory as SizeResult['memory'], extension,
+    cli, cliCache, rg: rgResult, peers, core: core as SizeResult['core'], memory: memory as SizeResult['memory'], extension,
   };
 }
 

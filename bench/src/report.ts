@@ -12,6 +12,9 @@ const ROWS: Row[] = [
   ['CLI `check`, cold process (wall, median)', (r) => s(r.cli.wallMs)],
   ['ripgrep, same files and ID pattern (wall)', (r) => (r.rg ? s(r.rg.wallMs) : 'n/a')],
   ['CLI ÷ ripgrep (wall / CPU)', (r) => (r.rg ? `${(r.cli.wallMs / r.rg.wallMs).toFixed(1)}× / ${(r.cli.cpuMs / r.rg.cpuMs).toFixed(1)}×` : 'n/a')],
+  ['CLI `check --cache`, nothing changed (wall)', (r) => (r.cliCache ? s(r.cliCache.warm.wallMs) : 'n/a')],
+  ['CLI `check --cache` ÷ ripgrep (wall / CPU)', (r) => (r.cliCache && r.rg ? `${(r.cliCache.warm.wallMs / r.rg.wallMs).toFixed(1)}× / ${(r.cliCache.warm.cpuMs / r.rg.cpuMs).toFixed(1)}×` : 'n/a')],
+  ['CLI `check --cache`, one doc changed (wall)', (r) => (r.cliCache ? s(r.cliCache.oneDocChanged.wallMs) : 'n/a')],
   ...PEERS.flatMap(({ name, label }): Row[] => {
     const of = (r: SizeResult) => r.peers?.find((p) => p.name === name);
     return [

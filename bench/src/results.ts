@@ -1,3 +1,4 @@
+import type { CacheTimings } from './cacheTimes';
 import type { HostileResult } from './hostileInputs';
 import type { CoreResult } from './measureCore';
 import type { ExtensionResult } from './measureExtension';
@@ -10,6 +11,8 @@ export interface SizeResult {
   readonly name: string;
   readonly corpus: { docs: number; requirements: number; codeFiles: number; mb: number; generateMs?: number };
   readonly cli: ScanTiming;
+  /** `check --cache`: warm with nothing changed, and with one doc changed (cacheTimes.ts). */
+  readonly cliCache?: CacheTimings;
   readonly rg?: ScanTiming & { matches: number; files: number };
   /** Other tools on the same docs (peers.ts); a peer that could not run is missing, with a note. */
   readonly peers?: readonly PeerResult[];
