@@ -6,7 +6,7 @@ import * as esbuild from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { defines } from '../scripts/defines.mjs';
-import { librariesApart, librariesBuild } from '../scripts/librariesApart.mjs';
+import { librariesApart, librariesBuild, mcpApart } from '../scripts/librariesApart.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -27,7 +27,7 @@ await Promise.all([
   }),
   ...(only || recall ? [] : [
     esbuild.build({ ...node, minify: true, entryPoints: ['src/extension/extension.ts'], outfile: join(out, 'prod', 'extension.js'), external: ['vscode'], plugins: [librariesApart] }),
-    esbuild.build({ ...node, minify: true, entryPoints: ['src/cli/cli.ts'], outfile: join(out, 'prod', 'cli.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [librariesApart] }),
+    esbuild.build({ ...node, minify: true, entryPoints: ['src/cli/cli.ts'], outfile: join(out, 'prod', 'cli.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [librariesApart, mcpApart] }),
     esbuild.build(librariesBuild(join(out, 'prod'), { ...node, minify: true })),
   ]),
 ]);
