@@ -428,6 +428,20 @@ export class RequirementIndex {
   }
 
   /**
+   * requirementCount for the files `inside` accepts, counted the same way (a summary row and the
+   * heading it summarises are one requirement), so `check <paths>` and the status bar agree.
+   */
+  requirementCountIn(inside: (path: string) => boolean): number {
+    let n = 0;
+    for (const list of this.defs.values()) {
+      if (!list.some((d) => inside(d.path))) continue;
+      const mine = this.definitionsOf(list).filter((d) => inside(d.path));
+      n += mine.length <= 1 ? mine.length : new Set(mine.map((d) => d.scope)).size;
+    }
+    return n;
+  }
+
+  /**
    * References to `id` (or, given a definition, to that definition): tokens in docs and code that
    * resolve to it, and definitions a higher-ranked one outranks (a summary table's row).
    */

@@ -125,14 +125,12 @@ export class SpecboardCore implements Specboard {
     }
     let files = 0;
     let documents = 0;
-    let requirements = 0;
     for (const entry of this.index.entries()) {
       if (!inside(entry.parsed.path)) continue;
       files++;
       if (entry.parsed.docType) documents++;
-      requirements += new Set(entry.parsed.requirements.map((d) => d.id)).size;
     }
-    return { files, documents, requirements, references: this.index.referencesIn(inside), skipped };
+    return { files, documents, requirements: this.index.requirementCountIn(inside), references: this.index.referencesIn(inside), skipped };
   }
 
   /** Re-reads a file from the workspace (watcher events, files closed in the editor). */

@@ -95,6 +95,15 @@ describe('specboard check', () => {
     assert.deepEqual(JSON.parse(run.stdout).runs[0].results, []);
   });
 
+  it('counts a requirement listed in another document\'s table once, as the index and the status bar do', async () => {
+    const dir = writeTree({
+      'docs/prd.md': prd('### REQ-CNT-001: Counted once\n- Priority: P1\n- Status: approved\n', { id: 'PRD-CNT' }),
+      'docs/plan.md': '---\ntype: dev-plan\nid: DP-CNT\ntitle: Plan\nstage: productization\nstatus: draft\nowner: A\n---\n# Plan\n\n| ID | Title |\n| --- | --- |\n| REQ-CNT-001 | Counted once |\n',
+    });
+    const summary = async (args: string[]) => (JSON.parse((await runCliIn(dir, ['check', ...args, '--format', 'json'])).stdout) as { summary: { requirements: number } }).summary.requirements;
+    assert.deepEqual([await summary([]), await summary(['docs']), await summary(['docs/prd.md']), await summary(['docs/plan.md'])], [1, 1, 1, 0]);
+  });
+
   it('checks several paths at once', async () => {
     const dir = writeTree({ 'a/x.md': designDoc('', { status: 'bad' }), 'b/y.md': designDoc('', { status: 'worse' }), 'c/z.md': designDoc('', { status: 'worst' }) });
     const run = await runCliIn(dir, ['check', 'a', 'b/y.md', '--format', 'json']);
