@@ -1,4 +1,5 @@
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CODEC_VERSION } from '../core';
@@ -16,7 +17,8 @@ const FORMAT_VERSION = 1;
 
 export interface CacheSections {
   readonly manifest: string;
-  readonly entries: string;
+  /** The entries as chunks, written as they are: most are the previous file's bytes, passed through. */
+  readonly entries: readonly Buffer[];
 }
 
 /** Why a cache file was not used; `missing` is the only one not worth a note. */
@@ -24,8 +26,8 @@ export type CacheProblem = { readonly kind: 'missing' } | { readonly kind: 'unre
 
 export interface LoadedCache {
   readonly manifest: string;
-  /** The entries section, checked against its hash when first asked for; undefined when it fails. */
-  entries(): string | undefined;
+  /** The entries section's bytes, checked against its hash when first asked for; undefined when it fails. */
+  entries(): Buffer | undefined;
 }
 
 /** Changes with every build of the CLI, not only with its version: a rebuilt parser may parse differently. */
@@ -81,13 +83,13 @@ export function loadCache(file: string, roots: readonly string[]): LoadedCache |
   if (eol < 0 || bytes.length !== eStart + eLength) return { kind: 'corrupt' };
   const manifest = bytes.subarray(mStart, eStart);
   if (sha1(manifest) !== mHash) return { kind: 'corrupt' };
-  let entries: string | undefined | null = null;
+  let entries: Buffer | undefined | null = null;
   return {
     manifest: manifest.toString('utf8'),
     entries: () => {
       if (entries === null) {
         const raw = bytes.subarray(eStart);
-        entries = sha1(raw) === eHash ? raw.toString('utf8') : undefined;
+        entries = sha1(raw) === eHash ? raw : undefined;
       }
       return entries;
     },
@@ -97,15 +99,29 @@ export function loadCache(file: string, roots: readonly string[]): LoadedCache |
 /** Writes to a temporary file, then renames it: an interrupted run never leaves half a cache. */
 export function saveCache(file: string, roots: readonly string[], sections: CacheSections): void {
   const manifest = Buffer.from(sections.manifest, 'utf8');
-  const entries = Buffer.from(sections.entries, 'utf8');
+  // Hashed and written chunk by chunk: the entries are tens of megabytes on a large workspace, and
+  // joining them into one string (then one buffer) cost more than the parses they keep.
+  const hash = createHash('sha1');
+  let length = 0;
+  for (const chunk of sections.entries) {
+    hash.update(chunk);
+    length += chunk.length;
+  }
   const header = JSON.stringify({
     format: FORMAT, version: FORMAT_VERSION, codec: CODEC_VERSION, build: buildId(), roots,
-    manifest: [manifest.length, sha1(manifest)], entries: [entries.length, sha1(entries)],
+    manifest: [manifest.length, sha1(manifest)], entries: [length, hash.digest('base64')],
   });
   mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.tmp-${process.pid}`;
   try {
-    writeFileSync(temp, Buffer.concat([Buffer.from(`${header}\n`, 'utf8'), manifest, entries]));
+    const fd = openSync(temp, 'w');
+    try {
+      writeSync(fd, `${header}\n`);
+      writeSync(fd, manifest);
+      for (const chunk of sections.entries) if (chunk.length) writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, file);
   } catch (e) {
     rmSync(temp, { force: true });

@@ -38,7 +38,7 @@ export class CheckCache {
     this.ignore = isCacheFile(this.file);
     this.observer = new InputRecorder(this.ignore);
     const loaded = loadCache(this.file, roots);
-    let entries: string | undefined;
+    let entries: Buffer | undefined;
     if ('manifest' in loaded) {
       try {
         this.manifest = JSON.parse(loaded.manifest) as Manifest;
