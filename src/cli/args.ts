@@ -1,3 +1,5 @@
+import { EVERY_COMMAND, optionKind, type CommandSpec } from './commands';
+
 /** Parsed command line. Parsing only: no I/O, so it is tested directly. */
 export interface CliArgs {
   readonly command: string;
@@ -12,8 +14,8 @@ export class UsageError extends Error {
   }
 }
 
-const VALUE_OPTIONS = new Set(['--format', '--lang', '--out', '--root', '--cache-location']);
-const FLAGS = new Set(['--help', '-h', '--version', '-v', '--verbose', '--fix', '--allow-write', '--cache']);
+/** The short forms the CLI accepts. */
+const SHORT: Readonly<Record<string, string>> = { '-h': '--help', '-v': '--version' };
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const positionals: string[] = [];
@@ -23,13 +25,14 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.indexOf('=');
-    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    if (VALUE_OPTIONS.has(name)) {
+    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : SHORT[arg] ?? arg;
+    const kind = optionKind(name);
+    if (kind === 'value') {
       const value = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined || value === '') throw new UsageError('missingValue', { name });
       options[name.slice(2)] = value;
-    } else if (FLAGS.has(arg)) {
-      flags.add(arg === '-h' ? '--help' : arg === '-v' ? '--version' : arg);
+    } else if (kind === 'flag' && name === (SHORT[arg] ?? arg)) {
+      flags.add(name);
     } else if (arg.startsWith('-') && arg !== '-') {
       throw new UsageError('unknownOption', { name: arg, command: command || 'specboard' });
     } else if (!command) {
@@ -39,6 +42,17 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
   }
   return { command, positionals, options, flags };
+}
+
+/**
+ * Refuses an option the command does not use, so `check --out x` is a usage error (exit 2)
+ * rather than an option silently ignored.
+ */
+export function checkOptions(args: CliArgs, spec: CommandSpec): void {
+  const given = [...Object.keys(args.options), ...[...args.flags].map((f) => f.slice(2))];
+  for (const name of given) {
+    if (!Object.hasOwn(EVERY_COMMAND, name) && !Object.hasOwn(spec.options, name)) throw new UsageError('unknownOption', { name: `--${name}`, command: args.command });
+  }
 }
 
 /** Validates an option against its allowed values; returns the default when absent. */

@@ -1,32 +1,33 @@
-import { UsageError, type CliArgs } from './args';
+/** How an option is written: with a value (`--format json`) or alone (`--fix`). */
+type OptionKind = 'value' | 'flag';
 
-/** What each command accepts beyond the options every command takes (--lang, --verbose, --help, --version). */
-interface CommandSpec {
+/** A command: its help page and the options it takes beyond those every command takes. */
+export interface CommandSpec {
   /** Its page in the CLI's message catalog, printed by `specboard <command> --help`. */
   readonly help: 'helpCheck' | 'helpTrace' | 'helpExport' | 'helpMcp';
-  readonly options: readonly string[];
+  readonly options: Readonly<Record<string, OptionKind>>;
 }
 
+/** The one list of the CLI's options: parsing reads their kinds, and each command accepts only its own. */
 export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
-  check: { help: 'helpCheck', options: ['format', 'fix', 'cache', 'cache-location'] },
-  trace: { help: 'helpTrace', options: ['format'] },
-  export: { help: 'helpExport', options: ['out'] },
-  mcp: { help: 'helpMcp', options: ['root', 'allow-write'] },
+  check: { help: 'helpCheck', options: { format: 'value', fix: 'flag', cache: 'flag', 'cache-location': 'value' } },
+  trace: { help: 'helpTrace', options: { format: 'value' } },
+  export: { help: 'helpExport', options: { out: 'value' } },
+  mcp: { help: 'helpMcp', options: { root: 'value', 'allow-write': 'flag' } },
 };
 
-const EVERY_COMMAND = new Set(['lang', 'verbose', 'help', 'version']);
+/** The options every command takes. */
+export const EVERY_COMMAND: Readonly<Record<string, OptionKind>> = { lang: 'value', verbose: 'flag', help: 'flag', version: 'flag' };
+
+const KINDS = new Map<string, OptionKind>(
+  [EVERY_COMMAND, ...Object.values(COMMANDS).map((c) => c.options)].flatMap((o) => Object.entries(o).map(([name, kind]) => [`--${name}`, kind] as const)),
+);
+
+/** `--format` → 'value', `--fix` → 'flag', anything else → undefined. */
+export function optionKind(name: string): OptionKind | undefined {
+  return KINDS.get(name);
+}
 
 export function commandSpec(name: string): CommandSpec | undefined {
   return Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-}
-
-/**
- * Refuses an option the command does not use, so `check --out x` is a usage error (exit 2)
- * rather than an option silently ignored.
- */
-export function checkOptions(args: CliArgs, spec: CommandSpec): void {
-  const given = [...Object.keys(args.options), ...[...args.flags].map((f) => f.slice(2))];
-  for (const name of given) {
-    if (!EVERY_COMMAND.has(name) && !spec.options.includes(name)) throw new UsageError('unknownOption', { name: `--${name}`, command: args.command });
-  }
 }

@@ -1,12 +1,12 @@
 import * as path from 'node:path';
 import { normalizeLocale, type Locale } from '../core';
-import { choice, parseArgs, UsageError, type CliArgs } from './args';
+import { checkOptions, choice, parseArgs, UsageError, type CliArgs } from './args';
 import { formatJson, formatSarif, formatText } from './checkFormats';
 import { buildReport, toCliDiagnostic } from './checkReport';
 import type { CliIo } from './cliIo';
 import { cliLogger } from './cliLogger';
 import { cliMessage } from './cliMessages';
-import { checkOptions, commandSpec } from './commands';
+import { commandSpec } from './commands';
 import { fixFiles } from './fixFiles';
 import { readRegularFile } from './nodeWorkspace';
 import { CheckCache } from './checkCache';

@@ -71,18 +71,26 @@ export function leadingId(text: string): LeadingId | undefined {
   // `REQ-2 / REQ-3 渠道接入`, `FR-1、FR-2：登录`: one text for several IDs, whose other IDs are no
   // part of the title. After `REQ-1:` the text is the title, whatever it says.
   const joined = sep !== null && sep[0].includes('、');
-  const title = (t: string) => (sep === null || joined ? withoutJoinedIds(t.trim(), joined) : t.trim());
+  const grouped = sep === null || joined;
   // `**FR-12: Title**`, `**FR-12:** Title`, `**NFR-01 性能**：text`: the bold closes after the
   // separator, after the title, or after a short title that the text then follows.
   const closeAt = boldOpen ? rest.indexOf(bold) : -1;
   if (closeAt >= 0) {
-    const inside = closeAt > 0 ? title(rest.slice(0, closeAt).replace(/[:：]\s*$/, '')) : '';
+    const inside = closeAt > 0 ? titleAfter(rest.slice(0, closeAt).replace(/[:：]\s*$/, ''), grouped, joined) : '';
     // `**FR-4 and FR-5** Export`: only IDs inside the bold, the title after it.
-    rest = inside !== '' ? inside : title(rest.slice(closeAt + 2).replace(/^\s*[:：]?/, ''));
+    rest = inside !== '' ? inside : titleAfter(rest.slice(closeAt + 2).replace(/^\s*[:：]?/, ''), grouped, joined);
   } else {
-    rest = title(!boldOpen && bold && rest.startsWith(':') ? rest.slice(1) : rest);
+    rest = titleAfter(!boldOpen && bold && rest.startsWith(':') ? rest.slice(1) : rest, grouped, joined);
   }
   return { id, shape: shapeOf(id), start, end, rest, marked: bold !== '' || close !== undefined, separated: sep !== null, label };
+}
+
+/**
+ * The title in `text`: after any joined IDs when the ID had no separator of its own (`grouped`).
+ * A plain function rather than a closure: leadingId runs on every candidate line of every file.
+ */
+function titleAfter(text: string, grouped: boolean, joined: boolean): string {
+  return grouped ? withoutJoinedIds(text.trim(), joined) : text.trim();
 }
 
 /** `/`, `、`, `,`, `&`, `+`, `和`, `及`, `与` or `and` between two IDs, with the spaces after it. */
