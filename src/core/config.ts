@@ -1,5 +1,5 @@
 import { usableGlobMap, usableGlobs, type GlobContext } from './configGlobs';
-import { message } from './messages';
+import { message, type MessageKey } from './messages';
 import type { Locale, SpecDiagnostic } from './types';
 import { RULE_SETTINGS, ruleInfo, RULES, type RuleSetting, type RuleSettings } from './rules';
 import { range } from './text';
@@ -105,7 +105,7 @@ export function parseConfig(text: string, path: string, displayName: string, loc
       continue;
     }
     const problem = checkShape(shape, value);
-    if (problem) fail(message(locale, 'config.shape', { file: displayName, key, detail: problem }), line);
+    if (problem) fail(message(locale, problem, { file: displayName, key }), line);
     else if (shape === 'globList') config[key] = usableGlobs(key, value as unknown[], globs);
     else if (shape === 'globMap') config[key] = usableGlobMap(key, value as Record<string, string>, globs);
     else if (shape === 'rules') config[key] = usableRules(value as Record<string, unknown>, text, displayName, locale, fail);
@@ -114,33 +114,34 @@ export function parseConfig(text: string, path: string, displayName: string, loc
   return { config: config as unknown as SpecConfig, diagnostics };
 }
 
-function checkShape(shape: Shape, value: unknown): string | undefined {
+/** The catalog key of what is wrong with an option's value, or undefined when its shape is right. */
+function checkShape(shape: Shape, value: unknown): MessageKey | undefined {
   const isStringList = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === 'string');
   const isStringMap = (v: unknown) => !!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((s) => typeof s === 'string');
   switch (shape) {
     case 'stringList':
-      return isStringList(value) ? undefined : 'must be a list of strings';
+      return isStringList(value) ? undefined : 'config.shape.stringList';
     case 'globList':
       // Entries are checked one by one (configGlobs.ts), so one bad pattern leaves the others in force.
-      return Array.isArray(value) ? undefined : 'must be a list of strings';
+      return Array.isArray(value) ? undefined : 'config.shape.stringList';
     case 'stringListMap':
       return value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every(isStringList)
-        ? undefined : 'must map names to lists of strings';
+        ? undefined : 'config.shape.stringListMap';
     case 'number':
-      return typeof value === 'number' && value > 0 ? undefined : 'must be a positive number';
+      return typeof value === 'number' && value > 0 ? undefined : 'config.shape.number';
     case 'language':
-      return value === 'en' || value === 'zh-cn' ? undefined : "must be 'en' or 'zh-cn'";
+      return value === 'en' || value === 'zh-cn' ? undefined : 'config.shape.language';
     case 'scope':
-      return ['auto', 'workspace', 'folder', 'document'].includes(value as string) ? undefined : "must be 'auto', 'workspace', 'folder' or 'document'";
+      return ['auto', 'workspace', 'folder', 'document'].includes(value as string) ? undefined : 'config.shape.scope';
     case 'stringMap':
     case 'globMap':
-      return isStringMap(value) ? undefined : 'must map names to strings';
+      return isStringMap(value) ? undefined : 'config.shape.stringMap';
     case 'rules':
       // Entries are checked one by one (usableRules), so one bad rule leaves the others in force.
-      return value && typeof value === 'object' && !Array.isArray(value) ? undefined : "must map rule codes to 'error', 'warning', 'info' or 'off'";
+      return value && typeof value === 'object' && !Array.isArray(value) ? undefined : 'config.shape.rules';
     case 'aliases':
       return !value || typeof value !== 'object' || Array.isArray(value) || !Object.entries(value).every(([k, v]) => ALIAS_FIELDS.has(k) && isStringMap(v))
-        ? "must map 'status', 'priority', 'doc.status' or 'doc.stage' to an object of words and values" : undefined;
+        ? 'config.shape.aliases' : undefined;
   }
 }
 

@@ -50,6 +50,17 @@ describe('.specboard/config.json', () => {
     assert.ok(diags.some((d) => /'transitions' must map names to lists of strings/.test(d.message)));
   });
 
+  it('says what is wrong with an option in Chinese too, with no English left inside', async () => {
+    const config = '{ "prefixes": "REQ", "maxFileSize": -1, "language": "fr", "scope": "x", "transitions": 1, "types": [], "rules": 3, "aliases": { "size": {} } }';
+    const dir = writeTree({ [CONFIG]: config });
+    const diags = diagnosticsOf(await indexTree(dir, 'zh-cn'), dir, CONFIG);
+    assert.equal(diags.length, 8);
+    for (const d of diags) {
+      assert.match(d.message, /^\.specboard\/config\.json：'[a-zA-Z]+' (必须|只能)/);
+      assert.doesNotMatch(d.message.slice(CONFIG.length).replace(/'[^']*'/g, ''), /[a-z]{3,}/, d.message);
+    }
+  });
+
   it('rejects a config that is not a JSON object', async () => {
     const { diags } = await configDiagnostics('["REQ"]');
     assert.equal(diags.length, 1);
