@@ -1,6 +1,7 @@
 import type Ajv from 'ajv';
 import { message, type MessageKey } from './messages';
 import type { CustomSchemaFile } from './schemaSet';
+import { isLifecycleStage, LIFECYCLE_STAGES } from './stages';
 import { isObject, nestingDepth, type SchemaObject } from './schemaWalk';
 import type { Locale } from './types';
 
@@ -29,6 +30,8 @@ export function parseCustomSchema(file: CustomSchemaFile, ajv: Ajv, locale: Loca
   if (!ajv.validateSchema(rest)) return fail('schema.invalid', { detail: ajv.errorsText(ajv.errors) });
   const x = isObject(rest['x-specboard']) ? rest['x-specboard'] : {};
   if (x.sections !== undefined && !validSections(x.sections)) return fail('schema.sections');
+  // The lifecycle tree files each type's documents under this stage: an unknown one would hide them.
+  if (x.stage !== undefined && !isLifecycleStage(x.stage)) return fail('schema.stage', { value: JSON.stringify(x.stage), stages: LIFECYCLE_STAGES.join(', ') });
   if (x.requirement !== undefined) {
     if (!isObject(x.requirement)) {
       return message(locale, 'schema.notObject', { file: `${file.displayName}: x-specboard.requirement`, kind: kindOf(x.requirement, locale) });

@@ -81,6 +81,14 @@ describe('custom schemas in .specboard/schemas', () => {
     assert.match(schema[0].message, /x-specboard\.sections/);
   });
 
+  it('rejects an x-specboard stage that is not a lifecycle stage, naming the stages', async () => {
+    const bad = JSON.stringify({ 'x-specboard': { type: 'prd', stage: 'dev' } });
+    const { doc, schema } = await check({ [PRD_SCHEMA]: bad, 'prd.md': prd() });
+    assert.deepEqual(schema.map((d) => d.code), ['config-error']);
+    assert.match(schema[0].message, /x-specboard\.stage is "dev", which is not a lifecycle stage \(concept, productization, development, commercialization, market, retired\)/);
+    assert.deepEqual(doc, [], 'the built-in PRD schema applies');
+  });
+
   it('asks for a type when the schema file name and x-specboard do not give one', async () => {
     const dir = writeTree({ '.specboard/schemas/extra.json': '{"type": "object"}' });
     const board = await indexTree(dir);
