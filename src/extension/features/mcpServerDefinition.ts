@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { lmApi } from '../adapters/lmApi';
+import { hostExecPath, mcpLaunch } from '../mcpLaunch';
 import type { Services } from '../services';
 
 /**
  * Registers `specboard mcp` for each local workspace folder, so agents that read VS Code's MCP
  * servers (Copilot's agent mode, other extensions) find it without a `.vscode/mcp.json`. It runs
- * the CLI bundled with the extension under `node`, read-only: writes from chat go through the
+ * the CLI bundled with the extension under the extension host's own runtime (mcpLaunch.ts), read-only: writes from chat go through the
  * confirmed chat tool instead. Only where the extension is installed on disk (a stdio server
  * needs a process) and VS Code has the API (1.101 and later).
  */
@@ -20,7 +21,10 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     onDidChangeMcpServerDefinitions: changed.event,
     provideMcpServerDefinitions: () => (vscode.workspace.workspaceFolders ?? [])
       .filter((f) => f.uri.scheme === 'file')
-      .map((f) => new Definition(vscode.l10n.t('Specboard: {0}', f.name), 'node', [cli, 'mcp', '--root', f.uri.fsPath], {}, context.extension.packageJSON.version as string)),
+      .map((f) => {
+        const launch = mcpLaunch(hostExecPath(), cli, f.uri.fsPath);
+        return new Definition(vscode.l10n.t('Specboard: {0}', f.name), launch.command, [...launch.args], { ...launch.env }, context.extension.packageJSON.version as string);
+      }),
   }));
-  services.log.info('Registered the Specboard MCP server for the workspace folders');
+  services.log.info(`Registered the Specboard MCP server for the workspace folders (runs ${hostExecPath() ?? 'node'})`);
 }
