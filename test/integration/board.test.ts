@@ -224,6 +224,21 @@ describe('requirements board', function () {
     assert.equal(editor.document.getText(), moved);
   });
 
+  it('undoes two moves of one card asked for at once (two quick Ctrl+Z), newest first', async () => {
+    const { editor, original } = await editorFor(HEADING);
+    const path = editor.document.uri.toString();
+    const line = () => lineOf(editor.document, '### REQ-BOARD-001');
+    await send({ type: 'move', id: 'REQ-BOARD-001', path, line: line(), key: 'status', from: 'approved', to: 'in-progress' });
+    await send({ type: 'move', id: 'REQ-BOARD-001', path, line: line(), key: 'status', from: 'in-progress', to: 'done' });
+    assert.ok(editor.document.getText().includes('- Status: done'));
+    const replies = await Promise.all([send({ type: 'undo' }), send({ type: 'undo' })]);
+    assert.deepEqual(replies, [
+      { type: 'notice', ok: true, message: 'Moved REQ-BOARD-001 back to In progress.' },
+      { type: 'notice', ok: true, message: 'Moved REQ-BOARD-001 back to Approved.' },
+    ]);
+    assert.equal(editor.document.getText(), original);
+  });
+
   it('refuses to undo a move whose text was changed since, and leaves the file alone', async () => {
     const { editor } = await editorFor(HEADING);
     const path = editor.document.uri.toString();

@@ -25,6 +25,12 @@ const LIMIT = 50;
 export class BoardHistory {
   private readonly done: BoardMove[] = [];
   private readonly undone: BoardMove[] = [];
+  /**
+   * Steps run one at a time. Two quick Ctrl+Z used to run together: the second checked its text
+   * while the first was still being applied, found the first move's value there and refused as
+   * "changed since it was moved", dropping that move from the history.
+   */
+  private queue: Promise<unknown> = Promise.resolve();
 
   record(move: BoardMove): void {
     this.done.push(move);
@@ -43,7 +49,21 @@ export class BoardHistory {
     return last ? vscode.l10n.t('Redo: move {0} to {1}', last.id, last.toLabel) : null;
   }
 
-  async undo(): Promise<HistoryOutcome> {
+  undo(): Promise<HistoryOutcome> {
+    return this.inTurn(() => this.undoNow());
+  }
+
+  redo(): Promise<HistoryOutcome> {
+    return this.inTurn(() => this.redoNow());
+  }
+
+  private inTurn(step: () => Promise<HistoryOutcome>): Promise<HistoryOutcome> {
+    const run = this.queue.then(step, step);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async undoNow(): Promise<HistoryOutcome> {
     const move = this.done.pop();
     if (!move) return { ok: false, message: vscode.l10n.t('Nothing to undo on the board.') };
     const reverted = await replace(move.edit, move.edit.newText, move.edit.oldText);
@@ -52,7 +72,7 @@ export class BoardHistory {
     return { ok: true, message: vscode.l10n.t('Moved {0} back to {1}.', move.id, move.fromLabel) };
   }
 
-  async redo(): Promise<HistoryOutcome> {
+  private async redoNow(): Promise<HistoryOutcome> {
     const move = this.undone.pop();
     if (!move) return { ok: false, message: vscode.l10n.t('Nothing to redo on the board.') };
     const redone = await replace(move.edit, move.edit.newText, move.edit.oldText);
