@@ -1,0 +1,156 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { decodeCachedParse, type CachedParse, type CacheKeys, type FileKind, type Logger, type ParseSupply } from '../core';
+import type { ParsedBatch, ParsedItem, WorkerInput } from './workerProtocol';
+
+/** Files per batch sent to a worker: large enough that messages cost little, small enough to balance. */
+const BATCH = 48;
+/** Below this many files, starting workers costs more than they save (measured on the bench's corpora). */
+const MIN_FILES = 500;
+/** More workers than this only add start-up and memory: the main thread's indexing is the limit by then. */
+const MAX_WORKERS = 4;
+
+type Parse = Required<CachedParse>;
+
+/** A file sent to a worker: settled with its item when the batch comes back, with undefined if the worker fails. */
+type Parsed = { readonly item: ParsedItem; readonly keys: readonly string[] } | undefined;
+
+/**
+ * The CLI's ParseSupply: worker threads read and parse files ahead of the index, which asks for
+ * them in order on the main thread. A worker gets a batch once it has started and another as each
+ * comes back (two in flight, so it never waits); a file the index asks for before any worker took
+ * it is the index's to read, so the main thread parses while workers start or fall behind, and
+ * only decodes and indexes while they keep ahead. A worker that fails leaves its files to the index.
+ */
+export class WorkerParses implements ParseSupply {
+  /** Files sent to a worker and not yet asked for by the index. */
+  private readonly pending = new Map<string, Promise<Parsed>>();
+  /** Files sent to a worker and not yet answered. */
+  private readonly waiting = new Map<string, (parsed: Parsed) => void>();
+  private readonly workers: Thread[] = [];
+  private order: readonly (readonly [string, FileKind])[] = [];
+  /** Files the index took itself: no worker gets them. */
+  private readonly taken = new Set<string>();
+  private next = 0;
+  /** Files parsed by workers, for the log. */
+  private parsed = 0;
+  private closed = false;
+
+  /** `threads`: the main thread and workers together, or 'auto' to choose by the cores and the files. */
+  constructor(private readonly script: string, private readonly threads: number | 'auto', private readonly input: WorkerInput, private readonly logger: Logger) {}
+
+  expect(files: readonly (readonly [string, FileKind])[]): void {
+    this.order = files;
+    const workers = workerCount(this.threads, files.length);
+    this.logger.info(`Parsing ${files.length} files on ${workers} worker thread(s) beside the main thread`);
+    for (let i = 0; i < workers; i++) this.start();
+    if (!workers) this.closed = true;
+  }
+
+  take(path: string, kind: FileKind, keys: CacheKeys): Promise<Parse | undefined> | undefined {
+    const pending = this.pending.get(path);
+    if (!pending) {
+      this.taken.add(path);
+      return undefined;
+    }
+    this.pending.delete(path);
+    this.feed();
+    return pending.then((got) => got && decoded(got.item, got.keys, path, kind, keys));
+  }
+
+  /** Stops the workers (every file sent to them answered, or the index is done with them). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const t of this.workers.splice(0)) void t.worker.terminate();
+    this.logger.info(`Parsed ${this.parsed} files on worker threads; the index read the others itself`);
+  }
+
+  private start(): void {
+    const thread: Thread = { worker: new Worker(this.script, { workerData: this.input }), sent: [], ready: false };
+    const { worker, sent } = thread;
+    this.workers.push(thread);
+    worker.on('error', (e) => this.logger.error('A check worker thread failed; the index reads its files itself', e));
+    // Terminated when done, or failed (an exception, out of memory): what it still had is the index's.
+    worker.on('exit', () => {
+      for (const paths of sent.splice(0)) this.settle(paths.map((p) => [p] as const), []);
+      const i = this.workers.indexOf(thread);
+      if (i >= 0) this.workers.splice(i, 1);
+    });
+    worker.on('message', (message: 'ready' | ParsedBatch) => {
+      thread.ready = true;
+      if (message !== 'ready') {
+        sent.shift();
+        this.parsed += message.items.filter((i) => i.length > 1).length;
+        this.settle(message.items, message.keys);
+      }
+      this.feed();
+      if (this.next >= this.order.length && this.workers.every((t) => t.sent.length === 0)) this.close();
+    });
+  }
+
+  /**
+   * Sends batches to the workers that have fewer than two (the next is read while one's answer
+   * travels), while the parses waiting for the index are fewer than a few batches per worker:
+   * workers that ran further ahead would only pile undecoded JSON up in the main thread's heap.
+   */
+  private feed(): void {
+    for (const t of this.workers) {
+      while (t.ready && t.sent.length < 2 && this.pending.size < BATCH * 3 * this.workers.length) {
+        const batch = this.batch();
+        if (!batch.length) return;
+        t.sent.push(batch);
+        t.worker.postMessage(batch);
+      }
+    }
+  }
+
+  /** The next files nobody took yet, in the index's order. */
+  private batch(): string[] {
+    const paths: string[] = [];
+    while (paths.length < BATCH && this.next < this.order.length) {
+      const path = this.order[this.next++][0];
+      if (this.taken.has(path) || this.pending.has(path)) continue;
+      this.pending.set(path, new Promise<Parsed>((resolve) => this.waiting.set(path, resolve)));
+      paths.push(path);
+    }
+    return paths;
+  }
+
+  private settle(items: readonly ParsedItem[], keys: readonly string[]): void {
+    for (const item of items) {
+      const resolve = this.waiting.get(item[0]);
+      this.waiting.delete(item[0]);
+      resolve?.(item.length > 1 ? { item, keys } : undefined);
+    }
+  }
+}
+
+/** A worker, the batches sent to it and not yet answered, and whether it has started. */
+interface Thread {
+  readonly worker: Worker;
+  readonly sent: string[][];
+  ready: boolean;
+}
+
+/**
+ * Workers for `files` files: as asked, or one per core beyond the main thread's once there are
+ * enough files to pay for starting them (each loads the bundle and the schemas first).
+ */
+export function workerCount(threads: number | 'auto', files: number): number {
+  if (threads !== 'auto') return threads - 1;
+  if (files < MIN_FILES) return 0;
+  return Math.max(0, Math.min(availableParallelism() - 1, MAX_WORKERS, Math.floor(files / MIN_FILES)));
+}
+
+/**
+ * A worker's parse, if it was made of this kind of file under the index's keys (a config changed
+ * between the worker's reading it and the index's: the index reads the file again); decoded only
+ * when the index asks for it, so decoding follows the index's order and its garbage dies young.
+ */
+function decoded(item: ParsedItem, table: readonly string[], path: string, kind: FileKind, keys: CacheKeys): Parse | undefined {
+  if (item.length === 1) return undefined;
+  const [, itemKind, parseKey, checkKey, hash, parse, diagnostics] = item;
+  if (itemKind !== kind || table[parseKey] !== keys.parse || table[checkKey] !== keys.check) return undefined;
+  return decodeCachedParse(hash, parse, diagnostics, path, kind) as Parse;
+}
