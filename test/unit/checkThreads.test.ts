@@ -102,10 +102,13 @@ describe('check on worker threads', function () {
     assert.equal((await runCliIn(tiny, ['check', '--threads', 'auto'])).code, 0);
   });
 
-  it('starts no worker below 500 files, and then at most one per core beyond this one', () => {
-    assert.equal(workerCount('auto', 499), 0);
-    assert.ok(workerCount('auto', 100_000) <= 4);
-    assert.equal(workerCount(4, 10), 3, 'as asked, whatever the files');
-    assert.equal(workerCount(1, 100_000), 0);
+  it('starts no worker below 500 files or on two cores, else one per core beyond this one, at most four', () => {
+    assert.equal(workerCount('auto', 499, 8), 0);
+    assert.equal(workerCount('auto', 100_000, 2), 0);
+    assert.equal(workerCount('auto', 100_000, 3), 2);
+    assert.equal(workerCount('auto', 1_200, 8), 2, 'one per 500 files');
+    assert.equal(workerCount('auto', 100_000, 64), 4);
+    assert.equal(workerCount(4, 10, 2), 3, 'as asked, whatever the files and cores');
+    assert.equal(workerCount(1, 100_000, 8), 0);
   });
 });
