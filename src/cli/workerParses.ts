@@ -5,14 +5,16 @@ import type { ParsedBatch, ParsedItem, WorkerInput } from './workerProtocol';
 
 /** Files per batch sent to a worker: large enough that messages cost little, small enough to balance. */
 const BATCH = 48;
-/** Below this many files, starting workers costs more than they save (measured on the bench's corpora). */
+/**
+ * Below this many files (about 0.2-0.3 s of parsing, at the medium corpus's rate), a worker's start
+ * (its bundle, then the config and schemas: 0.1-0.2 s) would take most of what it saves.
+ */
 const MIN_FILES = 500;
 /** More workers than this only add start-up and memory: the main thread's indexing is the limit by then. */
 const MAX_WORKERS = 4;
 
 type Parse = Required<CachedParse>;
 
-/** A file sent to a worker: settled with its item when the batch comes back, with undefined if the worker fails. */
 /** A worker's parse decoded, with the keys it was made under; undefined: the index reads the file itself. */
 type Parsed = { readonly kind: FileKind; readonly parseKey: string; readonly checkKey: string; readonly parse: Parse } | undefined;
 
