@@ -45,6 +45,8 @@ const builds = [
   // The CLI's HTML export inlines media/render.css, the stylesheet the preview webview links.
   { ...common, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, loader: { '.css': 'text' }, plugins: [librariesApart, mcpApart] },
   { ...common, entryPoints: ['src/cli/mcpCommand.ts'], outfile: 'dist/mcp.js', plugins: [librariesApart] },
+  // check's worker threads load their own entry: only the core's reading and parsing, no CLI.
+  { ...common, entryPoints: ['src/cli/checkWorker.ts'], outfile: 'dist/checkWorker.js', plugins: [librariesApart] },
   librariesBuild('dist', common),
   // Webview scripts (board, preview) run in the browser; they go to media/dist/, the only folder
   // the webviews may load from. Third-party licences (VS Code Elements, Lit) stay in the bundle.

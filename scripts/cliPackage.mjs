@@ -2,7 +2,7 @@
 // developers without VS Code install only the CLI (`npm install -D specboard`, then
 // `npx specboard check`) rather than the extension's repository. Run after a build:
 //   npm run package:cli [-- --pack-destination <dir>]      (default: out/)
-// The package holds dist/cli.js, dist/mcp.js and the libraries they load from dist/lib/ (no dependencies to
+// The package holds dist/cli.js, dist/mcp.js, dist/checkWorker.js and the libraries they load from dist/lib/ (no dependencies to
 // install: everything is bundled), README.cli.md as its README, and the licence. The root
 // package.json stays private: it describes the extension and its development.
 import { execFileSync } from 'node:child_process';
@@ -23,6 +23,8 @@ copyFileSync('dist/cli.js', join(staging, 'dist', 'cli.js'));
 chmodSync(join(staging, 'dist', 'cli.js'), 0o755);
 // `specboard mcp` loads the MCP server (and its SDK) from a bundle of its own.
 copyFileSync('dist/mcp.js', join(staging, 'dist', 'mcp.js'));
+// `specboard check` parses on worker threads, which load their own bundle.
+copyFileSync('dist/checkWorker.js', join(staging, 'dist', 'checkWorker.js'));
 for (const file of readdirSync('dist/lib')) if (file.endsWith('.js')) copyFileSync(join('dist/lib', file), join(staging, 'dist', 'lib', file));
 copyFileSync('README.cli.md', join(staging, 'README.md'));
 copyFileSync('LICENSE', join(staging, 'LICENSE'));

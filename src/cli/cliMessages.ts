@@ -40,6 +40,9 @@ Options:
                              files that did not change (a changed config or schema invalidates them)
   --cache-location <file|dir>  The cache file, or a folder for it (default: node_modules/.cache/specboard/
                              under the workspace, else ~/.cache/specboard/); ignored with --fix
+  --threads auto|<n>         Threads that read and parse files, this one included (default: auto, one
+                             per core with 3 cores or more and 500 files or more; 1: no worker
+                             threads). Not with --cache. The report is the same whatever the number
   --lang en|zh-cn            Language of messages (default: config, then $LANG)
   --verbose                  Log indexing times, skipped files and errors to standard error
 
@@ -178,6 +181,8 @@ const zhCn: Record<Key, string> = {
                              （配置或模式改动会使相应缓存失效）
   --cache-location <文件|目录>  缓存文件或其所在目录（默认为工作区下的 node_modules/.cache/specboard/，
                              否则为 ~/.cache/specboard/）；与 --fix 同用时不使用缓存
+  --threads auto|<n>         读取和解析文件的线程数，含主线程（默认 auto：至少 3 个 CPU 核且文件达到 500 个时，
+                             每核一个线程；1：不用工作线程）。与 --cache 同用时只用主线程。线程数不影响报告内容
   --lang en|zh-cn            消息语言（默认取配置，其次 $LANG）
   --verbose                  将索引耗时、跳过的文件和错误记录到标准错误输出
 

@@ -10,7 +10,7 @@ export interface CommandSpec {
 
 /** The one list of the CLI's options: parsing reads their kinds, and each command accepts only its own. */
 export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
-  check: { help: 'helpCheck', options: { format: 'value', fix: 'flag', cache: 'flag', 'cache-location': 'value' } },
+  check: { help: 'helpCheck', options: { format: 'value', fix: 'flag', cache: 'flag', 'cache-location': 'value', threads: 'value' } },
   trace: { help: 'helpTrace', options: { format: 'value' } },
   export: { help: 'helpExport', options: { out: 'value' } },
   mcp: { help: 'helpMcp', options: { root: 'value', 'allow-write': 'flag' } },

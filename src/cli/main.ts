@@ -10,6 +10,7 @@ import { commandSpec } from './commands';
 import { fixFiles } from './fixFiles';
 import { readRegularFile } from './nodeWorkspace';
 import { CheckCache } from './checkCache';
+import { checkWorkers, threadsOption } from './checkThreads';
 import { MissingPathError, NoUsableTargetError, noteUnreadRoots, openWorkspace, resolveTargets } from './openWorkspace';
 import { OutputError } from './outputPaths';
 import { toTraceRows, traceCsv, traceJson, traceMarkdown } from './traceFormats';
@@ -79,10 +80,19 @@ async function check(args: CliArgs, io: CliIo, locale: Locale): Promise<number> 
   const cache = args.flags.has('--cache') && !fix
     ? new CheckCache(args.options['cache-location'], targets.roots, JSON.stringify([locale, args.positionals.length > 0, targets.abs]), io, locale, logger)
     : undefined;
+  const threads = threadsOption(args);
   let outcome = cache?.reuse();
   let fixed;
   if (!outcome) {
-    const { board, inTargets, unreadRoots } = await openWorkspace(targets, io, locale, logger, cache);
+    // Worker threads parse only without --cache: the cache records each file's read on the main thread.
+    const workers = cache ? undefined : checkWorkers(threads, targets.roots, locale, logger);
+    let opened;
+    try {
+      opened = await openWorkspace(targets, io, locale, logger, cache, workers);
+    } finally {
+      workers?.close();
+    }
+    const { board, inTargets, unreadRoots } = opened;
     // Files are written only when asked; the report below is of the fixed files.
     fixed = fix ? fixFiles(board, inTargets).flatMap((f) => f.fixed.map((d) => toCliDiagnostic(d, targets.rel))) : undefined;
     const settingsPaths = new Set(board.settingsDiagnosticPaths());

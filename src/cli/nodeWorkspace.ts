@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { errorCode, isNotFound, NotAFileError, type NotAFileKind, type SpecWorkspace } from '../core';
 
@@ -111,10 +111,28 @@ export function readRegularFileWithStat(p: string): { bytes: Buffer; stat: Stats
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new NotAFileError(kindOf(stat), p);
-    return { bytes: readFileSync(fd), stat };
+    return { bytes: readSized(fd, stat.size), stat };
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * A regular file's bytes, `size` (from the descriptor's stat) being what it holds: readFileSync(fd)
+ * would stat it again, one system call per file. Like readFileSync, it reads what the stat said
+ * (a file that grows meanwhile is read as it was); a size of 0 may be a file that does not know its
+ * size (procfs), so that is read to its end.
+ */
+function readSized(fd: number, size: number): Buffer {
+  if (size === 0) return readFileSync(fd);
+  const bytes = Buffer.allocUnsafe(size);
+  let read = 0;
+  while (read < size) {
+    const n = readSync(fd, bytes, read, size - read, null);
+    if (n === 0) return bytes.subarray(0, read); // Shrunk since the stat.
+    read += n;
+  }
+  return bytes;
 }
 
 /** O_NONBLOCK where the platform has it (not on Windows, which has no named pipes in the tree). */

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import { createSpecboard, errorCode, isNotFound, kindLabel, type Locale, type Logger, type ParseCache, type Specboard } from '../core';
+import { createSpecboard, errorCode, isNotFound, kindLabel, type Locale, type Logger, type ParseCache, type ParseSupply, type Specboard } from '../core';
 import type { CliIo } from './cliIo';
 import { cliMessage } from './cliMessages';
 import { kindOf, NodeWorkspace, toPosix, type ReadObserver } from './nodeWorkspace';
@@ -50,10 +50,13 @@ export function resolveTargets(targets: readonly string[], io: CliIo, locale: Lo
 }
 
 /** Indexes the roots of the given paths; returns the core and a filter for "inside the targets". */
-export async function openWorkspace(targets: readonly string[] | Targets, io: CliIo, locale: Locale, logger: Logger, cache?: { observer: ReadObserver; parseCache: ParseCache }): Promise<OpenedWorkspace> {
+export async function openWorkspace(targets: readonly string[] | Targets, io: CliIo, locale: Locale, logger: Logger,
+  cache?: { observer: ReadObserver; parseCache: ParseCache }, parseSupply?: ParseSupply): Promise<OpenedWorkspace> {
   const { roots, inTargets, rel } = 'roots' in targets ? targets : resolveTargets(targets, io, locale);
-  const board = createSpecboard({ workspace: new NodeWorkspace(roots, cache?.observer), locale, logger, parseCache: cache?.parseCache });
-  await board.indexAll();
+  const board = createSpecboard({ workspace: new NodeWorkspace(roots, cache?.observer), locale, logger, parseCache: cache?.parseCache, parseSupply });
+  // Reads are synchronous, so indexing never gives the event loop a turn by itself: with workers it
+  // must, every 20 ms, or their answers would wait until the index had read every file itself.
+  await board.indexAll(parseSupply ? { pause: () => new Promise((resolve) => setImmediate(resolve)) } : {});
   const unreadRoots = board.stats().skipped.filter((s) => s.folder && roots.includes(s.path));
   return { board, inTargets, rel, unreadRoots };
 }

@@ -86,3 +86,19 @@ export function copySpans(from: object, to: object, delta: number): void {
   }
   (to as WithSpans)[PACKED] = p;
 }
+
+/** The spans as packed (SLOTS values per attribute), for a codec: plain data, seven objects fewer per span. */
+export function packedSpans(def: object): readonly (string | number)[] {
+  return (def as WithSpans)[PACKED];
+}
+
+/** Gives a new definition the spans `packedSpans` returned, checked for their shape; returns the same object. */
+export function withPackedSpans<T extends object>(def: T, packed: unknown): T & { readonly attributeSpans: Readonly<Record<string, AttributeSpan>> } {
+  if (!Array.isArray(packed) || packed.length % SLOTS !== 0) throw new Error('bad attribute spans');
+  for (let i = 0; i < packed.length; i++) {
+    if (typeof packed[i] !== (i % SLOTS < 2 ? 'string' : 'number')) throw new Error('bad attribute spans');
+  }
+  const out = initSpans(def);
+  (out as unknown as WithSpans)[PACKED] = packed as Packed;
+  return out;
+}

@@ -3,7 +3,8 @@ import { fnv1a } from './fnv1a';
 import type { Logger } from './logger';
 import { message } from './messages';
 import type { FileKind, ParsedFile } from './model';
-import { cacheKeys, type CacheKeys, type ParseCache } from './parseCache';
+import { cacheKeys, type CachedParse, type CacheKeys, type ParseCache } from './parseCache';
+import type { ParseSupply } from './parseSupply';
 import { parseMarkdown } from './parseMarkdown';
 import { parseSource } from './parseSource';
 import type { Project } from './project';
@@ -25,16 +26,20 @@ export type Reading = { readonly entry: FileEntry; readonly skipped?: string } |
  * a parser bug costs that one file, logged with its stack, never the whole index.
  */
 export class FileReader {
-  constructor(private readonly workspace: SpecWorkspace, private readonly locale: Locale, private readonly logger: Logger, private readonly cache?: ParseCache) {}
+  constructor(private readonly workspace: SpecWorkspace, private readonly locale: Locale, private readonly logger: Logger,
+    private readonly cache?: ParseCache, private readonly supply?: ParseSupply) {}
 
   /**
    * Reads and parses `path` without touching any index. `unchanged` answers true for a hash whose
    * text is already indexed; a reload passes none, since the config the parse used changed.
    */
   async read(path: string, project: Project, kind: FileKind, unchanged?: (hash: number) => boolean): Promise<Reading> {
-    const keys = this.cache && cacheKeys(project, this.locale);
-    const cached = keys && this.cachedEntry(path, project, kind, keys);
+    const keys = this.cache || this.supply ? cacheKeys(project, this.locale) : undefined;
+    const cached = keys && this.cache && this.cachedEntry(path, project, kind, keys);
     if (cached) return unchanged?.(cached.hash) ? 'unchanged' : { entry: cached };
+    const coming = keys && this.supply && this.supplied(path, kind, keys);
+    const supplied = coming && await this.suppliedEntry(coming, path, project);
+    if (supplied) return unchanged?.(supplied.hash) ? 'unchanged' : { entry: supplied };
     const max = project.config.maxFileSize;
     let bytes: Uint8Array;
     try {
@@ -57,7 +62,7 @@ export class FileReader {
       const hash = fnv1a(decoded.text);
       if (unchanged?.(hash)) return 'unchanged';
       const entry = this.parse(path, decoded.text, project, kind, hash);
-      if (keys) this.cache!.set(path, keys, { hash, parsed: entry.parsed, diagnostics: entry.diagnostics });
+      if (keys && this.cache) this.cache.set(path, keys, { hash, parsed: entry.parsed, diagnostics: entry.diagnostics });
       return { entry };
     } catch (e) {
       // A bug in decoding, parsing or validation: one file is skipped, with its stack in the log,
@@ -88,6 +93,27 @@ export class FileReader {
       return { path, root: project.root, hash: hit.hash, parsed: hit.parsed, diagnostics };
     } catch (e) {
       this.logger.error(`The parse cache failed on ${path}; reading it instead`, e);
+      return undefined;
+    }
+  }
+
+  /** The supply's parse of `path` if one is coming (asked synchronously: most files have none coming). */
+  private supplied(path: string, kind: FileKind, keys: CacheKeys): Promise<Required<CachedParse> | undefined> | undefined {
+    try {
+      return this.supply!.take(path, kind, keys);
+    } catch (e) {
+      this.logger.error(`The parse supply failed on ${path}; reading it instead`, e);
+      return undefined;
+    }
+  }
+
+  /** The entry of a supplied parse; a supply that fails costs only the time, as a cache's does. */
+  private async suppliedEntry(coming: Promise<Required<CachedParse> | undefined>, path: string, project: Project): Promise<FileEntry | undefined> {
+    try {
+      const hit = await coming;
+      return hit && { path, root: project.root, hash: hit.hash, parsed: hit.parsed, diagnostics: hit.diagnostics };
+    } catch (e) {
+      this.logger.error(`The parse supply failed on ${path}; reading it instead`, e);
       return undefined;
     }
   }

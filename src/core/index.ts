@@ -37,3 +37,4 @@ export { RULES, RULE_SETTINGS, SUPPRESSIBLE_CODES, ruleInfo, type RuleInfo, type
 export { textLocale } from './textLocale';
 export { fieldDocAt, type FieldDoc } from './fieldDocs';
 export { CODEC_VERSION, decodeCachedParse, encodeDiagnostics, encodeParse } from './parseCacheCodec';
+export { createFileParser, type FileParse, type FileParser } from './fileParser';

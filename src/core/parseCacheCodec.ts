@@ -1,4 +1,4 @@
-import { initSpans, sealSpans, setSpan } from './attributeSpans';
+import { packedSpans, withPackedSpans } from './attributeSpans';
 import type { FrontMatter, FrontMatterField } from './frontMatter';
 import type { FileKind, ParsedFile, RequirementDef } from './model';
 import type { CachedParse } from './parseCache';
@@ -9,7 +9,7 @@ import type { SpecDiagnostic } from './types';
  * not plain data: attribute spans are packed behind a getter and one-line front matter keeps its
  * fields in a Map-like class. Bump CODEC_VERSION whenever ParsedFile's shape changes.
  */
-export const CODEC_VERSION = 1;
+export const CODEC_VERSION = 2;
 
 /** The parse as JSON, or undefined when JSON would not give it back as it is (front matter with -0, NaN…). */
 export function encodeParse(parsed: ParsedFile): string | undefined {
@@ -18,8 +18,9 @@ export function encodeParse(parsed: ParsedFile): string | undefined {
   return JSON.stringify({
     ...parsed,
     frontMatter: fm && { ...fm, fields: [...fm.fields] },
-    // The spread calls the spans' getter: the packed numbers become plain spans.
-    requirements: parsed.requirements.map((d) => ({ ...d })),
+    // Spans go as they are packed: as objects they were most of a document's JSON, and decoding
+    // them was most of the time the index waited for a worker's parses.
+    requirements: parsed.requirements.map(plainDefinition),
   });
 }
 
@@ -55,16 +56,19 @@ export function decodeCachedParse(hash: number, parse: string, diagnostics: stri
   return { hash, parsed: decodeParse(parse, path, kind), ...(diagnostics === undefined ? {} : { diagnostics: decodeDiagnostics(diagnostics, path) }) };
 }
 
+/** A definition as plain data, its spans as packed (the getter that builds them is not called). */
+function plainDefinition(def: RequirementDef): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(def)) if (key !== 'attributeSpans') out[key] = def[key as keyof RequirementDef];
+  out.attributeSpans = packedSpans(def);
+  return out;
+}
+
 /** A definition with its attribute spans packed again, as the parser makes them. */
 function definition(raw: Record<string, unknown>): RequirementDef {
   const { attributeSpans, ...rest } = raw;
   if (typeof rest.id !== 'string' || typeof rest.line !== 'number' || !Array.isArray(rest.traces) || typeof rest.attributes !== 'object') throw new Error('bad definition');
-  const def = initSpans(rest);
-  for (const [key, s] of Object.entries((attributeSpans ?? {}) as RequirementDef['attributeSpans'])) {
-    setSpan(def, key, s.key, s.line, s.keyRange.start.line, s.keyRange.start.character, s.keyRange.end.character, s.valueRange.start.character, s.valueRange.end.character);
-  }
-  sealSpans(def);
-  return def as unknown as RequirementDef;
+  return withPackedSpans(rest, attributeSpans) as unknown as RequirementDef;
 }
 
 function list(value: unknown): unknown[] {

@@ -3,6 +3,7 @@ import type { IdCatalog } from './idCatalog';
 import type { IdHit } from './idAt';
 import type { Logger } from './logger';
 import type { ParseCache } from './parseCache';
+import type { ParseSupply } from './parseSupply';
 import type { ParsedFile, RequirementDef } from './model';
 import type { Project } from './project';
 import type { RequirementIndex } from './requirementIndex';
@@ -15,6 +16,7 @@ import type { SpecWorkspace } from './workspace';
 export type { DocSummary } from './documentSummaries';
 export type { IdHit } from './idAt';
 export type { CacheKeys, CachedParse, ParseCache } from './parseCache';
+export type { ParseSupply } from './parseSupply';
 
 export interface SpecboardOptions {
   readonly workspace: SpecWorkspace;
@@ -25,6 +27,8 @@ export interface SpecboardOptions {
   readonly logger?: Logger;
   /** Parses kept from an earlier run (the CLI's `check --cache`); files it answers for are not read. */
   readonly parseCache?: ParseCache;
+  /** Parses made elsewhere for indexAll (the CLI's worker threads); asked after the parse cache. */
+  readonly parseSupply?: ParseSupply;
 }
 
 export interface IndexOptions extends PoolOptions {

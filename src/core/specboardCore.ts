@@ -9,6 +9,7 @@ import { message } from './messages';
 import type { FileKind, ParsedFile, RequirementDef } from './model';
 import { parseSource } from './parseSource';
 import { errorCode } from './readErrors';
+import type { ParseSupply } from './parseSupply';
 import { Project } from './project';
 import { RequirementIndex, type FileEntry } from './requirementIndex';
 import type { DocumentView, IndexOptions, IndexStats, SkippedFile, Specboard, SpecboardOptions, UpdateResult } from './specboard';
@@ -46,13 +47,15 @@ export class SpecboardCore implements Specboard {
    * deleted while it was being read, or put older text over newer.
    */
   private readonly reads = new Map<string, object>();
+  private readonly supply?: ParseSupply;
 
   constructor(options: SpecboardOptions) {
     this.workspace = options.workspace;
     this.locale = options.locale ?? 'en';
     this.buffers = new EditorBuffers(this.locale);
     this.logger = options.logger ?? NO_LOGGER;
-    this.reader = new FileReader(this.workspace, this.locale, this.logger, options.parseCache);
+    this.reader = new FileReader(this.workspace, this.locale, this.logger, options.parseCache, options.parseSupply);
+    this.supply = options.parseSupply;
     this.display = options.display ?? ((p) => {
       const root = rootOf(this.workspace.roots, p);
       return root ? relativeTo(root, p) : p;
@@ -67,13 +70,15 @@ export class SpecboardCore implements Specboard {
   /** Loads every root's config and schemas, then reads and indexes all their files. */
   async indexAll(options: IndexOptions = {}): Promise<IndexStats> {
     const started = performance.now();
-    const all: string[] = [];
+    const files: (readonly [string, FileKind])[] = [];
     for (const root of this.workspace.roots) {
       const project = await Project.load(this.workspace, root, this.locale, this.logger);
       this.setProject(root, project);
-      for (const [path] of await this.filesOf(project)) if (!options.filter || options.filter(path)) all.push(path);
+      for (const file of await this.filesOf(project)) if (!options.filter || options.filter(file[0])) files.push(file);
     }
     const listed = performance.now();
+    this.supply?.expect(files);
+    const all = files.map(([path]) => path);
     const cancelled = await runPool(all, options, (path) => this.read(path, false).then(() => undefined));
     const stats = { ...this.stats(), cancelled };
     const ms = (t: number) => Math.round(t);

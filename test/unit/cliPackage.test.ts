@@ -41,6 +41,7 @@ describe('the specboard CLI package', function () {
     assert.ok(listed.includes('package/dist/cli.js') && listed.includes('package/README.md') && listed.includes('package/LICENSE'), listed.join(', '));
     assert.ok(listed.some((f) => /^package\/dist\/lib\/yaml\.js$/.test(f)), 'the libraries dist/cli.js requires');
     assert.ok(listed.includes('package/dist/mcp.js'), 'the MCP server specboard mcp loads');
+    assert.ok(listed.includes('package/dist/checkWorker.js'), 'the worker threads specboard check parses on');
     assert.deepEqual(listed.filter((f) => f.endsWith('.map') || f.includes('/src/') || f.includes('extension')), [], 'no source maps, sources or extension files');
     const manifest = JSON.parse(readFileSync(path.join(app, 'node_modules/specboard/package.json'), 'utf8')) as Record<string, unknown>;
     assert.equal(manifest.version, VERSION);

@@ -29,8 +29,9 @@ describe('the .vsix', function () {
   it('ships the Node and web bundles, the CLI for the MCP server, their libraries, the README for users, the icon and the changelog', () => {
     const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string; browser: string; icon: string };
     for (const needed of [manifest.main, manifest.browser, manifest.icon].map((f) => f.replace(/^\.\//, ''))) assert.ok(files.includes(needed), `${needed} is in the .vsix`);
-    // dist/cli.js and dist/mcp.js: the extension registers `node dist/cli.js mcp` as the workspace's MCP server.
-    for (const needed of ['README.vsix.md', 'CHANGELOG.md', 'LICENSE', 'dist/lib/yaml.js', 'dist/cli.js', 'dist/mcp.js', 'media/dist/board.js', 'l10n/bundle.l10n.zh-cn.json', 'package.nls.zh-cn.json']) {
+    // dist/cli.js and dist/mcp.js: the extension registers `node dist/cli.js mcp` as the workspace's MCP server;
+    // dist/checkWorker.js: the CLI's check parses on worker threads that load it.
+    for (const needed of ['README.vsix.md', 'CHANGELOG.md', 'LICENSE', 'dist/lib/yaml.js', 'dist/cli.js', 'dist/mcp.js', 'dist/checkWorker.js', 'media/dist/board.js', 'l10n/bundle.l10n.zh-cn.json', 'package.nls.zh-cn.json']) {
       assert.ok(files.includes(needed), `${needed} is in the .vsix`);
     }
   });
