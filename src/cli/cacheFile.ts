@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync, writevSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type * as Zlib from 'node:zlib';
 import { CODEC_VERSION } from '../core';
+import { fnv1a } from '../core/fnv1a';
 import { VERSION } from '../shared/version';
 import { sha1 } from './cacheInputs';
 import { openRegularFile } from './nodeWorkspace';
@@ -12,8 +13,8 @@ import { openRegularFile } from './nodeWorkspace';
  * header gives. The manifest (a run's inputs and report) is small and is all a run reads when
  * nothing changed; the index (each file's metadata and where its parse lies) and the entries
  * (every file's parse, tens of megabytes on a large workspace) are read only when some input
- * changed. Each entry has its own hash in the index, checked when the core asks for that file,
- * so a run that reuses an entry untouched never hashes it, and the next file copies it as bytes.
+ * changed. The entries are checked with a CRC-32, not a cryptographic hash: it catches a damaged
+ * file as well, and sha1 over them was a fifth of a changed run.
  */
 const FORMAT = 'specboard-check-cache';
 const FORMAT_VERSION = 2;
@@ -36,7 +37,7 @@ export interface LoadedCache {
   close(): void;
 }
 
-type Header = { format?: unknown; version?: unknown; codec?: unknown; build?: unknown; roots?: unknown; manifest?: [number, string]; index?: [number, string]; entries?: number };
+type Header = { format?: unknown; version?: unknown; codec?: unknown; build?: unknown; roots?: unknown; manifest?: [number, string]; index?: [number, string]; entries?: [number, string] };
 
 /** The libraries a parse or a validation depends on (scripts/librariesApart.mjs puts them next to the bundle). */
 const PARSING_LIBRARIES = ['markdown-it', 'markdown-it-cjk-breaks', 'yaml', 'ajv'];
@@ -46,24 +47,28 @@ let build: string | undefined;
 /**
  * Changes with every change to the CLI's code, not only with its version: a rebuilt parser may
  * parse differently. A hash of the bundle's bytes (and of the parsing libraries beside it), not
- * its mtime: rebuilding the same sources keeps the cache. About a millisecond for 0.7 MB.
+ * its mtime: rebuilding the same sources keeps the cache. A CRC-32 of 0.7 MB is under a
+ * millisecond (FNV in JavaScript took 10-40 ms).
  */
 export function buildId(): string {
   if (build !== undefined) return build;
-  const hash = createHash('sha1');
-  for (const file of [__filename, ...PARSING_LIBRARIES.map((l) => path.join(path.dirname(__filename), 'lib', `${l}.js`))]) {
+  const parts = [__filename, ...PARSING_LIBRARIES.map((l) => path.join(path.dirname(__filename), 'lib', `${l}.js`))].map((file) => {
     try {
-      hash.update(readFileSync(file));
+      const bytes = readFileSync(file);
+      return `${bytes.length}.${checksum([bytes])}`;
     } catch {
-      hash.update('-'); // Unbundled (tests) or not shipped: the others still count.
+      return '-'; // Unbundled (tests) or not shipped: the others still count.
     }
-  }
-  return build = `${VERSION}+${hash.digest('base64').slice(0, 16)}`;
+  });
+  return build = `${VERSION}+${parts.join('+')}`;
 }
 
 /** ESLint's convention: a folder (existing, or written with a trailing slash) holds a file named after the workspace. */
 export function cacheFilePath(option: string | undefined, cwd: string, roots: readonly string[], env: Record<string, string | undefined>): string {
-  const name = `specboard-${sha1(roots.join('\n')).replace(/[/+=]/g, '').slice(0, 12)}.cache`;
+  // FNV, not sha1: the header names the roots, so two workspaces that shared a name would only
+  // take turns, and a run where nothing changed then needs no crypto module.
+  const joined = roots.join('\n');
+  const name = `specboard-${fnv1a(joined).toString(16).padStart(8, '0')}${joined.length.toString(16)}.cache`;
   if (option !== undefined) {
     const abs = path.resolve(cwd, option);
     const isDir = /[\\/]$/.test(option) || (() => { try { return statSync(abs).isDirectory(); } catch { return false; } })();
@@ -117,13 +122,13 @@ function openSections(fd: number, size: number, roots: readonly string[]): Loade
   if (JSON.stringify(header.roots) !== JSON.stringify(roots)) return { kind: 'otherWorkspace' };
   const [mLength, mHash] = header.manifest ?? [-1, ''];
   const [iLength, iHash] = header.index ?? [-1, ''];
-  const eLength = header.entries ?? -1;
+  const [eLength, eSum] = header.entries ?? [-1, ''];
   const mStart = eol + 1;
   const iStart = mStart + mLength;
   const eStart = iStart + iLength;
   if (!(mLength >= 0 && iLength >= 0 && eLength >= 0) || size !== eStart + eLength) return { kind: 'corrupt' };
-  const manifest = iStart <= got ? first.subarray(mStart, iStart) : readSection(fd, mStart, mLength);
-  if (sha1(manifest) !== mHash) return { kind: 'corrupt' };
+  const manifest = (iStart <= got ? first.subarray(mStart, iStart) : readSection(fd, mStart, mLength)).toString('utf8');
+  if (textSum(manifest) !== mHash) return { kind: 'corrupt' };
   let open = true;
   let rest: { index: string; entries: Buffer } | undefined | null = null;
   const close = () => {
@@ -131,7 +136,7 @@ function openSections(fd: number, size: number, roots: readonly string[]): Loade
     open = false;
   };
   return {
-    manifest: manifest.toString('utf8'),
+    manifest,
     rest: () => {
       if (rest === null) {
         try {
@@ -140,7 +145,8 @@ function openSections(fd: number, size: number, roots: readonly string[]): Loade
           // One read for both: in a changed run the core asks for nearly every entry.
           const bytes = readSection(fd, iStart, iLength + eLength);
           const index = bytes.subarray(0, iLength);
-          if (sha1(index) === iHash) rest = { index: index.toString('utf8'), entries: bytes.subarray(iLength) };
+          const entries = bytes.subarray(iLength);
+          if (sha1(index) === iHash && checksum([entries]) === eSum) rest = { index: index.toString('utf8'), entries };
         } catch {
           rest = undefined;
         } finally {
@@ -151,6 +157,24 @@ function openSections(fd: number, size: number, roots: readonly string[]): Loade
     },
     close,
   };
+}
+
+/** CRC-32 of the chunks in a row (zlib's, from Node 20.15); sha1 where this Node has no crc32. */
+function checksum(chunks: readonly Buffer[]): string {
+  // Required here, not with the bundle: zlib is a few milliseconds to load, and crypto more.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { crc32 } = require('node:zlib') as typeof Zlib & { crc32?: (data: Uint8Array, value?: number) => number };
+  if (crc32) {
+    let sum = 0;
+    for (const c of chunks) sum = crc32(c, sum);
+    return `crc32:${sum}`;
+  }
+  return `sha1:${sha1(Buffer.concat(chunks))}`;
+}
+
+/** The manifest's check: FNV-1a in JavaScript, so that a run where nothing changed loads neither crypto nor zlib. */
+function textSum(text: string): string {
+  return `fnv1a:${fnv1a(text)}`;
 }
 
 function jsonObject(bytes: Buffer): boolean {
@@ -182,12 +206,14 @@ function readAt(fd: number, into: Buffer, position: number): number {
 /** Writes to a temporary file, then renames it: an interrupted run never leaves half a cache. */
 export function saveCache(file: string, roots: readonly string[], sections: CacheSections): void {
   const manifest = Buffer.from(sections.manifest, 'utf8');
+  const manifestSum = textSum(sections.manifest);
   const index = Buffer.from(sections.index, 'utf8');
   let length = 0;
   for (const chunk of sections.entries) length += chunk.length;
+  // The passed-through entries are summed again: cheaper than keeping a sum per entry in the index.
   const header = JSON.stringify({
     format: FORMAT, version: FORMAT_VERSION, codec: CODEC_VERSION, build: buildId(), roots,
-    manifest: [manifest.length, sha1(manifest)], index: [index.length, sha1(index)], entries: length,
+    manifest: [manifest.length, manifestSum], index: [index.length, sha1(index)], entries: [length, checksum(sections.entries)],
   });
   mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.tmp-${process.pid}`;

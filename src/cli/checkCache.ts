@@ -11,6 +11,8 @@ export interface CheckOutcome {
   readonly stats: Omit<IndexStats, 'cancelled'>;
   /** A workspace folder could not be read (exit code 2). */
   readonly unread: boolean;
+  /** The current folder whose relative paths the diagnostics are in report order for, when they are. */
+  readonly sortedFor?: string;
 }
 
 interface Manifest {

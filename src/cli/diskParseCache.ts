@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
 import { decodeCachedParse, encodeDiagnostics, encodeParse, type CachedParse, type CacheKeys, type FileKind, type ParseCache } from '../core';
 import { RACY_MS, sameSignature, sha1, signature, type InputRecorder, type Signature } from './cacheInputs';
 import { readRegularFile, statOrGone } from './nodeWorkspace';
 
 /**
  * One file's parse as kept on disk: what identified its text, what it depended on, the parse and
- * its diagnostics as UTF-8 JSON, and a hash of those bytes. A reused entry's bytes are views of
- * the previous cache file's.
+ * its diagnostics as UTF-8 JSON. A reused entry's bytes are views of the previous cache file's.
  */
 interface Entry {
   readonly sig: Signature;
@@ -16,25 +14,23 @@ interface Entry {
   readonly hash: number;
   readonly parse: Buffer;
   readonly diagnostics: Buffer | undefined;
-  /** sha1 of `parse` then `diagnostics`: checked once, when the core first asks for the entry. */
-  readonly bytesSha: string;
 }
 
-/** The previous run's index and entries (cacheFile.ts reads them), and what to do when they are damaged. */
+/** The previous run's index and entries (cacheFile.ts reads and checks them), and what to do when they are damaged. */
 export interface PreviousEntries {
   load(): { readonly index: string; readonly entries: Buffer } | undefined;
   corrupt(): void;
 }
 
-/** An index row: path, signature, content hash, key numbers (-1: none), the core's hash, byte lengths (-1: no diagnostics), bytes hash. */
-type Row = [string, number, number, number, number, string, number, number, number, number, number, string];
+/** An index row: path, signature, content hash, key numbers (-1: none), the core's hash, byte lengths (-1: no diagnostics). */
+type Row = [string, number, number, number, number, string, number, number, number, number, number];
 
 /**
  * The CLI's ParseCache: a file is unchanged when its signature matches (and is not racy), else
  * when its bytes hash the same (a checkout that only touched it); then its parse is reused if the
- * core's keys match. The index lists the entries and where their bytes lie, so an entry is hashed
- * and decoded only when the core asks for it, and copied to the next cache file as bytes: never
- * encoded again or joined into one string (on 10,000 documents that was most of a changed run).
+ * core's keys match. The index lists the entries and where their bytes lie, so an entry is decoded
+ * only when the core asks for it, and copied to the next cache file as bytes: never encoded again
+ * or joined into one string (on 10,000 documents that was most of a changed run).
  */
 export class DiskParseCache implements ParseCache {
   private readonly previous = new Map<string, Entry>();
@@ -43,7 +39,6 @@ export class DiskParseCache implements ParseCache {
   readonly counts = { parsed: 0, reused: 0, revalidated: 0 };
 
   private loaded = false;
-  private damaged = false;
 
   constructor(private readonly source: PreviousEntries | undefined, private readonly startedAt: number, private readonly recorder: InputRecorder) {}
 
@@ -63,16 +58,11 @@ export class DiskParseCache implements ParseCache {
       }
       if (sha1(bytes) !== prev.sha) return undefined;
     }
-    if (bytesSha(prev.parse, prev.diagnostics) !== prev.bytesSha) {
-      this.previous.delete(path);
-      this.corrupt();
-      return undefined;
-    }
     const sameCheck = prev.checkKey === keys.check;
     const diagnostics = sameCheck ? prev.diagnostics : undefined;
     const cached = decodeCachedParse(prev.hash, prev.parse.toString('utf8'), diagnostics?.toString('utf8'), path, kind);
     this.recorder.stat(path, now);
-    this.next.set(path, sameCheck ? { ...prev, sig } : { ...prev, sig, diagnostics, checkKey: undefined, bytesSha: bytesSha(prev.parse, undefined) });
+    this.next.set(path, sameCheck ? { ...prev, sig } : { ...prev, sig, diagnostics, checkKey: undefined });
     this.counts.reused++;
     if (!sameCheck) this.counts.revalidated++;
     return cached;
@@ -81,17 +71,17 @@ export class DiskParseCache implements ParseCache {
   set(path: string, keys: CacheKeys, entry: Required<CachedParse>): void {
     const reused = this.next.get(path);
     if (reused && reused.checkKey === undefined && reused.parseKey === keys.parse) {
-      const diagnostics = Buffer.from(encodeDiagnostics(entry.diagnostics), 'utf8');
-      this.next.set(path, { ...reused, checkKey: keys.check, diagnostics, bytesSha: bytesSha(reused.parse, diagnostics) });
+      this.next.set(path, { ...reused, checkKey: keys.check, diagnostics: Buffer.from(encodeDiagnostics(entry.diagnostics), 'utf8') });
       return;
     }
     this.counts.parsed++;
     const read = this.recorder.reads.get(path);
     const text = read && encodeParse(entry.parsed);
     if (!read || text === undefined) return;
-    const parse = Buffer.from(text, 'utf8');
-    const diagnostics = Buffer.from(encodeDiagnostics(entry.diagnostics), 'utf8');
-    this.next.set(path, { sig: read.sig, sha: read.sha, parseKey: keys.parse, checkKey: keys.check, hash: entry.hash, parse, diagnostics, bytesSha: bytesSha(parse, diagnostics) });
+    this.next.set(path, {
+      sig: read.sig, sha: read.sha, parseKey: keys.parse, checkKey: keys.check, hash: entry.hash, parse: Buffer.from(text, 'utf8'),
+      diagnostics: Buffer.from(encodeDiagnostics(entry.diagnostics), 'utf8'),
+    });
   }
 
   /** This run's index, and its entries in chunks to be written as they are. */
@@ -106,7 +96,7 @@ export class DiskParseCache implements ParseCache {
     const rows: Row[] = [];
     const entries: Buffer[] = [];
     for (const [path, e] of this.next) {
-      rows.push([path, ...e.sig, e.sha, key(e.parseKey), key(e.checkKey), e.hash, e.parse.length, e.diagnostics ? e.diagnostics.length : -1, e.bytesSha]);
+      rows.push([path, ...e.sig, e.sha, key(e.parseKey), key(e.checkKey), e.hash, e.parse.length, e.diagnostics ? e.diagnostics.length : -1]);
       entries.push(e.parse);
       if (e.diagnostics) entries.push(e.diagnostics);
     }
@@ -124,11 +114,11 @@ export class DiskParseCache implements ParseCache {
     try {
       const { keys, rows } = JSON.parse(rest.index) as { keys: string[]; rows: Row[] };
       let at = 0;
-      for (const [path, size, mtime, ctime, ino, sha, pk, ck, hash, parseLength, diagLength, check] of rows) {
+      for (const [path, size, mtime, ctime, ino, sha, pk, ck, hash, parseLength, diagLength] of rows) {
         const parse = rest.entries.subarray(at, at += parseLength);
         const diagnostics = diagLength < 0 ? undefined : rest.entries.subarray(at, at += diagLength);
         if (at > rest.entries.length || typeof path !== 'string' || keys[pk] === undefined) throw new Error('a cache entry out of bounds');
-        this.previous.set(path, { sig: [size, mtime, ctime, ino], sha, parseKey: keys[pk], checkKey: ck < 0 ? undefined : keys[ck], hash, parse, diagnostics, bytesSha: check });
+        this.previous.set(path, { sig: [size, mtime, ctime, ino], sha, parseKey: keys[pk], checkKey: ck < 0 ? undefined : keys[ck], hash, parse, diagnostics });
       }
       if (at !== rest.entries.length) throw new Error('bytes after the last cache entry');
     } catch {
@@ -137,16 +127,7 @@ export class DiskParseCache implements ParseCache {
     }
   }
 
-  /** Said once: the damaged entries are parsed again, the others still count. */
   private corrupt(): void {
-    if (this.damaged) return;
-    this.damaged = true;
     this.source?.corrupt();
   }
-}
-
-function bytesSha(parse: Buffer, diagnostics: Buffer | undefined): string {
-  const hash = createHash('sha1').update(parse);
-  if (diagnostics) hash.update(diagnostics);
-  return hash.digest('base64');
 }
