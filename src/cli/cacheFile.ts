@@ -106,10 +106,15 @@ export function loadCache(file: string, roots: readonly string[]): LoadedCache |
 }
 
 function openSections(fd: number, size: number, roots: readonly string[]): LoadedCache | CacheProblem {
-  // The header is one line of a few hundred bytes; the manifest usually follows in the same read.
-  const first = Buffer.allocUnsafe(Math.min(size, 1 << 16));
-  const got = readAt(fd, first, 0);
-  const eol = first.subarray(0, got).indexOf(10);
+  // The header is one line of a few hundred bytes (more with many roots); the manifest usually follows in the same read.
+  let first = Buffer.allocUnsafe(Math.min(size, 1 << 16));
+  let got = readAt(fd, first, 0);
+  let eol = first.subarray(0, got).indexOf(10);
+  if (eol < 0 && got < size) {
+    first = Buffer.allocUnsafe(Math.min(size, 1 << 24));
+    got = readAt(fd, first, 0);
+    eol = first.subarray(0, got).indexOf(10);
+  }
   if (eol < 0) return got < size ? { kind: 'corrupt' } : jsonObject(first.subarray(0, got)) ? { kind: 'foreign' } : { kind: 'corrupt' };
   let header: Header;
   try {
