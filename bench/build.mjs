@@ -11,11 +11,12 @@ import { librariesApart, librariesBuild, mcpApart } from '../scripts/librariesAp
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const only = process.argv.includes('--corpus-only');
+const cacheOnly = process.argv.includes('--cache-only');
 const recall = process.argv.includes('--recall-only');
 const out = join(root, 'node_modules', '.cache', 'specboard-bench');
 
 const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', legalComments: 'none', absWorkingDir: root, define: defines };
-const harness = recall ? ['recallMain'] : ['corpusMain', 'recallMain', ...(only ? [] : ['benchMain', 'measureCore', 'measureMemory', 'measureExtension'])];
+const harness = recall ? ['recallMain'] : cacheOnly ? ['cacheMain'] : ['corpusMain', 'recallMain', ...(only ? [] : ['benchMain', 'cacheMain', 'measureCore', 'measureMemory', 'measureExtension'])];
 
 await Promise.all([
   esbuild.build({

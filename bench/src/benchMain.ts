@@ -8,15 +8,11 @@ import { generateCorpus, isCurrent, readManifest } from './generateCorpus';
 import { hostileTable, measureHostile } from './hostileInputs';
 import { markdownTable, textTable } from './report';
 import type { BenchResults, Machine, SizeResult } from './results';
-import { measureCache } from './cacheTimes';
+import { measureCaches } from './cacheTimes';
 import { measurePeers } from './peers';
 import { rgArgs, rgCounts, shellQuote, timeCommand } from './scanTimes';
+import { SIZES } from './sizes';
 
-const SIZES: Record<string, CorpusOptions> = {
-  small: { docs: 100, reqsPerDoc: 10, codeFiles: 200, seed: 1 },
-  medium: { docs: 1000, reqsPerDoc: 10, codeFiles: 2000, seed: 1 },
-  large: { docs: 10000, reqsPerDoc: 10, codeFiles: 20000, seed: 1 },
-};
 /** npm runs scripts from the package root; the built harness lives in a tool cache (see build.mjs). */
 const BENCH = path.resolve('bench');
 const ACTIVATIONS = 5;
@@ -80,8 +76,8 @@ function measureSize(name: string, options: CorpusOptions, runs: number, rg: str
   const manifest = readManifest(root)!;
   log(`${name}: CLI check ×${runs}`);
   const cli = timeCommand(`node ${shellQuote([path.join(OUT, 'prod', 'cli.js'), 'check', root, '--format', 'json'])} > /dev/null`, runs, [0, 1]);
-  log(`${name}: CLI check --cache ×${runs}, nothing changed, then one doc changed`);
-  const cliCache = measureCache(path.join(OUT, 'prod', 'cli.js'), root, runs);
+  log(`${name}: CLI check --cache ×${runs}, nothing changed, then one doc changed, then one source file`);
+  const [cliCache] = measureCaches([path.join(OUT, 'prod', 'cli.js')], root, runs);
   let rgResult: SizeResult['rg'];
   if (rg) {
     log(`${name}: ripgrep ×${runs}`);

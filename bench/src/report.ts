@@ -15,6 +15,7 @@ const ROWS: Row[] = [
   ['CLI `check --cache`, nothing changed (wall)', (r) => (r.cliCache ? s(r.cliCache.warm.wallMs) : 'n/a')],
   ['CLI `check --cache` ÷ ripgrep (wall / CPU)', (r) => (r.cliCache && r.rg ? `${(r.cliCache.warm.wallMs / r.rg.wallMs).toFixed(1)}× / ${(r.cliCache.warm.cpuMs / r.rg.cpuMs).toFixed(1)}×` : 'n/a')],
   ['CLI `check --cache`, one doc changed (wall)', (r) => (r.cliCache ? s(r.cliCache.oneDocChanged.wallMs) : 'n/a')],
+  ['CLI `check --cache`, one source file changed (wall)', (r) => (r.cliCache?.oneSourceChanged ? s(r.cliCache.oneSourceChanged.wallMs) : 'n/a')],
   ...PEERS.flatMap(({ name, label }): Row[] => {
     const of = (r: SizeResult) => r.peers?.find((p) => p.name === name);
     return [

@@ -28,13 +28,25 @@ export function timeCommand(command: string, runs: number, okCodes = [0], warmUp
   const cpus: number[] = [];
   if (warmUp) spawnSync('bash', ['-c', command]);
   for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    const r = spawnSync('bash', ['-c', `${command}; code=$?; times; exit $code`], { encoding: 'utf8', maxBuffer: 1 << 26 });
-    walls.push(performance.now() - t);
-    if (r.status === null || !okCodes.includes(r.status)) throw new Error(`'${command}' exited with ${r.status}: ${r.stderr}`);
-    const lines = r.stdout.trim().split('\n');
-    cpus.push(parseTimes(lines[lines.length - 1]));
+    const { wallMs, cpuMs } = timeOnce(command, okCodes);
+    walls.push(wallMs);
+    cpus.push(cpuMs);
   }
+  return timing(walls, cpus);
+}
+
+/** One run of a shell command: wall and CPU milliseconds. */
+export function timeOnce(command: string, okCodes = [0]): { wallMs: number; cpuMs: number } {
+  const t = performance.now();
+  const r = spawnSync('bash', ['-c', `${command}; code=$?; times; exit $code`], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const wallMs = performance.now() - t;
+  if (r.status === null || !okCodes.includes(r.status)) throw new Error(`'${command}' exited with ${r.status}: ${r.stderr}`);
+  const lines = r.stdout.trim().split('\n');
+  return { wallMs, cpuMs: parseTimes(lines[lines.length - 1]) };
+}
+
+/** Medians of samples taken one by one. */
+export function timing(walls: readonly number[], cpus: readonly number[]): ScanTiming {
   return { wallMs: round(median(walls)), cpuMs: round(median(cpus)), runs: walls.map(round) };
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import { readdirSync, type Dirent, type Stats } from 'node:fs';
 import { statOrGone, type ReadObserver } from './nodeWorkspace';
 
@@ -27,8 +27,16 @@ export function sameSignature(a: Signature, b: Signature): boolean {
   return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
 }
 
+let crypto: typeof Crypto | undefined;
+
+/**
+ * Node's crypto module is required on first use, not with the bundle: loading it was 10-25 ms of
+ * a run where nothing changed, which hashes nothing (it only stats) unless a folder changed.
+ */
 export function sha1(bytes: Buffer | string): string {
-  return createHash('sha1').update(bytes).digest('base64');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  crypto ??= require('node:crypto') as typeof Crypto;
+  return crypto.createHash('sha1').update(bytes).digest('base64');
 }
 
 /** Records a run's inputs through the workspace (and the parse cache's own stats of files it reuses). */

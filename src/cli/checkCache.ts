@@ -1,5 +1,5 @@
 import type { IndexStats, Locale, Logger, SpecDiagnostic } from '../core';
-import { cacheFilePath, isCacheFile, loadCache, saveCache } from './cacheFile';
+import { cacheFilePath, isCacheFile, loadCache, saveCache, type LoadedCache } from './cacheFile';
 import { InputRecorder, inputsUnchanged, type Inputs } from './cacheInputs';
 import type { CliIo } from './cliIo';
 import { cliMessage } from './cliMessages';
@@ -11,6 +11,8 @@ export interface CheckOutcome {
   readonly stats: Omit<IndexStats, 'cancelled'>;
   /** A workspace folder could not be read (exit code 2). */
   readonly unread: boolean;
+  /** The current folder whose relative paths the diagnostics are in report order for, when they are. */
+  readonly sortedFor?: string;
 }
 
 interface Manifest {
@@ -38,25 +40,23 @@ export class CheckCache {
     this.ignore = isCacheFile(this.file);
     this.observer = new InputRecorder(this.ignore);
     const loaded = loadCache(this.file, roots);
-    let entries: Buffer | undefined;
     if ('manifest' in loaded) {
+      this.loaded = loaded;
       try {
         this.manifest = JSON.parse(loaded.manifest) as Manifest;
       } catch {
+        loaded.close();
         this.note('corrupt');
       }
     } else if (loaded.kind !== 'missing') {
       this.note(loaded.kind, loaded.kind === 'unreadable' ? loaded.code : '');
     }
-    // The entries are read only if the outcome cannot be reused: on a large workspace they are most of the file.
-    this.parseCache = new DiskParseCache(() => {
-      if (!this.manifest || !('manifest' in loaded)) return undefined;
-      entries = loaded.entries();
-      if (entries === undefined) this.note('corrupt');
-      return entries;
-    }, this.manifest?.startedAt ?? 0, this.observer);
+    // The index and entries are read only if the outcome cannot be reused: on a large workspace they are most of the file.
+    const source = this.manifest && this.loaded;
+    this.parseCache = new DiskParseCache(source && { load: () => source.rest(), corrupt: () => this.note('corrupt') }, this.manifest?.startedAt ?? 0, this.observer);
   }
 
+  private readonly loaded?: LoadedCache;
   private readonly file: string;
   private readonly ignore: (folder: string, name: string) => boolean;
 
@@ -65,6 +65,7 @@ export class CheckCache {
     const m = this.manifest;
     if (!m?.result || m.result.key !== this.key || !inputsUnchanged(m.inputs, m.startedAt, this.ignore)) return undefined;
     this.logger.info(`Cache: nothing changed since the run cached in ${this.file}; its report is reused`);
+    this.loaded?.close();
     return m.result.outcome;
   }
 
@@ -74,9 +75,12 @@ export class CheckCache {
     this.logger.info(`Cache: ${parsed} files parsed, ${reused} parses reused (${revalidated} validated again); writing ${this.file}`);
     const manifest: Manifest = { startedAt: this.startedAt, inputs: this.observer.inputs(), ...(outcome ? { result: { key: this.key, outcome } } : {}) };
     try {
-      saveCache(this.file, this.roots, { manifest: JSON.stringify(manifest), entries: this.parseCache.serialize() });
+      saveCache(this.file, this.roots, { manifest: JSON.stringify(manifest), ...this.parseCache.serialize() });
     } catch (e) {
       this.io.error(`${cliMessage(this.locale, 'cacheNotWritten', { path: this.file, detail: (e as { code?: string }).code ?? String(e) })}\n`);
+    } finally {
+      // Entries passed through are views of the old file's bytes, already read: it can go now.
+      this.loaded?.close();
     }
   }
 

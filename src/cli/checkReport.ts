@@ -37,9 +37,15 @@ export function toCliDiagnostic(d: SpecDiagnostic, rel: (p: string) => string): 
   };
 }
 
-export function buildReport(diagnostics: readonly SpecDiagnostic[], stats: IndexStats, rel: (p: string) => string, fixed?: readonly CliDiagnostic[]): CheckReport {
-  const list = diagnostics.map((d) => toCliDiagnostic(d, rel))
-    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+/** The report's order: by file as the user sees it, then position, then code. */
+export function reportOrder(a: CliDiagnostic, b: CliDiagnostic): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
+}
+
+/** `sorted`: the diagnostics are already in reportOrder for this `rel` (a cached report), so localeCompare and the ICU data it loads are not needed. */
+export function buildReport(diagnostics: readonly SpecDiagnostic[], stats: IndexStats, rel: (p: string) => string, fixed?: readonly CliDiagnostic[], sorted = false): CheckReport {
+  const list = diagnostics.map((d) => toCliDiagnostic(d, rel));
+  if (!sorted) list.sort(reportOrder);
   return {
     diagnostics: list,
     summary: {

@@ -16,15 +16,21 @@ interface Entry {
   readonly diagnostics: Buffer | undefined;
 }
 
-const TAB = Buffer.from('\t');
-const NEWLINE = Buffer.from('\n');
+/** The previous run's index and entries (cacheFile.ts reads and checks them), and what to do when they are damaged. */
+export interface PreviousEntries {
+  load(): { readonly index: string; readonly entries: Buffer } | undefined;
+  corrupt(): void;
+}
+
+/** An index row: path, signature, content hash, key numbers (-1: none), the core's hash, byte lengths (-1: no diagnostics). */
+type Row = [string, number, number, number, number, string, number, number, number, number, number];
 
 /**
  * The CLI's ParseCache: a file is unchanged when its signature matches (and is not racy), else
  * when its bytes hash the same (a checkout that only touched it); then its parse is reused if the
- * core's keys match. Entries are lines of `meta TAB parse TAB diagnostics` (JSON never holds a raw
- * tab or newline), so entries are copied to the next cache file as bytes, never decoded, parsed,
- * encoded or joined into one string again: on 10,000 documents that was most of a changed run.
+ * core's keys match. The index lists the entries and where their bytes lie, so an entry is decoded
+ * only when the core asks for it, and copied to the next cache file as bytes: never encoded again
+ * or joined into one string (on 10,000 documents that was most of a changed run).
  */
 export class DiskParseCache implements ParseCache {
   private readonly previous = new Map<string, Entry>();
@@ -34,15 +40,10 @@ export class DiskParseCache implements ParseCache {
 
   private loaded = false;
 
-  /** `entries` gives the previous run's entries when first needed (undefined: there are none to trust). */
-  constructor(private readonly entries: () => Buffer | undefined, private readonly startedAt: number, private readonly recorder: InputRecorder) {}
+  constructor(private readonly source: PreviousEntries | undefined, private readonly startedAt: number, private readonly recorder: InputRecorder) {}
 
   get(path: string, kind: FileKind, keys: CacheKeys): CachedParse | undefined {
-    if (!this.loaded) {
-      this.loaded = true;
-      const bytes = this.entries();
-      if (bytes) this.load(bytes);
-    }
+    if (!this.loaded) this.load();
     const prev = this.previous.get(path);
     if (!prev || prev.parseKey !== keys.parse) return undefined;
     const now = statOrGone(path);
@@ -57,12 +58,13 @@ export class DiskParseCache implements ParseCache {
       }
       if (sha1(bytes) !== prev.sha) return undefined;
     }
-    const diagnostics = prev.checkKey === keys.check ? prev.diagnostics : undefined;
+    const sameCheck = prev.checkKey === keys.check;
+    const diagnostics = sameCheck ? prev.diagnostics : undefined;
     const cached = decodeCachedParse(prev.hash, prev.parse.toString('utf8'), diagnostics?.toString('utf8'), path, kind);
     this.recorder.stat(path, now);
-    this.next.set(path, { ...prev, sig, diagnostics, checkKey: diagnostics === undefined ? undefined : prev.checkKey });
+    this.next.set(path, sameCheck ? { ...prev, sig } : { ...prev, sig, diagnostics, checkKey: undefined });
     this.counts.reused++;
-    if (diagnostics === undefined) this.counts.revalidated++;
+    if (!sameCheck) this.counts.revalidated++;
     return cached;
   }
 
@@ -74,16 +76,16 @@ export class DiskParseCache implements ParseCache {
     }
     this.counts.parsed++;
     const read = this.recorder.reads.get(path);
-    const parse = read && encodeParse(entry.parsed);
-    if (!read || parse === undefined) return;
+    const text = read && encodeParse(entry.parsed);
+    if (!read || text === undefined) return;
     this.next.set(path, {
-      sig: read.sig, sha: read.sha, parseKey: keys.parse, checkKey: keys.check, hash: entry.hash, parse: Buffer.from(parse, 'utf8'),
+      sig: read.sig, sha: read.sha, parseKey: keys.parse, checkKey: keys.check, hash: entry.hash, parse: Buffer.from(text, 'utf8'),
       diagnostics: Buffer.from(encodeDiagnostics(entry.diagnostics), 'utf8'),
     });
   }
 
-  /** The entries of this run, as the next cache file holds them, in chunks to be written as they are. */
-  serialize(): Buffer[] {
+  /** This run's index, and its entries in chunks to be written as they are. */
+  serialize(): { index: string; entries: Buffer[] } {
     const keys = new Map<string, number>();
     const key = (k: string | undefined) => {
       if (k === undefined) return -1;
@@ -91,39 +93,41 @@ export class DiskParseCache implements ParseCache {
       if (i === undefined) keys.set(k, i = keys.size);
       return i;
     };
-    const chunks: Buffer[] = [];
+    const rows: Row[] = [];
+    const entries: Buffer[] = [];
     for (const [path, e] of this.next) {
-      chunks.push(NEWLINE, Buffer.from(`${JSON.stringify([path, ...e.sig, e.sha, key(e.parseKey), key(e.checkKey), e.hash])}\t`, 'utf8'), e.parse, TAB);
-      if (e.diagnostics) chunks.push(e.diagnostics);
+      rows.push([path, ...e.sig, e.sha, key(e.parseKey), key(e.checkKey), e.hash, e.parse.length, e.diagnostics ? e.diagnostics.length : -1]);
+      entries.push(e.parse);
+      if (e.diagnostics) entries.push(e.diagnostics);
     }
-    // The key table goes first; it is known once every entry has named its keys.
-    return [Buffer.from(JSON.stringify([...keys.keys()]), 'utf8'), ...chunks];
+    return { index: JSON.stringify({ keys: [...keys.keys()], rows }), entries };
   }
 
-  /** Entries that fail to parse are corrupt: the ones read so far are dropped with them. */
-  private load(bytes: Buffer): void {
+  /** An index that fails to parse, or whose rows overrun the entries, is corrupt: none of it is used. */
+  private load(): void {
+    this.loaded = true;
+    const rest = this.source?.load();
+    if (!this.source || rest === undefined) {
+      if (this.source) this.corrupt();
+      return;
+    }
     try {
-      this.parseEntries(bytes);
+      const { keys, rows } = JSON.parse(rest.index) as { keys: string[]; rows: Row[] };
+      let at = 0;
+      for (const [path, size, mtime, ctime, ino, sha, pk, ck, hash, parseLength, diagLength] of rows) {
+        const parse = rest.entries.subarray(at, at += parseLength);
+        const diagnostics = diagLength < 0 ? undefined : rest.entries.subarray(at, at += diagLength);
+        if (at > rest.entries.length || typeof path !== 'string' || keys[pk] === undefined) throw new Error('a cache entry out of bounds');
+        this.previous.set(path, { sig: [size, mtime, ctime, ino], sha, parseKey: keys[pk], checkKey: ck < 0 ? undefined : keys[ck], hash, parse, diagnostics });
+      }
+      if (at !== rest.entries.length) throw new Error('bytes after the last cache entry');
     } catch {
       this.previous.clear();
+      this.corrupt();
     }
   }
 
-  private parseEntries(bytes: Buffer): void {
-    let end = bytes.indexOf(10);
-    if (end < 0) end = bytes.length;
-    const keys = JSON.parse(bytes.toString('utf8', 0, end)) as string[];
-    for (let start = end + 1; start < bytes.length; start = end + 1) {
-      end = bytes.indexOf(10, start);
-      if (end < 0) end = bytes.length;
-      const a = bytes.indexOf(9, start);
-      const b = a < 0 ? -1 : bytes.indexOf(9, a + 1);
-      if (a < 0 || b < 0 || b > end) throw new Error('a cache entry without its fields');
-      const [path, size, mtime, ctime, ino, sha, pk, ck, hash] = JSON.parse(bytes.toString('utf8', start, a)) as [string, number, number, number, number, string, number, number, number];
-      this.previous.set(path, {
-        sig: [size, mtime, ctime, ino], sha, parseKey: keys[pk], checkKey: ck < 0 ? undefined : keys[ck], hash,
-        parse: bytes.subarray(a + 1, b), diagnostics: b + 1 < end ? bytes.subarray(b + 1, end) : undefined,
-      });
-    }
+  private corrupt(): void {
+    this.source?.corrupt();
   }
 }

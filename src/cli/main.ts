@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { normalizeLocale, type Locale } from '../core';
 import { checkOptions, choice, parseArgs, UsageError, type CliArgs } from './args';
 import { formatJson, formatSarif, formatText } from './checkFormats';
-import { buildReport, toCliDiagnostic } from './checkReport';
+import { buildReport, reportOrder, toCliDiagnostic } from './checkReport';
 import type { CliIo } from './cliIo';
 import { cliLogger } from './cliLogger';
 import { cliMessage } from './cliMessages';
@@ -100,9 +100,14 @@ async function check(args: CliArgs, io: CliIo, locale: Locale): Promise<number> 
     const diagnostics = board.allDiagnostics().filter((d) => inTargets(d.path) || settingsPaths.has(d.path));
     const stats = args.positionals.length ? board.stats(inTargets) : board.stats();
     outcome = { diagnostics, stats, unread: unreadRoots.length > 0 };
-    cache?.save(outcome);
+    if (cache) {
+      // Kept in report order, so that printing it again needs no sort (nor the ICU data localeCompare loads).
+      const sorted = diagnostics.map((d) => ({ d, c: toCliDiagnostic(d, targets.rel) })).sort((a, b) => reportOrder(a.c, b.c)).map((x) => x.d);
+      outcome = { ...outcome, diagnostics: sorted };
+      cache.save({ ...outcome, sortedFor: io.cwd });
+    }
   }
-  const report = buildReport(outcome.diagnostics, { ...outcome.stats, cancelled: false }, targets.rel, fixed);
+  const report = buildReport(outcome.diagnostics, { ...outcome.stats, cancelled: false }, targets.rel, fixed, outcome.sortedFor === io.cwd);
   io.write(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, VERSION, locale) : formatText(report, locale));
   // A folder that could not be read was not checked: that is no clean result (its note says why).
   if (outcome.unread || outcome.diagnostics.some((d) => d.code === 'config-error')) return 2;

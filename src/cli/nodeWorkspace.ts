@@ -100,6 +100,16 @@ export function readRegularFile(p: string): Buffer {
 
 /** readRegularFile, with the stat of the descriptor taken before reading it. */
 export function readRegularFileWithStat(p: string): { bytes: Buffer; stat: Stats } {
+  const { fd, stat } = openRegularFile(p);
+  try {
+    return { bytes: readSized(fd, stat.size), stat };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** An open descriptor on a regular file, with its stat; the caller closes it. Anything else throws as readRegularFile does. */
+export function openRegularFile(p: string): { fd: number; stat: Stats } {
   let fd: number;
   try {
     fd = openSync(p, constants.O_RDONLY | nonBlocking());
@@ -111,9 +121,10 @@ export function readRegularFileWithStat(p: string): { bytes: Buffer; stat: Stats
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new NotAFileError(kindOf(stat), p);
-    return { bytes: readSized(fd, stat.size), stat };
-  } finally {
+    return { fd, stat };
+  } catch (e) {
     closeSync(fd);
+    throw e;
   }
 }
 

@@ -158,6 +158,19 @@ describe('specboard check --cache', () => {
     assert.equal(fs.readdirSync(path.join(dir, 'node_modules', '.cache', 'specboard')).length, 1);
   });
 
+  it('prints a report reused from another folder with that folder\'s paths, in its order', async () => {
+    const dir = workspace();
+    writeFile(dir, 'docs/deeper/more.md', 'Cites REQ-9 and REQ-8.\n');
+    writeFile(dir, 'docs/a.md', 'Cites REQ-7.\n');
+    settle(dir);
+    fs.mkdirSync(path.join(dir, '.cache'));
+    await cached(dir, '.', '--format', 'json');
+    const inDocs = path.join(dir, 'docs');
+    const warm = await runCliIn(inDocs, ['check', '..', '--cache', '--cache-location', '../.cache/', '--verbose', '--format', 'json']);
+    assert.match(cacheLine(warm.stderr), /^nothing changed/);
+    assert.equal(warm.stdout, (await runCliIn(inDocs, ['check', '..', '--format', 'json'])).stdout);
+  });
+
   it('does not reuse a report made for other paths or another language', async () => {
     const dir = workspace();
     await cached(dir);
