@@ -112,23 +112,20 @@ export function sealSpans(def: object): void {
   if (!isSealed(p)) d[PACKED] = seal(p);
 }
 
-/** Gives `to` the span of attribute `key` that `from` has (when `to` has none), as packed. */
+/**
+ * Gives `to` the span of attribute `key` that `from` has (when `to` has none). Leaves `to`'s spans
+ * open: call sealSpans once after the last copy (merging lends several keys to one definition).
+ */
 export function copySpan(from: object, to: object, key: string): void {
-  const wasSealed = isSealed((to as WithSpans)[PACKED]);
   const p = open((from as WithSpans)[PACKED]);
   const q = openOf(to);
-  for (let i = 0; i < q.length; i += SLOTS) if (q[i] === key) return reseal(to, wasSealed);
+  for (let i = 0; i < q.length; i += SLOTS) if (q[i] === key) return;
   for (let i = 0; i < p.length; i += SLOTS) {
     if (p[i] === key) {
       q.push(...p.slice(i, i + SLOTS));
-      break;
+      return;
     }
   }
-  reseal(to, wasSealed);
-}
-
-function reseal(def: object, wasSealed: boolean): void {
-  if (wasSealed) sealSpans(def);
 }
 
 /** True when `b` has the spans of `a`, `delta` lines further down (a re-parse found the same attributes). */

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { ParsedFile, RequirementDef } from '../../src/core';
 import { decodeParse, encodeParse } from '../../src/core/parseCacheCodec';
 import { intern, own } from '../../src/core/strings';
@@ -99,5 +101,36 @@ describe('own and intern', () => {
     assert.deepEqual(first, values);
     assert.deepEqual(second, values);
     assert.equal(new Set(first).size, values.length);
+  });
+});
+
+describe('citations of one ID from few files and from many', () => {
+  after(removeTrees);
+
+  it('finds every citing file as files come and go past the point where the list becomes a map', async () => {
+    const files: Record<string, string> = { 'docs/prd.md': `${FRONT}### REQ-1: Guest checkout\n- Priority: P1\n` };
+    for (let i = 0; i < 12; i++) files[`src/f${i}.ts`] = i % 2 ? `// REQ-1\n// REQ-99\n// REQ-1 again\n` : `// REQ-1 and REQ-99\n`;
+    const dir = writeTree(files);
+    const board = await indexTree(dir);
+    const citing = () => [...new Set(board.index.references('REQ-1').map((r) => r.path.slice(dir.length + 1)))].sort();
+    const unknownIn = () => board.allDiagnostics().filter((d) => d.code === 'unknown-id').map((d) => d.path.slice(dir.length + 1)).sort();
+    const all = Array.from({ length: 12 }, (_, i) => `src/f${i}.ts`).sort();
+    assert.deepEqual(citing(), all);
+    assert.equal(board.index.references('REQ-1').length, 18);
+    assert.deepEqual(unknownIn(), all);
+    for (let i = 0; i < 10; i++) {
+      fs.rmSync(path.join(dir, `src/f${i}.ts`));
+      await board.refreshFromDisk(pathIn(dir, `src/f${i}.ts`));
+    }
+    assert.deepEqual(citing(), ['src/f10.ts', 'src/f11.ts']);
+    assert.deepEqual(unknownIn(), ['src/f10.ts', 'src/f11.ts']);
+    fs.writeFileSync(path.join(dir, 'src/f10.ts'), '// no citation left\n');
+    await board.refreshFromDisk(pathIn(dir, 'src/f10.ts'));
+    for (let i = 0; i < 9; i++) {
+      fs.writeFileSync(path.join(dir, `src/g${i}.ts`), '// REQ-1\n');
+      await board.refreshFromDisk(pathIn(dir, `src/g${i}.ts`));
+    }
+    assert.deepEqual(citing(), ['src/f11.ts', ...Array.from({ length: 9 }, (_, i) => `src/g${i}.ts`)].sort());
+    assert.deepEqual(board.index.referenceCounts('REQ-1'), { doc: 0, code: 11 });
   });
 });

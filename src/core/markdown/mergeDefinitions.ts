@@ -140,6 +140,7 @@ function mergeInPlace(primary: RequirementDef, lesser: readonly RequirementDef[]
   const others = [];
   for (const d of lesser) others.push(d.idRange);
   def.otherIdRanges = others;
+  sealSpans(def);
   return def;
 }
 
