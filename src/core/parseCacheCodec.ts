@@ -1,8 +1,10 @@
 import { packedSpans, withPackedSpans } from './attributeSpans';
 import type { FrontMatter, FrontMatterField } from './frontMatter';
-import type { FileKind, ParsedFile, RequirementDef } from './model';
+import { headingOf } from './markdown/parsedObjects';
+import type { FileKind, Heading, ParsedFile, RequirementDef } from './model';
+import { ID_RANGE, LINE_RANGE, packRange, withDefinitionRanges } from './packedRanges';
 import type { CachedParse } from './parseCache';
-import type { SpecDiagnostic } from './types';
+import type { Range, SpecDiagnostic } from './types';
 
 /**
  * A parse as JSON text for a cache on disk, and back. The core owns this because a ParsedFile is
@@ -31,7 +33,7 @@ export function encodeParse(parsed: ParsedFile): string | undefined {
 export function decodeParse(text: string, path: string, kind: FileKind): ParsedFile {
   const raw = JSON.parse(text) as Record<string, unknown>;
   if (raw.path !== path || raw.kind !== kind || typeof raw.lineCount !== 'number') throw new Error('not this file');
-  const headings = list(raw.headings);
+  const headings = list(raw.headings).map((h) => heading(h as Record<string, unknown>));
   const tokens = list(raw.tokens);
   for (const t of tokens as Record<string, unknown>[]) if (typeof t.id !== 'string' || typeof t.line !== 'number') throw new Error('bad token');
   const requirements = list(raw.requirements).map((d) => definition(d as Record<string, unknown>));
@@ -64,11 +66,25 @@ function plainDefinition(def: RequirementDef): Record<string, unknown> {
   return out;
 }
 
-/** A definition with its attribute spans packed again, as the parser makes them. */
+/** A heading with its range packed again, as the parser makes it. */
+function heading(raw: Record<string, unknown>): Heading {
+  const { line, level, text, requirementId, nested } = raw;
+  if (typeof line !== 'number' || typeof level !== 'number' || typeof text !== 'string' || (requirementId !== undefined && typeof requirementId !== 'string')) throw new Error('bad heading');
+  return headingOf(line, level, text, packRange(rangeOf(raw.range), line), requirementId, nested === true);
+}
+
+/** A definition with its ranges and attribute spans packed again, as the parser makes them. */
 function definition(raw: Record<string, unknown>): RequirementDef {
-  const { attributeSpans, ...rest } = raw;
+  const { attributeSpans, idRange, range, ...rest } = raw;
   if (typeof rest.id !== 'string' || typeof rest.line !== 'number' || !Array.isArray(rest.traces) || typeof rest.attributes !== 'object') throw new Error('bad definition');
-  return withPackedSpans(rest, attributeSpans) as unknown as RequirementDef;
+  const packed = Object.assign(rest, { [ID_RANGE]: packRange(rangeOf(idRange), rest.line), [LINE_RANGE]: packRange(rangeOf(range), rest.line) });
+  return withPackedSpans(withDefinitionRanges(packed), attributeSpans) as unknown as RequirementDef;
+}
+
+function rangeOf(value: unknown): Range {
+  const r = value as Range | undefined;
+  if (typeof r?.start?.line !== 'number' || typeof r.start.character !== 'number' || typeof r.end?.line !== 'number' || typeof r.end.character !== 'number') throw new Error('bad range');
+  return r;
 }
 
 function list(value: unknown): unknown[] {

@@ -1,5 +1,7 @@
 import type { OpenSection } from './markdown/blockReader';
-import { bodyStartOf, reopenDef, shiftDef, shiftRange } from './markdown/blockReader';
+import { bodyStartOf, reopenDef, shiftDef } from './markdown/blockReader';
+import { headingOf } from './markdown/parsedObjects';
+import { idRangeSlot, lineRangeSlot, samePacked, shiftPacked } from './packedRanges';
 import { headingId } from './markdown/definitionForms';
 import { DuplicateIds, mergeDefinitions } from './markdown/mergeDefinitions';
 import type { Heading, IdToken, ParsedFile, RequirementDef } from './model';
@@ -7,7 +9,7 @@ import { readDirectives } from './directives';
 import { bodyStart, documentContext, parsedDoc, readBody, readDocument, type ParseOptions, type ParseSink } from './parseMarkdown';
 import { splitLines } from './text';
 import { sameSpans } from './attributeSpans';
-import type { Locale, Range } from './types';
+import type { Locale } from './types';
 
 /** A document's parse together with the text and lines it was parsed from. */
 export interface DocParse {
@@ -424,16 +426,12 @@ function keepUnchanged(defs: RequirementDef[], from: number, previous: readonly 
 /** True when `b` is definition `a`, `delta` lines further down. */
 function sameDefinition(a: RequirementDef, b: RequirementDef, delta: number): boolean {
   return a.id === b.id && a.title === b.title && a.form === b.form && a.endLine + delta === b.endLine && a.excerpt === b.excerpt
-    && a.section === b.section && a.scope === b.scope && sameRange(a.idRange, b.idRange, delta) && sameRange(a.range, b.range, delta)
+    && a.section === b.section && a.scope === b.scope && samePacked(idRangeSlot(a), a.line, idRangeSlot(b), b.line, delta) && samePacked(lineRangeSlot(a), a.line, lineRangeSlot(b), b.line, delta)
     && (a.tableHeaderLine === undefined ? b.tableHeaderLine === undefined : a.tableHeaderLine + delta === b.tableHeaderLine)
     && a.traces.length === b.traces.length && a.traces.every((t, i) => t === b.traces[i])
     && sameRecord(a.attributes, b.attributes) && sameSpans(a, b, delta)
     // Where the body starts decides a later excerpt, though this one may read the same.
     && (a.form !== 'heading' || bodyStartOf(a) + delta === bodyStartOf(b));
-}
-
-function sameRange(a: Range, b: Range, delta: number): boolean {
-  return a.start.line + delta === b.start.line && a.end.line + delta === b.end.line && a.start.character === b.start.character && a.end.character === b.end.character;
 }
 
 function sameRecord(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
@@ -467,10 +465,10 @@ function appendMoved(out: ParseSink, previous: DocParse, from: number, delta: nu
 }
 
 function moveHeading(h: Heading, delta: number, def: RequirementDef | undefined): Heading {
-  const nested = h.nested ? { nested: true } : {};
+  const nested = h.nested === true;
   return h.requirementId !== undefined && def
-    ? { line: h.line + delta, level: h.level, text: h.text, range: def.range, requirementId: h.requirementId, ...nested }
-    : { line: h.line + delta, level: h.level, text: h.text, range: shiftRange(h.range, delta), ...nested };
+    ? headingOf(h.line + delta, h.level, h.text, lineRangeSlot(def), h.requirementId, nested)
+    : headingOf(h.line + delta, h.level, h.text, shiftPacked(lineRangeSlot(h), delta), undefined, nested);
 }
 
 function moveToken(t: IdToken, delta: number): IdToken {

@@ -1,3 +1,4 @@
+import { toUnits, unitAt, type Units } from './numberUnits';
 import { intern } from './strings';
 import { trimChars } from './trimChars';
 import { range } from './text';
@@ -67,8 +68,12 @@ export function readSimpleFrontMatter(lines: readonly string[], first: number, e
  * object is built when asked for.
  */
 class LineFields implements ReadonlyMap<string, SimpleField> {
-  /** `spans` holds line, value start and value end per key. */
-  constructor(private readonly names: readonly string[], private readonly spans: readonly number[]) {}
+  /** Line, value start and value end per key, as units (see numberUnits). */
+  private readonly spans: Units;
+
+  constructor(private readonly names: readonly string[], spans: readonly number[]) {
+    this.spans = toUnits(spans);
+  }
 
   get size(): number {
     return this.names.length;
@@ -77,7 +82,9 @@ class LineFields implements ReadonlyMap<string, SimpleField> {
   get(key: string): SimpleField | undefined {
     const i = this.names.indexOf(key);
     if (i < 0) return undefined;
-    const [line, start, end] = this.spans.slice(i * 3, i * 3 + 3);
+    const line = unitAt(this.spans, i * 3);
+    const start = unitAt(this.spans, i * 3 + 1);
+    const end = unitAt(this.spans, i * 3 + 2);
     return { key, keyRange: range(line, 0, line, key.length), valueRange: range(line, start, line, end) };
   }
 

@@ -1,14 +1,16 @@
 import type { Token } from 'markdown-it';
-import { copySpans, initSpans, sealSpans, setSpan } from '../attributeSpans';
+import { copySpans, sealSpans, setSpan, SPANS } from '../attributeSpans';
 import { canonicalKey, stripInline } from '../attributes';
 import { scanDocIds } from '../ids';
 import type { Heading, RequirementDef } from '../model';
+import { ID_RANGE, idRangeSlot, LINE_RANGE, lineRangeSlot, packLine, packRange, shiftPacked } from '../packedRanges';
 import { intern, own } from '../strings';
 import { isDelimiterRow, splitRow } from '../tableRow';
 import { range } from '../text';
 import type { Range } from '../types';
 import { headingId, isCriteriaHeading, lineId, looseId, mayDefine, secondHeadingId, seriesPrefix, trailingHeadingId, type FoundId } from './definitionForms';
 import { keyValue } from './keyValue';
+import { definitionOf, headingOf, type DefFields } from './parsedObjects';
 import type { ParseOptions } from './parseOptions';
 import { sectionKind, type SectionKind } from './requirementContext';
 import { readRequirementTable, readVerticalTable } from './requirementTable';
@@ -17,7 +19,6 @@ import { defaultVocabulary } from '../vocabulary';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export type MutableDef = Mutable<RequirementDef> & { attributes: Record<string, string> };
-
 interface ListFrame {
   readonly ordered: boolean;
   readonly start: number;
@@ -202,7 +203,7 @@ export class BlockReader {
       section.def = def;
       section.bodyFrom = open.map![1];
       if (found.form === 'numbered') section.numbered = true;
-      this.out.headings.push(open.level > 0 ? { line, level, text: section.text, range: def.range, requirementId: def.id, nested: true } : { line, level, text: section.text, range: def.range, requirementId: def.id });
+      this.out.headings.push(headingOf(line, level, section.text, lineRangeSlot(def), def.id, open.level > 0));
       stack.push(section);
       const close = k + 2;
       const attrs = this.attributeList(close + 1, def);
@@ -213,8 +214,7 @@ export class BlockReader {
       const parent = [...stack].reverse().find((s) => s.def);
       if (parent?.numbered) section.criteria = { parent: parent.def!.id, next: 1 };
     }
-    const headingRange = range(line, 0, line, this.lines[line].length);
-    this.out.headings.push(open.level > 0 ? { line, level, text: section.text, range: headingRange, nested: true } : { line, level, text: section.text, range: headingRange });
+    this.out.headings.push(headingOf(line, level, section.text, packLine(line, 0, this.lines[line].length), undefined, open.level > 0));
     stack.push(section);
     return k + 2;
   }
@@ -426,17 +426,16 @@ export class BlockReader {
     const text = this.lines[line];
     const start = column + found.start;
     const end = found.end > found.start ? column + found.end : start + found.id.length;
-    const idRange = written ?? range(line, start, line, end);
     const scope = found.shape === 'numeric' ? this.options.numericScope : this.options.scope;
-    const fields: Omit<MutableDef, 'attributeSpans'> = {
+    const fields: DefFields = {
       id: own(found.id), title: '', path: this.path, form, line,
-      idRange, range: range(line, 0, line, text.length),
+      [ID_RANGE]: written ? packRange(written, line) : packLine(line, start, end), [LINE_RANGE]: packLine(line, 0, text.length), [SPANS]: [],
       endLine: line, attributes: {} as Record<string, string>, traces: NO_TRACES, excerpt: '',
     };
     // Optional fields only when set, without spreading a temporary object for each definition.
     if (section !== undefined) fields.section = section;
     if (scope !== undefined) fields.scope = scope;
-    const def = initSpans(fields) as MutableDef;
+    const def = definitionOf(fields);
     this.out.requirements.push(def);
     if (!written) push(this.definitionIds, line, [start, end]);
     return def;
@@ -567,13 +566,14 @@ function excerptOf(body: readonly string[]): string {
 
 /** Moves a definition `delta` lines (text was inserted or deleted above it). */
 export function shiftDef(def: RequirementDef, delta: number): RequirementDef {
-  const moved = initSpans({
+  const fields: DefFields = {
     id: def.id, title: def.title, path: def.path, form: def.form, line: def.line + delta,
-    idRange: shiftRange(def.idRange, delta), range: shiftRange(def.range, delta), endLine: def.endLine + delta,
+    [ID_RANGE]: shiftPacked(idRangeSlot(def), delta), [LINE_RANGE]: shiftPacked(lineRangeSlot(def), delta), [SPANS]: [], endLine: def.endLine + delta,
     attributes: def.attributes as Record<string, string>, traces: def.traces, excerpt: def.excerpt,
-    ...(def.section !== undefined ? { section: def.section } : {}),
-    ...(def.scope !== undefined ? { scope: def.scope } : {}),
-  }) as MutableDef;
+  };
+  if (def.section !== undefined) fields.section = def.section;
+  if (def.scope !== undefined) fields.scope = def.scope;
+  const moved = definitionOf(fields);
   copySpans(def, moved, delta);
   if (def.tableHeaderLine !== undefined) moved.tableHeaderLine = def.tableHeaderLine + delta;
   const body = bodyStarts.get(def);
@@ -589,8 +589,4 @@ export function reopenDef(def: RequirementDef): MutableDef {
   const open = shiftDef(def, 0) as MutableDef;
   open.attributes = { ...def.attributes };
   return open;
-}
-
-export function shiftRange(r: Range, delta: number): Range {
-  return range(r.start.line + delta, r.start.character, r.end.line + delta, r.end.character);
 }

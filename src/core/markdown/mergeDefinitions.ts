@@ -1,6 +1,8 @@
-import { copySpan, copySpans, initSpans, sealSpans } from '../attributeSpans';
+import { copySpan, copySpans, sealSpans, SPANS } from '../attributeSpans';
+import { ID_RANGE, idRangeSlot, LINE_RANGE, lineRangeSlot } from '../packedRanges';
 import type { DefinitionForm, RequirementDef } from '../model';
 import type { MutableDef } from './blockReader';
+import { definitionOf, type DefFields } from './parsedObjects';
 
 /** Which form wins when a document defines an ID in several: the detailed text over the summary row. */
 const RANK: Readonly<Record<DefinitionForm, number>> = { heading: 4, paragraph: 3, list: 2, table: 1 };
@@ -138,6 +140,7 @@ function mergeInPlace(primary: RequirementDef, lesser: readonly RequirementDef[]
   const others = [];
   for (const d of lesser) others.push(d.idRange);
   def.otherIdRanges = others;
+  sealSpans(def);
   return def;
 }
 
@@ -157,9 +160,9 @@ function mergeInto(primary: RequirementDef, lesser: readonly RequirementDef[]): 
   }
   // One literal, then the optional fields (spreading a temporary object for each was most of the
   // cost of merging a PRD whose summary table lists every requirement).
-  const fields: Omit<MutableDef, 'attributeSpans'> = {
+  const fields: DefFields = {
     id: primary.id, title: primary.title || attributes.title || '', path: primary.path, form: primary.form, line: primary.line,
-    idRange: primary.idRange, range: primary.range, endLine: primary.endLine, attributes, traces, excerpt: primary.excerpt,
+    [ID_RANGE]: idRangeSlot(primary), [LINE_RANGE]: lineRangeSlot(primary), [SPANS]: [], endLine: primary.endLine, attributes, traces, excerpt: primary.excerpt,
   };
   if (primary.section !== undefined) fields.section = primary.section;
   if (tableHeaderLine !== undefined) fields.tableHeaderLine = tableHeaderLine;
@@ -167,7 +170,7 @@ function mergeInto(primary: RequirementDef, lesser: readonly RequirementDef[]): 
   const others = [];
   for (const d of lesser) others.push(d.idRange);
   fields.otherIdRanges = others;
-  const def = initSpans(fields);
+  const def = definitionOf(fields);
   copySpans(primary, def, 0);
   for (const [other, key] of lent) copySpan(other, def, key);
   sealSpans(def);
