@@ -4,8 +4,12 @@ import type { SnapshotStore } from './adapters/snapshotStore';
 
 /** After the first index the snapshot is written soon, so the next window finds it. */
 const FIRST_SAVE_MS = 1000;
-/** After edits it waits for them to settle: a snapshot of a large workspace takes seconds of slices. */
-const SETTLED_SAVE_MS = 30_000;
+/**
+ * After edits it waits for them to settle, for long: writing the snapshot of 100,000 requirements
+ * costs about as much CPU as indexing them (in slices), while a snapshot a few edits behind costs
+ * the next window only the re-reading of those files.
+ */
+const SETTLED_SAVE_MS = 120_000;
 
 /**
  * The warm start: restores the index a previous window saved, and saves it again after the
