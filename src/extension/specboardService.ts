@@ -154,6 +154,8 @@ export class SpecboardService implements vscode.Disposable {
             this.log.info(vscode.l10n.t('Checked the restored index against the disk: {0} files changed, {1} new, {2} gone in {3} ms',
               checked.reread, checked.added, checked.removed, Math.round(performance.now() - started)));
             this.fire(checked.affected);
+            // The restore listed nothing; the check did, so an unreadable folder is said now.
+            this.reportUnlistedFolders({ ...specboard.stats(), cancelled: checked.cancelled });
             // Files re-read with the same text still get fresher stamps, worth keeping.
             if (checked.reread + checked.added + checked.removed > 0) this.persistence.changed(true);
           }
