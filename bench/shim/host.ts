@@ -180,6 +180,8 @@ export const workspace = withStubs('workspace', {
     },
     writeFile: async (uri: Uri, bytes: Uint8Array) => fsp.writeFile(uri.fsPath, bytes),
     createDirectory: async (uri: Uri) => { await fsp.mkdir(uri.fsPath, { recursive: true }); },
+    rename: async (from: Uri, to: Uri) => fsp.rename(from.fsPath, to.fsPath),
+    delete: async (uri: Uri) => fsp.rm(uri.fsPath, { recursive: true }),
   },
   applyEdit: async () => true,
   openTextDocument: async (uri: Uri) => new FakeTextDocument(uri, await fsp.readFile(uri.fsPath, 'utf8')),

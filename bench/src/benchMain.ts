@@ -95,10 +95,13 @@ function measureSize(name: string, options: CorpusOptions, runs: number, rg: str
   const activations = Array.from({ length: ACTIVATIONS }, () => child('measureExtension.js', [root, bundle, '--activation-only']) as { requireMs: number; activateMs: number });
   const typical = activations.sort((a, b) => a.requireMs + a.activateMs - (b.requireMs + b.activateMs))[Math.floor(ACTIVATIONS / 2)];
   const extension = { ...(child('measureExtension.js', [root, bundle], ['--expose-gc']) as SizeResult['extension']), ...typical };
+  log(`${name}: extension warm start (a first window saves its index, a second restores it)`);
+  child('measureExtension.js', [root, bundle, '--save'], ['--expose-gc']);
+  const warmStart = child('measureExtension.js', [root, bundle, '--warm'], ['--expose-gc']) as SizeResult['warmStart'];
   return {
     name,
     corpus: { docs: manifest.docs, requirements: manifest.requirements, codeFiles: manifest.codeFiles, mb: manifest.bytes / 1e6, generateMs },
-    cli, cliCache, rg: rgResult, peers, core: core as SizeResult['core'], memory: memory as SizeResult['memory'], extension,
+    cli, cliCache, rg: rgResult, peers, core: core as SizeResult['core'], memory: memory as SizeResult['memory'], extension, warmStart,
   };
 }
 

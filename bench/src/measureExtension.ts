@@ -1,3 +1,4 @@
+import { existsSync, rmSync, statSync } from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -7,6 +8,25 @@ import { round, summarize, type Summary } from './stats';
 
 const { host, Uri } = shim;
 const QUERIES = 1000;
+
+/** A window opened again with the index a previous one saved (`--warm`). */
+export interface WarmStartResult {
+  /** The saved index's size on disk. */
+  readonly snapshotKb: number;
+  /** activate() returned → the index answers: its requirement count, a completion, the Problems. */
+  readonly answersMs: number;
+  /** activate() returned → the requirement count, and → the first diagnostics published. */
+  readonly requirementsMs: number;
+  readonly diagnosticsMs: number;
+  readonly requirements: number;
+  readonly completionItems: number;
+  readonly filesWithDiagnostics: number;
+  /** activate() returned → every file checked against the disk by its stat (whenReady). */
+  readonly revalidatedMs: number;
+  readonly maxBlockMs: number;
+  readonly heapAfterRestoreMb: number;
+  readonly rssPeakMb: number;
+}
 
 export interface ExtensionResult {
   /** Loading the bundle (require) and running activate(): what VS Code reports as activation. */
@@ -41,7 +61,7 @@ export interface ExtensionResult {
 
 interface Api {
   whenReady(): Promise<void>;
-  stats(): { files: number };
+  stats(): { files: number; requirements: number };
 }
 
 /**
@@ -50,21 +70,7 @@ interface Api {
  * completion, hover and definition providers 1,000 times each.
  */
 async function main(root: string, bundle: string, activationOnly: boolean): Promise<ExtensionResult> {
-  host.folders = [{ uri: Uri.file(root), name: path.basename(root), index: 0 }];
-  const vscodeModule = withTopLevelStubs(shim);
-  const mod = Module as unknown as { _load(request: string, ...rest: unknown[]): unknown };
-  const load = mod._load;
-  mod._load = function (request: string, ...rest: unknown[]) {
-    return request === 'vscode' ? vscodeModule : load.call(this, request, ...rest);
-  };
-
-  const t0 = performance.now();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const extension = require(bundle) as { activate(context: unknown): Api };
-  const t1 = performance.now();
-  const context = extensionContext(root);
-  const api = extension.activate(context);
-  const t2 = performance.now();
+  const { api, context, t0, t1, t2 } = activateExtension(root, bundle, false);
   if (activationOnly) return { requireMs: round(t1 - t0), activateMs: round(t2 - t1) } as ExtensionResult;
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
@@ -90,6 +96,86 @@ async function main(root: string, bundle: string, activationOnly: boolean): Prom
     completion: completion.summary, completionP95ByKind: completion.byKind, completionItems: completion.results,
     hover: hover.summary, hoverHits: hover.results, definition: definition.summary, definitionHits: definition.results,
     stubbed: [...host.stubbed].sort(),
+  };
+}
+
+/**
+ * Loads the bundle with `vscode` resolved to the shim and activates it. The cold measurement runs
+ * without a storage folder, as every measurement before the warm start did, so nothing is saved
+ * or restored; `persist` gives it the bench's storage folder next to the corpus.
+ */
+function activateExtension(root: string, bundle: string, persist: boolean) {
+  host.folders = [{ uri: Uri.file(root), name: path.basename(root), index: 0 }];
+  const vscodeModule = withTopLevelStubs(shim);
+  const mod = Module as unknown as { _load(request: string, ...rest: unknown[]): unknown };
+  const load = mod._load;
+  mod._load = function (request: string, ...rest: unknown[]) {
+    return request === 'vscode' ? vscodeModule : load.call(this, request, ...rest);
+  };
+  const t0 = performance.now();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const extension = require(bundle) as { activate(context: unknown): Api };
+  const t1 = performance.now();
+  const context = extensionContext(root, persist);
+  const api = extension.activate(context);
+  const t2 = performance.now();
+  return { api, context, t0, t1, t2 };
+}
+
+/** Where the bench's extension keeps its saved index for a corpus. */
+function snapshotFile(root: string): string {
+  return path.join(storageFolder(root), 'index.snapshot');
+}
+
+function storageFolder(root: string): string {
+  return path.join(path.dirname(root), '.bench-storage', path.basename(root));
+}
+
+/** `--save`: a first window, from no saved index to one written; prints the snapshot's size. */
+async function saveSnapshot(root: string, bundle: string): Promise<{ snapshotKb: number; coldIndexMs: number }> {
+  rmSync(storageFolder(root), { recursive: true, force: true });
+  const { api, t2 } = activateExtension(root, bundle, true);
+  await api.whenReady();
+  const coldIndexMs = round(performance.now() - t2);
+  const file = snapshotFile(root);
+  // The extension saves a second after its first index, in slices: wait for the rename.
+  for (const deadline = Date.now() + 600_000; !existsSync(file); await new Promise((r) => setTimeout(r, 50))) {
+    if (Date.now() > deadline) throw new Error(`no snapshot written to ${file}`);
+  }
+  return { snapshotKb: Math.round(statSync(file).size / 1024), coldIndexMs };
+}
+
+/**
+ * `--warm`: a window opened again with the saved index there. Measures from activate() to the
+ * index answering (its requirement count, a completion from the real provider, diagnostics
+ * published), then to the background check against the disk finishing.
+ */
+async function warmStart(root: string, bundle: string): Promise<WarmStartResult> {
+  const snapshotKb = Math.round(statSync(snapshotFile(root)).size / 1024);
+  const { api, t2 } = activateExtension(root, bundle, true);
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  const query = completionQueries(root, 1, 11)[0];
+  let requirementsMs = 0;
+  let diagnosticsMs = 0;
+  while (!requirementsMs || !diagnosticsMs) {
+    await new Promise((r) => setTimeout(r, 1));
+    if (!requirementsMs && api.stats().requirements > 0) requirementsMs = round(performance.now() - t2);
+    if (!diagnosticsMs && host.diagnostics.size > 0) diagnosticsMs = round(performance.now() - t2);
+  }
+  const provider = host.providers.get('completion')?.[0]?.provider;
+  const items = provider?.provideCompletionItems(query.document, query.position, new shim.CancellationTokenSource().token, { triggerKind: 0 });
+  const answersMs = round(performance.now() - t2);
+  const requirements = api.stats().requirements;
+  const filesWithDiagnostics = host.diagnostics.size;
+  await api.whenReady();
+  const revalidatedMs = round(performance.now() - t2);
+  delay.disable();
+  (globalThis as { gc?: () => void }).gc?.();
+  const completionItems = Array.isArray(items) ? items.length : items && typeof items === 'object' && 'items' in items ? (items as { items: unknown[] }).items.length : 0;
+  return {
+    snapshotKb, answersMs, requirementsMs, diagnosticsMs, requirements, completionItems, filesWithDiagnostics, revalidatedMs, maxBlockMs: round(delay.max / 1e6),
+    heapAfterRestoreMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20), rssPeakMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
 }
 
@@ -135,16 +221,16 @@ async function cancelReindex(api: Api): Promise<{ cancelMs?: number; filesAtCanc
   return { cancelMs: round(performance.now() - t), filesAtCancel: api.stats().files, notificationAfterMs: round(shown.at - started) };
 }
 
-function extensionContext(root: string) {
+function extensionContext(root: string, persist: boolean) {
   const memento = () => {
     const data = new Map<string, unknown>();
     return { get: (k: string, d?: unknown) => (data.has(k) ? data.get(k) : d), update: async (k: string, v: unknown) => { data.set(k, v); }, keys: () => [...data.keys()], setKeysForSync() {} };
   };
-  const storage = Uri.file(path.join(path.dirname(root), '.bench-storage', path.basename(root)));
+  const storage = Uri.file(storageFolder(root));
   return {
     subscriptions: [] as { dispose(): unknown }[],
     extensionUri: Uri.file(process.cwd()), extensionPath: process.cwd(), asAbsolutePath: (p: string) => path.join(process.cwd(), p),
-    storageUri: storage, globalStorageUri: storage, logUri: storage, storagePath: storage.fsPath, globalStoragePath: storage.fsPath,
+    storageUri: persist ? storage : undefined, globalStorageUri: storage, logUri: storage, storagePath: storage.fsPath, globalStoragePath: storage.fsPath,
     workspaceState: memento(), globalState: memento(), secrets: { get: async () => undefined, store: async () => undefined, delete: async () => undefined },
     extensionMode: 1, extension: { id: 'specboard.specboard', packageJSON: {} }, environmentVariableCollection: {},
   };
@@ -162,7 +248,11 @@ function withTopLevelStubs(ns: object): object {
   return Object.setPrototypeOf({ ...ns }, stubs);
 }
 
-main(path.resolve(process.argv[2]).split(path.sep).join('/'), path.resolve(process.argv[3]), process.argv.includes('--activation-only')).then((r) => {
+const [rootArg, bundleArg] = [path.resolve(process.argv[2]).split(path.sep).join('/'), path.resolve(process.argv[3])];
+const run = process.argv.includes('--save') ? saveSnapshot(rootArg, bundleArg)
+  : process.argv.includes('--warm') ? warmStart(rootArg, bundleArg)
+    : main(rootArg, bundleArg, process.argv.includes('--activation-only'));
+run.then((r) => {
   process.stdout.write(`${JSON.stringify(r)}\n`);
   process.exit(0);
 }, (e: unknown) => {

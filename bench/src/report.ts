@@ -41,6 +41,8 @@ const ROWS: Row[] = [
   ['Activation: load bundle + activate()', (r) => `${ms(r.extension.requireMs + r.extension.activateMs)} (${ms(r.extension.requireMs)} + ${ms(r.extension.activateMs)})`],
   ['Extension background index', (r) => s(r.extension.backgroundIndexMs)],
   ['Longest event-loop block while indexing', (r) => ms(r.extension.maxBlockMs)],
+  ['Warm start: saved index (gzip) / activate() → index answers', (r) => (r.warmStart ? `${kb(r.warmStart.snapshotKb)} / ${s(r.warmStart.answersMs)}` : 'n/a')],
+  ['Warm start: → checked against the disk / longest block', (r) => (r.warmStart ? `${s(r.warmStart.revalidatedMs)} / ${ms(r.warmStart.maxBlockMs)}` : 'n/a')],
   ['Cancel from the progress notification', (r) => (r.extension.cancelMs !== undefined ? `stops in ${ms(r.extension.cancelMs)}`
     : r.extension.progressCancellable ? 'finished first' : 'no Cancel offered')],
 ];

@@ -1,7 +1,7 @@
 import type { CacheTimings } from './cacheTimes';
 import type { HostileResult } from './hostileInputs';
 import type { CoreResult } from './measureCore';
-import type { ExtensionResult } from './measureExtension';
+import type { ExtensionResult, WarmStartResult } from './measureExtension';
 import type { MemoryResult } from './measureMemory';
 import type { PeerResult } from './peers';
 import type { ScanTiming } from './scanTimes';
@@ -19,6 +19,8 @@ export interface SizeResult {
   readonly core: CoreResult;
   readonly memory: MemoryResult;
   readonly extension: ExtensionResult;
+  /** A window opened again with the index the previous one saved (measureExtension --warm). */
+  readonly warmStart?: WarmStartResult;
 }
 
 export interface Machine {

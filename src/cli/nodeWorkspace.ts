@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
 import * as path from 'node:path';
-import { errorCode, isNotFound, NotAFileError, type NotAFileKind, type SpecWorkspace } from '../core';
+import { errorCode, isNotFound, NotAFileError, type FileStat, type NotAFileKind, type SpecWorkspace } from '../core';
 
 /**
  * Told what the workspace reads, each stat taken before the read it describes: `check --cache`
@@ -64,10 +64,14 @@ export class NodeWorkspace implements SpecWorkspace {
   }
 
   async fileSize(p: string): Promise<number | undefined> {
+    return (await this.stat(p))?.size;
+  }
+
+  async stat(p: string): Promise<FileStat | undefined> {
     try {
       const stat = statSync(p);
       this.observer?.stat(p, stat);
-      return stat.size;
+      return { size: stat.size, mtime: stat.mtimeMs };
     } catch (e) {
       // Gone is no error; anything else (EACCES, ELOOP) is, and the core reports it with its code.
       if (isNotFound(e)) {

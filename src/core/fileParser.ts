@@ -43,7 +43,7 @@ export function createFileParser(workspace: SpecWorkspace, locale: Locale): File
       const kind = project.classify(path);
       if (!kind) return undefined;
       const reading = await reader.read(path, project, kind);
-      if (typeof reading !== 'object' || reading.skipped !== undefined) return undefined;
+      if (typeof reading !== 'object' || !('entry' in reading) || reading.skipped !== undefined) return undefined;
       const { hash, parsed, diagnostics } = reading.entry;
       return { kind, keys: cacheKeys(project, locale), hash, parsed, diagnostics };
     },

@@ -13,12 +13,24 @@ import type { FileEntry } from './requirementIndex';
 import { range } from './text';
 import type { Locale, SpecDiagnostic } from './types';
 import { validateDoc } from './validateDoc';
-import type { SpecWorkspace } from './workspace';
+import type { FileStat, SpecWorkspace } from './workspace';
 
 export { fnv1a } from './fnv1a';
 
-/** A file read for the index: its entry (a skipped file's too, with the reason), or why there is none. */
-export type Reading = { readonly entry: FileEntry; readonly skipped?: string } | 'gone' | 'unchanged';
+/**
+ * A file read for the index: its entry (a skipped file's too, with the reason), or why there is
+ * none. `stamp` is what the file looked like just before it was read, when the workspace can say.
+ */
+export type Reading = { readonly entry: FileEntry; readonly skipped?: string; readonly stamp?: FileStamp } | 'gone' | { readonly unchanged: true; readonly stamp?: FileStamp };
+
+/**
+ * A file's size and mtime when it was read, and when that stat was taken (`seen`, ms since the
+ * epoch): a file modified within the same clock tick as its read looks unchanged by its stat, so a
+ * stamp whose mtime is close to `seen` is not trusted on its own (git's "racily clean").
+ */
+export interface FileStamp extends FileStat {
+  readonly seen: number;
+}
 
 /**
  * The policy for reading one file: what is too large, binary, undecodable, unreadable or not a
@@ -36,15 +48,22 @@ export class FileReader {
   async read(path: string, project: Project, kind: FileKind, unchanged?: (hash: number) => boolean): Promise<Reading> {
     const keys = this.cache || this.supply ? cacheKeys(project, this.locale) : undefined;
     const cached = keys && this.cache && this.cachedEntry(path, project, kind, keys);
-    if (cached) return unchanged?.(cached.hash) ? 'unchanged' : { entry: cached };
+    if (cached) return unchanged?.(cached.hash) ? { unchanged: true } : { entry: cached };
     const coming = keys && this.supply && this.supplied(path, kind, keys);
     const supplied = coming && await this.suppliedEntry(coming, path, project);
-    if (supplied) return unchanged?.(supplied.hash) ? 'unchanged' : { entry: supplied };
+    if (supplied) return unchanged?.(supplied.hash) ? { unchanged: true } : { entry: supplied };
     const max = project.config.maxFileSize;
     let bytes: Uint8Array;
+    let stamp: FileStamp | undefined;
     try {
-      if (this.workspace.fileSize) {
-        const size = await this.workspace.fileSize(path);
+      let size: number | undefined;
+      if (this.workspace.stat) {
+        const seen = Date.now();
+        const stat = await this.workspace.stat(path);
+        if (stat) stamp = { size: stat.size, mtime: stat.mtime, seen };
+        size = stat?.size;
+      } else if (this.workspace.fileSize) size = await this.workspace.fileSize(path);
+      if (this.workspace.stat || this.workspace.fileSize) {
         // Gone (deleted or renamed away): drop it rather than report it unreadable.
         if (size === undefined) return 'gone';
         if (size > max) return this.skipped(path, project, kind, message(this.locale, 'skip.tooLarge', { size, max }));
@@ -60,10 +79,10 @@ export class FileReader {
       const decoded = decodeText(bytes, max);
       if (!decoded.ok) return this.skipped(path, project, kind, message(this.locale, decoded.reason, { size: decoded.size ?? 0, max }));
       const hash = fnv1a(decoded.text);
-      if (unchanged?.(hash)) return 'unchanged';
+      if (unchanged?.(hash)) return { unchanged: true, stamp };
       const entry = this.parse(path, decoded.text, project, kind, hash);
       if (keys && this.cache) this.cache.set(path, keys, { hash, parsed: entry.parsed, diagnostics: entry.diagnostics });
-      return { entry };
+      return { entry, stamp };
     } catch (e) {
       // A bug in decoding, parsing or validation: one file is skipped, with its stack in the log,
       // rather than the whole index (or a watcher's update, which nobody awaits) failing.

@@ -1,6 +1,7 @@
 import type { DocSummary } from './documentSummaries';
 import type { IdCatalog } from './idCatalog';
 import type { IdHit } from './idAt';
+import type { SnapshotProblem } from './indexSnapshot';
 import type { Logger } from './logger';
 import type { ParseCache } from './parseCache';
 import type { ParseSupply } from './parseSupply';
@@ -17,6 +18,8 @@ export type { DocSummary } from './documentSummaries';
 export type { IdHit } from './idAt';
 export type { CacheKeys, CachedParse, ParseCache } from './parseCache';
 export type { ParseSupply } from './parseSupply';
+export type { SnapshotProblem } from './indexSnapshot';
+export type { PoolOptions } from './workPool';
 
 export interface SpecboardOptions {
   readonly workspace: SpecWorkspace;
@@ -55,6 +58,17 @@ export interface IndexStats {
 export interface UpdateResult {
   /** Files whose diagnostics may have changed (the updated file included). */
   readonly affected: ReadonlySet<string>;
+}
+
+/** What restore() made of a saved index: the counts, or why it was not used (the index is then empty). */
+export type RestoreResult = { readonly stats: IndexStats; readonly problem?: undefined } | { readonly problem: SnapshotProblem };
+
+export interface RevalidateResult extends UpdateResult {
+  /** Files whose stat differed and were read again, files found that the index did not hold, files gone. */
+  readonly reread: number;
+  readonly added: number;
+  readonly removed: number;
+  readonly cancelled: boolean;
 }
 
 /** A file as an editor's text has it now: indexed, or parsed aside while its update is debounced. */
@@ -119,6 +133,12 @@ export interface Specboard extends SpecQueries {
   removeTree(path: string): UpdateResult;
   /** Reloads a folder's config and schemas and swaps its files in one step (see SpecboardCore). */
   reloadProject(root: string, options?: PoolOptions): Promise<UpdateResult>;
+  /** Loads the folders' settings and a saved index instead of reading every file (see SpecboardCore). */
+  restore(snapshot: Uint8Array, build: string, options?: PoolOptions): Promise<RestoreResult>;
+  /** Checks a restored index against the disk by stats, re-reading only what changed. */
+  revalidate(options?: PoolOptions): Promise<RevalidateResult>;
+  /** The files read from disk, with what they looked like when read, as bytes restore() takes. */
+  snapshot(build: string, options?: PoolOptions): Promise<Uint8Array>;
 }
 
 /** The one entry point of the core. */

@@ -1,8 +1,10 @@
 import { DEFAULT_CONFIG } from './config';
 import { documentSummaries, type DocSummary } from './documentSummaries';
 import { EditorBuffers } from './editorBuffers';
-import { FileReader, fnv1a, type Reading } from './fileReader';
+import { FileReader, fnv1a, type FileStamp, type Reading } from './fileReader';
 import { idAt, type IdHit } from './idAt';
+import { decodeSnapshot, encodeSnapshot, type SnapshotContext, type SnapshotFile } from './indexSnapshot';
+import { cacheKeys } from './parseCache';
 import { IdCatalog } from './idCatalog';
 import { NO_LOGGER, type Logger } from './logger';
 import { message } from './messages';
@@ -12,12 +14,17 @@ import { errorCode } from './readErrors';
 import type { ParseSupply } from './parseSupply';
 import { Project } from './project';
 import { RequirementIndex, type FileEntry } from './requirementIndex';
-import type { DocumentView, IndexOptions, IndexStats, SkippedFile, Specboard, SpecboardOptions, UpdateResult } from './specboard';
+import type { DocumentView, IndexOptions, IndexStats, RestoreResult, RevalidateResult, SkippedFile, Specboard, SpecboardOptions, UpdateResult } from './specboard';
 import { buildTrace, type TraceRequirement } from './trace';
 import type { Locale, Position, SpecDiagnostic } from './types';
 import { runPool, type PoolOptions } from './workPool';
 import { relativeTo, rootOf, type SpecWorkspace } from './workspace';
 import { allDiagnostics, fileDiagnostics, parseDiagnostics, pathsWithDiagnostics, settingsDiagnosticPaths, type DiagnosticSources } from './workspaceDiagnostics';
+
+/** A file whose mtime is this close to the moment it was stat'ed may change again unseen within the same tick. */
+const RACY_MS = 1000;
+/** How long restoring runs before it gives the host a turn (as workPool's slices). */
+const RESTORE_SLICE_MS = 20;
 
 /**
  * Specboard's core: one object over an injected workspace, behind the Specboard interface. It
@@ -48,6 +55,11 @@ export class SpecboardCore implements Specboard {
    */
   private readonly reads = new Map<string, object>();
   private readonly supply?: ParseSupply;
+  /**
+   * What each file read from disk looked like when read (absent for editor text and skipped
+   * files): a saved index keeps them, and revalidate() re-reads only the files whose stat differs.
+   */
+  private readonly stamps = new Map<string, FileStamp>();
 
   constructor(options: SpecboardOptions) {
     this.workspace = options.workspace;
@@ -71,9 +83,7 @@ export class SpecboardCore implements Specboard {
   async indexAll(options: IndexOptions = {}): Promise<IndexStats> {
     const started = performance.now();
     const files: (readonly [string, FileKind])[] = [];
-    for (const root of this.workspace.roots) {
-      const project = await Project.load(this.workspace, root, this.locale, this.logger);
-      this.setProject(root, project);
+    for (const project of await this.loadProjects()) {
       for (const file of await this.filesOf(project)) if (!options.filter || options.filter(file[0])) files.push(file);
     }
     const listed = performance.now();
@@ -86,6 +96,122 @@ export class SpecboardCore implements Specboard {
       + `${stats.documents} documents, ${stats.requirements} requirements, ${stats.references} references, ${stats.skipped.length} skipped; `
       + `${ms(performance.now() - started)} ms (listing ${ms(listed - started)} ms)`);
     return stats;
+  }
+
+  private async loadProjects(): Promise<Project[]> {
+    const projects: Project[] = [];
+    for (const root of this.workspace.roots) {
+      const project = await Project.load(this.workspace, root, this.locale, this.logger);
+      this.setProject(root, project);
+      projects.push(project);
+    }
+    return projects;
+  }
+
+  /**
+   * Loads every root's config and schemas, then the files of a saved index if it was made with
+   * the same versions, folders, settings and locale; otherwise the index stays empty and the
+   * result says why. The files are not checked against the disk here: see revalidate().
+   */
+  async restore(snapshot: Uint8Array, build: string, options: PoolOptions = {}): Promise<RestoreResult> {
+    const started = performance.now();
+    await this.loadProjects();
+    const files = await decodeSnapshot(snapshot, {
+      ...this.snapshotContext(build),
+      classify: (path) => {
+        const project = this.projectFor(path);
+        const kind = project?.classify(path);
+        return project && kind ? { root: project.root, kind } : undefined;
+      },
+    }, options);
+    if (typeof files === 'string') return { problem: files };
+    // In slices too: on 100,000 requirements building the index's maps is a second of work.
+    let sliceStart = performance.now();
+    for (const { entry, stamp } of files) {
+      // A file typed into while the snapshot was decoded keeps the editor's text.
+      if (this.index.get(entry.path)) continue;
+      this.index.load(entry);
+      this.stamps.set(entry.path, stamp);
+      if (options.pause && performance.now() - sliceStart > RESTORE_SLICE_MS) {
+        await options.pause();
+        sliceStart = performance.now();
+      }
+    }
+    const stats = { ...this.stats(), cancelled: false };
+    this.logger.debug(`Restored the saved index: ${stats.files} files, ${stats.documents} documents, ${stats.requirements} requirements, `
+      + `${stats.references} references; ${Math.round(performance.now() - started)} ms`);
+    return { stats };
+  }
+
+  /**
+   * Brings a restored index in step with the disk: lists every folder, stats every file it holds
+   * (re-reading those whose size or mtime changed, or whose stat was too close to its read to
+   * trust), reads files it does not hold and drops files that are gone. Files an editor's text
+   * speaks for are left to the editor. What it changes is reported like any other update.
+   */
+  async revalidate(options: PoolOptions = {}): Promise<RevalidateResult> {
+    const started = performance.now();
+    const listed = new Set<string>();
+    const all: string[] = [];
+    for (const project of this.projects.values()) {
+      for (const [path] of await this.filesOf(project)) {
+        listed.add(path);
+        all.push(path);
+      }
+    }
+    const affected = new Set<string>();
+    let reread = 0;
+    let added = 0;
+    let removed = 0;
+    const cancelled = await runPool(all, options, async (path) => {
+      const stamp = this.stamps.get(path);
+      if (!stamp && this.index.get(path)) return;
+      if (stamp && await this.unchangedOnDisk(path, stamp)) return;
+      if (stamp) reread++;
+      else added++;
+      for (const p of (await this.read(path, true)).affected) affected.add(p);
+    });
+    if (!cancelled) {
+      for (const path of [...this.stamps.keys()]) {
+        if (listed.has(path)) continue;
+        removed++;
+        for (const p of this.remove(path).affected) affected.add(p);
+      }
+    }
+    this.logger.debug(`${cancelled ? 'Checking cancelled' : 'Checked'} the restored index against ${all.length} files: ${reread} changed, `
+      + `${added} new, ${removed} gone; ${Math.round(performance.now() - started)} ms`);
+    return { affected, reread, added, removed, cancelled };
+  }
+
+  /** True when the file's size and mtime are those it had when read, and that stat can be trusted. */
+  private async unchangedOnDisk(path: string, stamp: FileStamp): Promise<boolean> {
+    if (!this.workspace.stat || stamp.mtime >= stamp.seen - RACY_MS) return false;
+    try {
+      const now = await this.workspace.stat(path);
+      return now !== undefined && now.size === stamp.size && now.mtime === stamp.mtime;
+    } catch {
+      return false; // Reading it says why it cannot be read.
+    }
+  }
+
+  /** The index as a snapshot for restore(): the files read from disk, with their stamps. */
+  snapshot(build: string, options: PoolOptions = {}): Promise<Uint8Array> {
+    return encodeSnapshot(this.snapshotContext(build), this.stampedFiles(), options);
+  }
+
+  private *stampedFiles(): Generator<SnapshotFile> {
+    for (const [path, stamp] of this.stamps) {
+      const entry = this.index.get(path);
+      if (entry && !this.skipped.has(path)) yield { entry, stamp };
+    }
+  }
+
+  private snapshotContext(build: string): SnapshotContext {
+    const roots = this.workspace.roots.map((root) => {
+      const project = this.projects.get(root);
+      return [root, project ? cacheKeys(project, this.locale).check : ''] as const;
+    });
+    return { build, locale: this.locale, roots };
   }
 
   /** The files a folder's config reads, docs first: definitions make prefixes known before code is shown. */
@@ -177,6 +303,7 @@ export class SpecboardCore implements Specboard {
     const reading = await this.reader.read(path, project, kind, reuse ? (hash) => this.isIndexed(path, hash) : undefined);
     if (this.reads.get(path) !== token) return { affected: new Set() };
     this.reads.delete(path);
+    this.stamp(path, reading);
     return this.apply(path, reading, track);
   }
 
@@ -192,6 +319,7 @@ export class SpecboardCore implements Specboard {
   private indexText(path: string, text: string, project: Project, kind: FileKind, track: boolean): UpdateResult {
     const hash = fnv1a(text);
     if (this.isIndexed(path, hash)) return { affected: new Set() };
+    this.stamps.delete(path); // Editor text: what the disk holds is not known.
     return this.apply(path, { entry: this.reader.parse(path, text, project, kind, hash) }, track);
   }
 
@@ -200,10 +328,16 @@ export class SpecboardCore implements Specboard {
     return this.index.get(path)?.hash === hash && !this.skipped.has(path);
   }
 
+  /** Remembers what a file read from disk looked like; a skipped or gone file has no stamp. */
+  private stamp(path: string, reading: Reading): void {
+    if (reading !== 'gone' && reading.stamp && !('skipped' in reading && reading.skipped !== undefined)) this.stamps.set(path, reading.stamp);
+    else if (reading === 'gone' || !('unchanged' in reading)) this.stamps.delete(path);
+  }
+
   /** Puts a reading into the index (or takes the file out). */
   private apply(path: string, reading: Reading, track: boolean): UpdateResult {
     if (reading === 'gone') return this.remove(path);
-    if (reading === 'unchanged') return { affected: new Set() };
+    if ('unchanged' in reading) return { affected: new Set() };
     if (reading.skipped === undefined) this.skipped.delete(path);
     else this.skipped.set(path, reading.skipped);
     this.buffers.delete(path);
@@ -218,6 +352,7 @@ export class SpecboardCore implements Specboard {
     if (this.holds(path, text)) return { affected: new Set() };
     const buffer = this.buffers.parse(path, text, this.indexedParse(path), project);
     this.skipped.delete(path);
+    this.stamps.delete(path); // Editor text: what the disk holds is not known.
     // Editor text is compared as text while buffered; NaN never matches, so a later read from disk re-parses.
     const result = this.commit({ path, root: project.root, hash: NaN, parsed: buffer.doc.parsed, diagnostics: buffer.diagnostics }, true);
     this.buffers.commit(path, buffer);
@@ -267,6 +402,7 @@ export class SpecboardCore implements Specboard {
     this.noteTouched(path);
     this.reads.delete(path);
     this.skipped.delete(path);
+    this.stamps.delete(path);
     this.buffers.delete(path);
     const had = this.index.get(path) !== undefined;
     const delta = this.index.remove(path);
@@ -360,11 +496,16 @@ export class SpecboardCore implements Specboard {
       if (entry.root !== root) continue;
       affected.add(entry.path);
       this.index.remove(entry.path);
+      this.stamps.delete(entry.path);
     }
     for (const path of [...this.skipped.keys()]) if (path.startsWith(`${root}/`)) this.skipped.delete(path);
     this.buffers.deleteWhere((path) => path.startsWith(`${root}/`));
     this.setProject(root, project);
-    for (const [path, reading] of readings) if (!touched.has(path)) this.apply(path, reading, false);
+    for (const [path, reading] of readings) {
+      if (touched.has(path)) continue;
+      this.stamp(path, reading);
+      this.apply(path, reading, false);
+    }
     for (const d of project.diagnostics) affected.add(d.path);
     for (const path of readings.keys()) affected.add(path);
     return { affected };

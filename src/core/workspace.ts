@@ -21,6 +21,19 @@ export interface SpecWorkspace {
   readFile(path: string): Promise<Uint8Array>;
   /** Optional cheap size check, so huge files are skipped without reading them. Undefined when the file is gone. */
   fileSize?(path: string): Promise<number | undefined>;
+  /**
+   * Optional, in place of fileSize: the file's size and modification time, taken before it is
+   * read. With it the core remembers what each file looked like when read, so a saved index can
+   * later be checked against the disk by stats alone (see indexSnapshot.ts). Undefined when gone.
+   */
+  stat?(path: string): Promise<FileStat | undefined>;
+}
+
+/** What identifies a version of a file without reading it. */
+export interface FileStat {
+  readonly size: number;
+  /** Milliseconds since the epoch, as the file system reports it. */
+  readonly mtime: number;
 }
 
 /** Minimal cancellation, structurally compatible with vscode.CancellationToken. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createApi, type SpecboardExports } from './api';
 import { channelLogger } from './adapters/channelLogger';
 import { EditorConfig } from './adapters/editorConfig';
+import { SnapshotStore } from './adapters/snapshotStore';
 import * as codeLens from './features/codeLens';
 import * as completion from './features/completion';
 import * as deliverableCommands from './features/deliverableCommands';
@@ -17,6 +18,7 @@ import * as navigation from './features/navigation';
 import * as newDocument from './features/newDocument';
 import * as quickFixes from './features/quickFixes';
 import * as rename from './features/rename';
+import * as savedIndex from './features/savedIndex';
 import * as showLog from './features/showLog';
 import * as statusBar from './features/statusBar';
 import * as symbols from './features/symbols';
@@ -37,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): SpecboardExports {
   showLog.register(context, channel);
   const log = channelLogger(channel);
   const config = new EditorConfig();
-  const specs = new SpecboardService(config, log);
+  const specs = new SpecboardService(config, log, new SnapshotStore(context.storageUri));
   context.subscriptions.push(specs);
   const services: Services = { specs, config, log };
   diagnostics.register(context, services);
@@ -59,7 +61,8 @@ export function activate(context: vscode.ExtensionContext): SpecboardExports {
   panels.register(context, services);
   languageModelTools.register(context, services);
   mcpServerDefinition.register(context, services);
-  void specs.reindex();
+  savedIndex.register(context, services);
+  void specs.reindex({ restore: true });
   return Object.assign(createApi(specs, VERSION), { extendMarkdownIt: markdownPreviewPlugin(context, services) });
 }
 

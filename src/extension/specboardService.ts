@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
-import { createSpecboard, errorSummary, normalizeLocale, type DocumentView, type IndexStats, type Logger, type Specboard, type SpecQueries } from '../core';
+import { createSpecboard, errorSummary, normalizeLocale, type DocumentView, type IndexStats, type Logger, type PoolOptions, type Specboard, type SpecQueries } from '../core';
+import { VERSION } from '../shared/version';
+import type { SnapshotStore } from './adapters/snapshotStore';
 import { VscodeWorkspace } from './adapters/vscodeWorkspace';
+import { IndexPersistence } from './indexPersistence';
 import type { EditorConfig } from './adapters/editorConfig';
 import { toRoot, toUri } from './adapters/convert';
 import { reportFailure } from './adapters/reportFailure';
@@ -40,10 +43,13 @@ export class SpecboardService implements vscode.Disposable {
   private cancel?: vscode.CancellationTokenSource;
   private generation = 0;
   private indexed = false;
+  private readonly persistence: IndexPersistence;
 
-  constructor(private readonly config: EditorConfig, private readonly log: Logger) {
+  constructor(private readonly config: EditorConfig, private readonly log: Logger, store: SnapshotStore) {
     this.specboard = this.newCore();
+    this.persistence = new IndexPersistence(store, VERSION, log, () => (this.indexed ? this.specboard : undefined), yieldToHost);
     this.disposables.push(
+      this.persistence,
       this.changeEmitter,
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
@@ -93,8 +99,10 @@ export class SpecboardService implements vscode.Disposable {
    * Starts (or restarts) the background index; activation does not wait for it. Progress shows in
    * the status bar; if indexing is still running after a few seconds (a large workspace), a
    * notification with a Cancel button joins it. Cancelling keeps what was indexed so far usable.
+   * With `restore`, the index a previous window saved is served at once, then checked against the
+   * disk in the background under the same progress and Cancel; its changes arrive as updates.
    */
-  reindex(): Promise<void> {
+  reindex(options: { readonly restore?: boolean } = {}): Promise<void> {
     this.cancel?.cancel();
     const cancel = (this.cancel = new vscode.CancellationTokenSource());
     const generation = ++this.generation;
@@ -119,37 +127,70 @@ export class SpecboardService implements vscode.Disposable {
       { location: vscode.ProgressLocation.Window, title, cancellable: false },
       async (progress) => {
         reporters.push(progress);
-        let stats: IndexStats;
+        const pool: PoolOptions = {
+          cancellation: cancel.token,
+          pause: yieldToHost,
+          onProgress: (done, total) => {
+            const pct = Math.floor((done / total) * 100);
+            if (pct >= percent + 5) {
+              message = `${done}/${total}`;
+              for (const r of reporters) r.report({ message, increment: pct - percent });
+              percent = pct;
+            }
+          },
+        };
+        let stats: IndexStats | undefined;
+        let restored = false;
         try {
-          stats = await specboard.indexAll({
-            cancellation: cancel.token,
-            pause: yieldToHost,
-            onProgress: (done, total) => {
-              const pct = Math.floor((done / total) * 100);
-              if (pct >= percent + 5) {
-                message = `${done}/${total}`;
-                for (const r of reporters) r.report({ message, increment: pct - percent });
-                percent = pct;
-              }
-            },
-          });
+          if (options.restore) restored = (stats = await this.persistence.restore(specboard, pool)) !== undefined;
+          if (generation !== this.generation) return;
+          if (restored) this.serve(specboard, stats!);
+          else stats = await specboard.indexAll(pool);
+          if (generation !== this.generation) return;
+          if (restored) {
+            const started = performance.now();
+            const checked = await specboard.revalidate(pool);
+            if (generation !== this.generation) return;
+            this.log.info(vscode.l10n.t('Checked the restored index against the disk: {0} files changed, {1} new, {2} gone in {3} ms',
+              checked.reread, checked.added, checked.removed, Math.round(performance.now() - started)));
+            this.fire(checked.affected);
+            // The restore listed nothing; the check did, so an unreadable folder is said now.
+            this.reportUnlistedFolders({ ...specboard.stats(), cancelled: checked.cancelled });
+            // Files re-read with the same text still get fresher stamps, worth keeping.
+            if (checked.reread + checked.added + checked.removed > 0) this.persistence.changed(true);
+          }
         } finally {
           clearTimeout(slow);
           finish();
         }
-        if (generation !== this.generation) return;
-        this.reportUnlistedFolders(stats);
-        // Unsaved text differs from disk and wins; any other document shows what was just read,
-        // or, lingering after its editor closed, a file that may be gone.
-        for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && !doc.isClosed && this.inScope(doc.uri)) specboard.updateText(doc.uri.toString(), doc.getText());
-        this.indexed = true;
-        this.views.clear(); // Made before the folders' settings were read.
-        this.changeEmitter.fire({ affected: new Set([...specboard.index.entries()].map((e) => e.path).concat(specboard.settingsDiagnosticPaths())), full: true });
+        if (!restored) {
+          this.serve(specboard, stats!);
+          if (!stats!.cancelled) this.persistence.changed(true);
+        }
       },
     )).catch((e: unknown) => {
       reportFailure(this.log, vscode.l10n.t('Specboard could not index the workspace: {0}', errorSummary(e)), e);
     });
     return this.indexing;
+  }
+
+  /** The index answers from here on: editors' unsaved text goes in, and every view refreshes. */
+  private serve(specboard: Specboard, stats: IndexStats): void {
+    this.reportUnlistedFolders(stats);
+    // Unsaved text differs from disk and wins; any other document shows what was just read,
+    // or, lingering after its editor closed, a file that may be gone.
+    for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && !doc.isClosed && this.inScope(doc.uri)) specboard.updateText(doc.uri.toString(), doc.getText());
+    this.indexed = true;
+    this.views.clear(); // Made before the folders' settings were read.
+    this.changeEmitter.fire({ affected: new Set([...specboard.index.entries()].map((e) => e.path).concat(specboard.settingsDiagnosticPaths())), full: true });
+  }
+
+  /** Deletes the saved index and indexes the workspace from the disk (`Specboard: Clear Saved Index`). */
+  async clearSavedIndex(): Promise<boolean> {
+    const had = await this.persistence.clear();
+    this.log.info(had ? vscode.l10n.t('Deleted the saved index; indexing the workspace from the disk') : vscode.l10n.t('There was no saved index; indexing the workspace from the disk'));
+    await this.reindex();
+    return had;
   }
 
   /** A workspace folder that could not be listed is not checked at all: say so, once per index. */
@@ -296,7 +337,10 @@ export class SpecboardService implements vscode.Disposable {
   }
 
   private fire(affected: ReadonlySet<string>): void {
-    if (affected.size) this.changeEmitter.fire({ affected, full: false });
+    if (!affected.size) return;
+    this.changeEmitter.fire({ affected, full: false });
+    // Saved once changes settle (the persistence debounces): never on the keystroke's path.
+    this.persistence.changed();
   }
 
   /**
@@ -322,6 +366,7 @@ export class SpecboardService implements vscode.Disposable {
     for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && this.inScope(doc.uri)) specboard.updateText(doc.uri.toString(), doc.getText());
     this.views.clear(); // Parsed under the previous settings.
     this.changeEmitter.fire({ affected: new Set([...affected, ...before, path]), full: true });
+    this.persistence.changed();
   }
 
   dispose(): void {

@@ -38,6 +38,8 @@ export interface CodeServer {
   /** host:port, also the remote authority inside vscode-remote:// URIs. */
   readonly authority: string;
   readonly pid: number;
+  /** The throwaway user-data folder: logs and workspace storage live below it. */
+  readonly dataDir: string;
   /** Everything the server printed so far (kept for error reports). */
   log(): string;
   /** Settles with the server's exit code if it stops on its own. */
@@ -122,6 +124,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     port,
     authority,
     pid,
+    dataDir: dirs.data,
     log: () => log,
     exited,
     workbenchUrl(folder, payload = {}) {

@@ -12,26 +12,30 @@ import { toolPaths } from '../host/toolPaths';
 import { colorThemeSetting } from '../host/workbenchSettings';
 import { browserChecks, type BrowserCheck } from './browserChecks';
 import { checkRestrictedMode } from './restrictedModeCheck';
+import { checkWarmStart } from './warmStartCheck';
 import { Workbench } from './workbench';
 
-/** The last check, in a second window of its own (see restrictedModeCheck.ts). */
+/** The last checks, each in a code-server of its own (see restrictedModeCheck.ts, warmStartCheck.ts). */
 const RESTRICTED_MODE = 'restricted-mode';
+const WARM_START = 'warm-start';
+const OWN_SERVER = [RESTRICTED_MODE, WARM_START];
 
 const USAGE = `usage: npm run test:browser -- [--only <check,...>] [--timeout <s>]
-  checks: ${[...browserChecks.map((c) => c.name), RESTRICTED_MODE].join(', ')}
+  checks: ${[...browserChecks.map((c) => c.name), ...OWN_SERVER].join(', ')}
   Each check leaves test/screenshots/browser-<check>.png (git-ignored) to look at.`;
 
-function options(): { selected: readonly BrowserCheck[]; restrictedMode: boolean; timeoutSeconds: number } {
+function options(): { selected: readonly BrowserCheck[]; restrictedMode: boolean; warmStart: boolean; timeoutSeconds: number } {
   try {
     const { values } = parseArgs({ options: { only: { type: 'string' }, timeout: { type: 'string', default: '600' } } });
     const wanted = values.only?.split(',').map((n) => n.trim()).filter(Boolean);
-    const unknown = wanted?.filter((n) => n !== RESTRICTED_MODE && !browserChecks.some((c) => c.name === n)) ?? [];
+    const unknown = wanted?.filter((n) => !OWN_SERVER.includes(n) && !browserChecks.some((c) => c.name === n)) ?? [];
     if (unknown.length) throw new Error(`unknown check(s): ${unknown.join(', ')}`);
     const timeoutSeconds = Number(values.timeout);
     if (!(timeoutSeconds > 0)) throw new Error('--timeout must be a positive number of seconds');
     return {
       selected: wanted ? browserChecks.filter((c) => wanted.includes(c.name)) : browserChecks,
       restrictedMode: !wanted || wanted.includes(RESTRICTED_MODE),
+      warmStart: !wanted || wanted.includes(WARM_START),
       timeoutSeconds,
     };
   } catch (err) {
@@ -94,7 +98,19 @@ async function main(): Promise<void> {
         console.error(`  ✘ ${RESTRICTED_MODE}: ${(err as Error).message}`);
       }
     }
-    const total = opts.selected.length + (opts.restrictedMode ? 1 : 0);
+    if (opts.warmStart) {
+      const shot = join(shots, `browser-${WARM_START}.png`);
+      const warmPage = await page.context().newPage();
+      try {
+        const note = await checkWarmStart({ paths, cleanup: lifetime.cleanup, vsix, page: warmPage, shot });
+        console.log(`  ✔ ${WARM_START}: a reloaded window serves the index it saved, before a re-scan could finish (${note})`);
+      } catch (err) {
+        failed.push(WARM_START);
+        await warmPage.screenshot({ path: shot.replace(/\.png$/, '.failed.png') }).catch(() => undefined);
+        console.error(`  ✘ ${WARM_START}: ${(err as Error).message}`);
+      }
+    }
+    const total = opts.selected.length + (opts.restrictedMode ? 1 : 0) + (opts.warmStart ? 1 : 0);
     const summary = `${total - failed.length} of ${total} browser checks passed after ${elapsed()}`;
     await lifetime.finish(failed.length ? 1 : 0, failed.length ? `${summary}; failed: ${failed.join(', ')}` : summary);
   } catch (err) {

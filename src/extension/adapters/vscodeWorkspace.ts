@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isNotFound, type SpecWorkspace } from '../../core';
+import { isNotFound, type FileStat, type SpecWorkspace } from '../../core';
 import { toRoot, toUri } from './convert';
 
 /** How long the directory walk runs before it lets other work in. */
@@ -67,8 +67,13 @@ export class VscodeWorkspace implements SpecWorkspace {
   }
 
   async fileSize(path: string): Promise<number | undefined> {
+    return (await this.stat(path))?.size;
+  }
+
+  async stat(path: string): Promise<FileStat | undefined> {
     try {
-      return (await vscode.workspace.fs.stat(vscode.Uri.parse(path))).size;
+      const { size, mtime } = await vscode.workspace.fs.stat(vscode.Uri.parse(path));
+      return { size, mtime };
     } catch (e) {
       // Only a missing file is "gone"; any other failure is the file being unreadable, with its reason.
       if (isNotFound(e)) return undefined;
