@@ -30,6 +30,8 @@ async function main(argv: readonly string[]): Promise<void> {
   const sizes = wanted.filter((s) => s !== 'hostile');
   for (const s of sizes) if (!SIZES[s]) throw new Error(`Unknown size '${s}' (small, medium, large, hostile)`);
   const runs = Number(arg('runs') ?? 3);
+  // The peers take minutes per run on the large corpus (remark about three): `--peers small,medium` leaves them out there.
+  const peerSizes = new Set((arg('peers') ?? sizes.join(',')).split(','));
   const notes: string[] = [];
   const rg = ensureRipgrep(notes);
   const machine: Machine = {
@@ -39,7 +41,7 @@ async function main(argv: readonly string[]): Promise<void> {
   };
   log(`Specboard bench on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}, load ${machine.load.start.toFixed(1)}`);
   const results: SizeResult[] = [];
-  for (const name of sizes) results.push(measureSize(name, SIZES[name], runs, rg, notes));
+  for (const name of sizes) results.push(measureSize(name, SIZES[name], runs, rg, notes, peerSizes.has(name)));
   let hostile: BenchResults['hostile'];
   if (wanted.includes('hostile')) {
     log('hostile: pathological inputs, check and export html');
@@ -66,7 +68,7 @@ async function main(argv: readonly string[]): Promise<void> {
   console.log(`\nWrote ${path.relative(process.cwd(), path.join(dir, 'latest.json'))} (and .md) in ${(all.totalMs / 1000).toFixed(0)} s`);
 }
 
-function measureSize(name: string, options: CorpusOptions, runs: number, rg: string | undefined, notes: string[]): SizeResult {
+function measureSize(name: string, options: CorpusOptions, runs: number, rg: string | undefined, notes: string[], withPeers: boolean): SizeResult {
   const root = path.join(BENCH, 'corpus', name);
   let generateMs: number | undefined;
   if (!isCurrent(root, options)) {
@@ -84,7 +86,8 @@ function measureSize(name: string, options: CorpusOptions, runs: number, rg: str
     const timing = timeCommand(`cd ${shellQuote([root])} && ${shellQuote([rg, '--count-matches', ...rgArgs()])} > /dev/null`, runs + 2, [0, 1]);
     rgResult = { ...timing, ...rgCounts(rg, root) };
   }
-  const peers = measurePeers(root, runs, notes, log);
+  const peers = withPeers ? measurePeers(root, runs, notes, log) : [];
+  if (!withPeers) notes.push(`Peers not run on ${name} (--peers).`);
   log(`${name}: core in-process (index, incremental updates, keystrokes)`);
   const core = child('measureCore.js', [root]);
   log(`${name}: memory`);
