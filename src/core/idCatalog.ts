@@ -1,10 +1,9 @@
+import { compareIds } from './compareIds';
 import type { RequirementDef } from './model';
 import { hasHan, pinyinKeys } from './pinyin';
 import type { RequirementIndex } from './requirementIndex';
 
 // Made on first use: the first Intl object loads ICU's data, 10-40 ms that a run printing a cached report never needs.
-let collator: Intl.Collator | undefined;
-const compareIds = (a: string, b: string) => (collator ??= new Intl.Collator('en', { numeric: true })).compare(a, b);
 /** A search word typed without a Chinese input method, which may be pinyin. */
 const PINYIN_WORD = /^[a-z]{2,}$/;
 

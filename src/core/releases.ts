@@ -1,3 +1,4 @@
+import { compareIds } from './compareIds';
 import type { RequirementSummary } from './model';
 import { productIdSuffix, productKeyResolver, uniqueName } from './products';
 import type { DocTypeInfo } from './schemaSet';
@@ -26,8 +27,7 @@ export interface ReleaseGroup {
 }
 
 // Made on first use: the first Intl object loads ICU's data, 10-40 ms that a run printing a cached report never needs.
-let collator: Intl.Collator | undefined;
-const compareVersions = (a: string, b: string) => (collator ??= new Intl.Collator('en', { numeric: true })).compare(a, b);
+const compareVersions = compareIds;
 
 /**
  * Requirements by product and release: a requirement's own `release` attribute, else its

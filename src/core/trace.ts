@@ -1,3 +1,4 @@
+import { compareIds } from './compareIds';
 import type { RequirementIndex } from './requirementIndex';
 
 export interface TraceReference {
@@ -57,5 +58,5 @@ export function buildTrace(index: RequirementIndex, include: (path: string) => b
         .sort((x, y) => x.path.localeCompare(y.path) || x.line - y.line),
     });
   }
-  return out.sort((x, y) => x.id.localeCompare(y.id, 'en', { numeric: true }));
+  return out.sort((x, y) => compareIds(x.id, y.id));
 }

@@ -1,3 +1,4 @@
+import { compareIds } from '../compareIds';
 import type { RequirementDef } from '../model';
 import { matchesPinyin } from '../pinyin';
 import { defaultVocabulary } from '../vocabulary';
@@ -76,7 +77,7 @@ async function search(input: FindRequirementsInput, context: ToolContext): Promi
   });
   const words = (input.query ?? '').normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean);
   const found = words.length ? await byText(candidates, words, context) : candidates;
-  return found.sort((x, y) => x.id.localeCompare(y.id, 'en', { numeric: true }) || x.path.localeCompare(y.path));
+  return found.sort((x, y) => compareIds(x.id, y.id) || x.path.localeCompare(y.path));
 }
 
 /** Requirements whose title or body holds every word; a Latin word also matches the title's Chinese by pinyin. */
