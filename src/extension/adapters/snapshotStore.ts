@@ -3,6 +3,8 @@ import { isNotFound } from '../../core';
 
 /** The saved index's file name in the extension's workspace storage. */
 const FILE = 'index.snapshot';
+/** A temporary file this old is a leftover: writing one takes seconds, even at 100,000 requirements. */
+const STALE_TEMP_MS = 60 * 60_000;
 
 /**
  * The saved index in `ExtensionContext.storageUri` (per workspace, outside it; VS Code deletes it
@@ -44,6 +46,27 @@ export class SnapshotStore {
     } catch (e) {
       await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
       throw e;
+    }
+    await this.sweepTemps();
+  }
+
+  /**
+   * Deletes temporary files that a window killed mid-write left behind (they are never renamed, so
+   * nothing else would remove them). Only old ones: another window of this workspace may be
+   * writing its own right now. Best effort: a file that cannot be listed or deleted stays.
+   */
+  private async sweepTemps(): Promise<void> {
+    if (!this.folder) return;
+    const folder = this.folder;
+    try {
+      for (const [name, type] of await vscode.workspace.fs.readDirectory(folder)) {
+        if (type !== vscode.FileType.File || !name.startsWith(`${FILE}.`) || !name.endsWith('.tmp')) continue;
+        const temp = vscode.Uri.joinPath(folder, name);
+        const { mtime } = await vscode.workspace.fs.stat(temp);
+        if (Date.now() - mtime > STALE_TEMP_MS) await vscode.workspace.fs.delete(temp);
+      }
+    } catch {
+      // Left for the next save: a stale temporary file costs disk space, never correctness.
     }
   }
 
