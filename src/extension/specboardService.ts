@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { createSpecboard, errorSummary, normalizeLocale, type DocumentView, type IndexStats, type Logger, type PoolOptions, type Specboard, type SpecQueries } from '../core';
-import { VERSION } from '../shared/version';
+import { PARSER_BUILD, VERSION } from '../shared/version';
 import type { SnapshotStore } from './adapters/snapshotStore';
 import { VscodeWorkspace } from './adapters/vscodeWorkspace';
 import { IndexPersistence } from './indexPersistence';
@@ -47,7 +47,7 @@ export class SpecboardService implements vscode.Disposable {
 
   constructor(private readonly config: EditorConfig, private readonly log: Logger, store: SnapshotStore) {
     this.specboard = this.newCore();
-    this.persistence = new IndexPersistence(store, VERSION, log, () => (this.indexed ? this.specboard : undefined), yieldToHost);
+    this.persistence = new IndexPersistence(store, `${VERSION}+${PARSER_BUILD}`, log, () => (this.indexed ? this.specboard : undefined), yieldToHost);
     this.disposables.push(
       this.persistence,
       this.changeEmitter,

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { removeTrees, runCliIn, writeTree } from './helpers/tree';
 
@@ -32,5 +32,34 @@ describe('the version package.json states', () => {
   it('is the SARIF driver version of specboard check', async () => {
     const run = await runCliIn(writeTree({ 'a.md': '# nothing\n' }), ['check', '--format', 'sarif']);
     assert.equal(JSON.parse(run.stdout).runs[0].tool.driver.version, PACKAGE_VERSION);
+  });
+});
+
+describe('the parser build id the saved index is keyed on', function () {
+  this.timeout(60_000);
+  after(removeTrees);
+
+  /** What scripts/defines.mjs gives for a copy of the checkout in `dir`. */
+  const buildIdIn = (dir: string): string => {
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', "const { defines } = await import('./scripts/defines.mjs'); process.stdout.write(JSON.parse(defines.__SPECBOARD_BUILD__));"], { cwd: dir, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    return run.stdout;
+  };
+  const copy = (): string => {
+    const dir = path.join(writeTree({}), 'a checkout');
+    for (const part of ['package.json', 'scripts', 'src', 'schemas']) cpSync(path.join(ROOT, part), path.join(dir, part), { recursive: true });
+    return dir;
+  };
+
+  it('is the same for the same sources anywhere, and changes with a core source or a built-in schema', () => {
+    const here = buildIdIn(ROOT);
+    assert.match(here, /^[0-9a-f]{12}$/);
+    const elsewhere = copy();
+    assert.equal(buildIdIn(elsewhere), here, 'a checkout in another folder (with a space in its path)');
+    appendFileSync(path.join(elsewhere, 'src/core/trace.ts'), '\n');
+    const afterCore = buildIdIn(elsewhere);
+    assert.notEqual(afterCore, here);
+    appendFileSync(path.join(elsewhere, 'schemas/prd.schema.json'), '\n');
+    assert.notEqual(buildIdIn(elsewhere), afterCore);
   });
 });
