@@ -71,6 +71,7 @@ export const browserChecks: readonly BrowserCheck[] = [
       assert.ok(HAN_BREAK.test(source), `${CHINESE_PRD} has a line break between Chinese characters to join`);
       await hideSideBar(workbench);
       await workbench.openFile(CHINESE_PRD);
+      await workbench.waitForLanguage('Markdown');
       await workbench.settle(800);
       await workbench.command('Markdown: Open Preview to the Side');
       const frame = await webviewFrame(workbench, 'a.sb-id');

@@ -84,6 +84,7 @@ export const webviewScenes: readonly Scene[] = [
     async run(workbench) {
       await hideSideBar(workbench);
       await workbench.openFile(CHINESE_PRD);
+      await workbench.waitForLanguage('Markdown');
       await workbench.settle(800);
       await workbench.command('Markdown: Open Preview to the Side');
       const frame = await webviewFrame(workbench, '.sb-badge.sb-status');

@@ -16,9 +16,36 @@ export class Workbench {
 
   /** Runs a command by its palette label (category included, e.g. "View: Close All Editors"). */
   async command(label: string): Promise<void> {
-    const input = await this.openQuickInput();
-    await input.fill(`>${label}`);
-    await this.pickQuickInputRow(label);
+    // A command whose "when" clause waits on a context the workbench sets late (the editor's
+    // language once its extension has loaded, a view's focus) is missing from the palette for a
+    // moment on a busy machine: ask again a few times before giving up.
+    for (let attempt = 1; ; attempt++) {
+      const input = await this.openQuickInput();
+      await input.fill(`>${label}`);
+      try {
+        await this.pickQuickInputRow(label);
+        return;
+      } catch (err) {
+        if (attempt === 3 || !(err instanceof NotOffered)) throw err;
+        await this.page.keyboard.press('Escape');
+        await this.page.waitForTimeout(2000 * attempt);
+      }
+    }
+  }
+
+  /**
+   * Waits until the active editor's language, as the status bar names it, is `name`. A file opened
+   * before its language's extension has registered shows as plain text, and commands that need the
+   * language are not offered until it changes.
+   */
+  async waitForLanguage(name: string): Promise<void> {
+    const mode = this.page.locator('[id="status.editor.mode"]');
+    try {
+      await mode.filter({ hasText: name }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    } catch {
+      const shown = (await mode.allInnerTexts()).join(' | ') || 'nothing';
+      throw new Error(`the active editor's language is not ${name} after 30 s; the status bar shows ${shown}`);
+    }
   }
 
   /** Opens a workspace file through Quick Open, by a path fragment such as "docs/shop/prd-checkout.md". */
@@ -33,7 +60,7 @@ export class Workbench {
         await this.pickQuickInputRow(name);
         break;
       } catch (err) {
-        if (attempt === 4) throw err;
+        if (attempt === 4 || !(err instanceof NotOffered)) throw err;
         await this.page.keyboard.press('Escape');
         await this.page.waitForTimeout(2000 * attempt);
       }
@@ -114,9 +141,12 @@ export class Workbench {
       await row.waitFor({ state: 'visible', timeout: 10_000 });
     } catch {
       const offered = await this.page.locator('.quick-input-widget .monaco-list-row').allInnerTexts();
-      throw new Error(`"${text}" not offered in the quick input; it showed: ${offered.slice(0, 8).join(' | ') || 'nothing'}`);
+      throw new NotOffered(`"${text}" not offered in the quick input; it showed: ${offered.slice(0, 8).join(' | ') || 'nothing'}`);
     }
     await row.click();
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
   }
 }
+
+/** A quick input that did not list the row asked for (as opposed to one that failed after the pick). */
+class NotOffered extends Error {}
