@@ -2,7 +2,8 @@ import { packedSpans, withPackedSpans } from './attributeSpans';
 import type { FrontMatter, FrontMatterField } from './frontMatter';
 import { headingOf } from './markdown/parsedObjects';
 import type { FileKind, Heading, ParsedFile, RequirementDef } from './model';
-import { ID_RANGE, LINE_RANGE, packRange, withDefinitionRanges } from './packedRanges';
+import { ID_RANGE, idRangeSlot, LINE_RANGE, lineRangeSlot, withDefinitionRanges, type PackedRange } from './packedRanges';
+import { range } from './text';
 import type { CachedParse } from './parseCache';
 import type { Range, SpecDiagnostic } from './types';
 
@@ -11,18 +12,21 @@ import type { Range, SpecDiagnostic } from './types';
  * not plain data: attribute spans are packed behind a getter and one-line front matter keeps its
  * fields in a Map-like class. Bump CODEC_VERSION whenever ParsedFile's shape changes.
  */
-export const CODEC_VERSION = 2;
+export const CODEC_VERSION = 3;
 
 /** The parse as JSON, or undefined when JSON would not give it back as it is (front matter with -0, NaN…). */
 export function encodeParse(parsed: ParsedFile): string | undefined {
   const fm = parsed.frontMatter;
   if (fm && !jsonSafe(fm.data)) return undefined;
+  // Ranges go as numbers (a definition's and a heading's packed slot, four numbers otherwise) and
+  // spans as they are packed: as objects, they were a third of a large index's JSON and most of
+  // the objects JSON.parse made only for the decoder to pack and drop (version 2: 156 MB of lines
+  // for 100,000 requirements, and as long in garbage collection as in parsing).
   return JSON.stringify({
     ...parsed,
-    frontMatter: fm && { ...fm, fields: [...fm.fields] },
-    // Spans go as they are packed: as objects they were most of a document's JSON, and decoding
-    // them was most of the time the index waited for a worker's parses.
-    requirements: parsed.requirements.map(plainDefinition),
+    frontMatter: fm && { ...fm, fields: [...fm.fields].map(([key, field]) => plainField(key, field)) },
+    headings: parsed.headings.map(plainHeading),
+    requirements: parsed.requirements.map((d) => plainDefinition(d, parsed.path)),
   });
 }
 
@@ -33,14 +37,14 @@ export function encodeParse(parsed: ParsedFile): string | undefined {
 export function decodeParse(text: string, path: string, kind: FileKind): ParsedFile {
   const raw = JSON.parse(text) as Record<string, unknown>;
   if (raw.path !== path || raw.kind !== kind || typeof raw.lineCount !== 'number') throw new Error('not this file');
-  const headings = list(raw.headings).map((h) => heading(h as Record<string, unknown>));
+  const headings = list(raw.headings).map(heading);
   const tokens = list(raw.tokens);
   for (const t of tokens as Record<string, unknown>[]) if (typeof t.id !== 'string' || typeof t.line !== 'number') throw new Error('bad token');
-  const requirements = list(raw.requirements).map((d) => definition(d as Record<string, unknown>));
-  const fm = raw.frontMatter as (Omit<FrontMatter, 'fields'> & { fields: [string, FrontMatterField][] }) | undefined;
+  const requirements = list(raw.requirements).map((d) => definition(d as Record<string, unknown>, path));
+  const fm = raw.frontMatter as (Omit<FrontMatter, 'fields'> & { fields: unknown[] }) | undefined;
   if (fm !== undefined && (typeof fm !== 'object' || !Array.isArray(fm.fields) || !Array.isArray(fm.problems))) throw new Error('bad front matter');
   if (raw.directives !== undefined) list(raw.directives);
-  return { ...raw, headings, tokens, requirements, ...(fm ? { frontMatter: { ...fm, fields: new Map(fm.fields) } } : {}) } as unknown as ParsedFile;
+  return { ...raw, headings, tokens, requirements, ...(fm ? { frontMatter: { ...fm, fields: new Map(fm.fields.map(field)) } } : {}) } as unknown as ParsedFile;
 }
 
 export function encodeDiagnostics(diagnostics: readonly SpecDiagnostic[]): string {
@@ -58,33 +62,75 @@ export function decodeCachedParse(hash: number, parse: string, diagnostics: stri
   return { hash, parsed: decodeParse(parse, path, kind), ...(diagnostics === undefined ? {} : { diagnostics: decodeDiagnostics(diagnostics, path) }) };
 }
 
-/** A definition as plain data, its spans as packed (the getter that builds them is not called). */
-function plainDefinition(def: RequirementDef): Record<string, unknown> {
+/** A range as four numbers. */
+type RangeNumbers = [number, number, number, number];
+
+function rangeNumbers(r: Range): RangeNumbers {
+  return [r.start.line, r.start.character, r.end.line, r.end.character];
+}
+
+function rangeFrom(value: unknown): Range {
+  if (!Array.isArray(value) || value.length !== 4 || !value.every((n) => typeof n === 'number')) throw new Error('bad range');
+  return range(value[0] as number, value[1] as number, value[2] as number, value[3] as number);
+}
+
+/** A packed slot as written: the number itself, or a range that did not fit one as four numbers. */
+function slotOut(slot: PackedRange): number | RangeNumbers {
+  return typeof slot === 'number' ? slot : rangeNumbers(slot);
+}
+
+function slotIn(value: unknown): PackedRange {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : rangeFrom(value);
+}
+
+/** A front-matter field as `[name, key, …keyRange, …valueRange]`. */
+function plainField(name: string, f: FrontMatterField): unknown[] {
+  return [name, f.key, ...rangeNumbers(f.keyRange), ...rangeNumbers(f.valueRange)];
+}
+
+function field(value: unknown): [string, FrontMatterField] {
+  const a = list(value);
+  if (a.length !== 10 || typeof a[0] !== 'string' || typeof a[1] !== 'string') throw new Error('bad front-matter field');
+  return [a[0], { key: a[1], keyRange: rangeFrom(a.slice(2, 6)), valueRange: rangeFrom(a.slice(6, 10)) }];
+}
+
+/** A heading as `[line, level, text, range slot, requirementId or 0, nested 1 or 0]`. */
+function plainHeading(h: Heading): unknown[] {
+  return [h.line, h.level, h.text, slotOut(lineRangeSlot(h)), h.requirementId ?? 0, h.nested ? 1 : 0];
+}
+
+/** A heading with its range packed again, as the parser makes it. */
+function heading(value: unknown): Heading {
+  const [line, level, text, slot, requirementId, nested] = list(value);
+  if (typeof line !== 'number' || typeof level !== 'number' || typeof text !== 'string' || (requirementId !== 0 && typeof requirementId !== 'string')) throw new Error('bad heading');
+  return headingOf(line, level, text, slotIn(slot), requirementId === 0 ? undefined : requirementId, nested === 1);
+}
+
+/**
+ * A definition as plain data: its ranges as slots (`i`, `r`) or numbers, its spans as packed (the
+ * getter that builds them is not called), its path as 0 when it is the file's. Keys keep their
+ * order, so a definition from the cache spreads and serializes as one from the parser does.
+ */
+function plainDefinition(def: RequirementDef, path: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(def)) if (key !== 'attributeSpans') out[key] = def[key as keyof RequirementDef];
+  for (const key of Object.keys(def)) {
+    if (key === 'attributeSpans' || key === 'idRange' || key === 'range') continue;
+    out[key] = key === 'path' && def.path === path ? 0 : key === 'otherIdRanges' ? def.otherIdRanges?.map(rangeNumbers) : def[key as keyof RequirementDef];
+  }
+  out.i = slotOut(idRangeSlot(def));
+  out.r = slotOut(lineRangeSlot(def));
   out.attributeSpans = packedSpans(def);
   return out;
 }
 
-/** A heading with its range packed again, as the parser makes it. */
-function heading(raw: Record<string, unknown>): Heading {
-  const { line, level, text, requirementId, nested } = raw;
-  if (typeof line !== 'number' || typeof level !== 'number' || typeof text !== 'string' || (requirementId !== undefined && typeof requirementId !== 'string')) throw new Error('bad heading');
-  return headingOf(line, level, text, packRange(rangeOf(raw.range), line), requirementId, nested === true);
-}
-
 /** A definition with its ranges and attribute spans packed again, as the parser makes them. */
-function definition(raw: Record<string, unknown>): RequirementDef {
-  const { attributeSpans, idRange, range, ...rest } = raw;
-  if (typeof rest.id !== 'string' || typeof rest.line !== 'number' || !Array.isArray(rest.traces) || typeof rest.attributes !== 'object') throw new Error('bad definition');
-  const packed = Object.assign(rest, { [ID_RANGE]: packRange(rangeOf(idRange), rest.line), [LINE_RANGE]: packRange(rangeOf(range), rest.line) });
+function definition(raw: Record<string, unknown>, path: string): RequirementDef {
+  const { attributeSpans, i, r, ...rest } = raw;
+  if (rest.path === 0) rest.path = path;
+  if (typeof rest.id !== 'string' || typeof rest.path !== 'string' || typeof rest.line !== 'number' || !Array.isArray(rest.traces) || typeof rest.attributes !== 'object') throw new Error('bad definition');
+  if (rest.otherIdRanges !== undefined) rest.otherIdRanges = list(rest.otherIdRanges).map(rangeFrom);
+  const packed = Object.assign(rest, { [ID_RANGE]: slotIn(i), [LINE_RANGE]: slotIn(r) });
   return withPackedSpans(withDefinitionRanges(packed), attributeSpans) as unknown as RequirementDef;
-}
-
-function rangeOf(value: unknown): Range {
-  const r = value as Range | undefined;
-  if (typeof r?.start?.line !== 'number' || typeof r.start.character !== 'number' || typeof r.end?.line !== 'number' || typeof r.end.character !== 'number') throw new Error('bad range');
-  return r;
 }
 
 function list(value: unknown): unknown[] {
