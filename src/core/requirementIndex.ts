@@ -84,6 +84,13 @@ export class RequirementIndex {
     return this.version;
   }
 
+  /** Bumped on every change of any kind: what is derived from a whole index can be kept until it moves. */
+  get generation(): number {
+    return this.changes;
+  }
+
+  private changes = 0;
+
   get fileCount(): number {
     return this.files.size;
   }
@@ -91,6 +98,7 @@ export class RequirementIndex {
   setConfigPrefixes(prefixes: Iterable<string>): void {
     this.configPrefixes = new Set(prefixes);
     this.version++;
+    this.changes++;
   }
 
   /**
@@ -99,6 +107,7 @@ export class RequirementIndex {
    * unknown. Re-parsing a file with the same definitions reports nothing, so typing stays local.
    */
   set(entry: FileEntry): IndexDelta {
+    this.changes++;
     const old = this.files.get(entry.path);
     // Definitions a re-parse kept (the same objects, so the same lines) cannot change anything.
     const { before: gone, after: come } = changed(old?.parsed.requirements ?? [], entry.parsed.requirements);
@@ -115,12 +124,14 @@ export class RequirementIndex {
 
   /** Like set(), without working out what changed: for bulk indexing, where nobody asks. */
   load(entry: FileEntry): void {
+    this.changes++;
     this.drop(entry.path);
     this.add(entry);
   }
 
   /** Drops a file's contributions. */
   remove(path: string): IndexDelta {
+    this.changes++;
     const old = this.files.get(path);
     if (!old) return { ids: new Set(), prefixes: new Set() };
     const before = new Map(old.parsed.requirements.map((d) => [d.id, this.defs.get(d.id)?.length ?? 0]));

@@ -96,4 +96,20 @@ describe('coverage model', () => {
     board.remove(pathIn(dir, 'src/new.ts'));
     assert.equal(req(buildCoverage(board), 'REQ-3').state, 'none');
   });
+  it('follows every change of the index, though the whole trace is kept between changes', async () => {
+    const dir = writeTree({ '.specboard/config.json': CONFIG, 'docs/prd.md': PRD, 'docs/brd.md': BRD });
+    const board = await indexTree(dir);
+    const first = board.trace();
+    assert.notEqual(board.trace(), first, 'each caller gets its own list');
+    assert.equal(req(buildCoverage(board), 'REQ-3').state, 'none');
+    board.updateText(pathIn(dir, 'src/wallet.ts'), '// REQ-3\n');
+    assert.equal(req(buildCoverage(board), 'REQ-3').state, 'code', 'a new code reference');
+    board.updateText(pathIn(dir, 'docs/prd.md'), PRD.replace('- Status: proposed\n- Traces: BR-2, BR-99', '- Status: done\n- Traces: BR-2'));
+    const rows = board.trace();
+    assert.equal(rows.find((r) => r.id === 'REQ-2')?.status, 'done', 'an attribute that defines no new ID');
+    assert.deepEqual(rows.find((r) => r.id === 'REQ-2')?.brokenTraces, []);
+    board.remove(pathIn(dir, 'src/wallet.ts'));
+    assert.equal(req(buildCoverage(board), 'REQ-3').state, 'none', 'the code file deleted');
+    assert.deepEqual(board.trace().map((r) => r.id), first.map((r) => r.id));
+  });
 });

@@ -62,15 +62,21 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     entry.describe();
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // One view per turn of the event loop: at 100,000 requirements each model takes a second or
+  // more to build, and a completion or hover asked meanwhile answers between them, not after all.
+  const refresh = (next: number) => {
+    const entry = entries[next];
+    if (!entry) {
+      void vscode.commands.executeCommand('setContext', 'specboard.indexed', services.specs.isIndexed);
+      return;
+    }
+    if (entry.view.visible) update(entry);
+    else entry.stale = true;
+    timer = setTimeout(() => refresh(next + 1), 0);
+  };
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      for (const entry of entries) {
-        if (entry.view.visible) update(entry);
-        else entry.stale = true;
-      }
-      void vscode.commands.executeCommand('setContext', 'specboard.indexed', services.specs.isIndexed);
-    }, REFRESH_DELAY_MS);
+    timer = setTimeout(() => refresh(0), REFRESH_DELAY_MS);
   };
 
   context.subscriptions.push(
