@@ -472,13 +472,25 @@ export class RequirementIndex {
    * resolve to it, and definitions a higher-ranked one outranks (a summary table's row).
    */
   references(target: string | RequirementDef): Reference[] {
+    return this.collectReferences(target, (t, path, kind) => ({ ...t, path, kind }));
+  }
+
+  /** Where references() would point, as path, line and kind only: what trace lists for every requirement. */
+  referenceSites(target: string | RequirementDef): { path: string; line: number; kind: 'doc' | 'code' }[] {
+    return this.collectReferences(target, (t, path, kind) => ({ path, line: t.line, kind }));
+  }
+
+  private collectReferences<T>(target: string | RequirementDef, make: (token: IdToken, path: string, kind: 'doc' | 'code') => T): T[] {
     const id = typeof target === 'string' ? target : target.id;
-    const out: Reference[] = [];
+    const out: T[] = [];
+    // As in referenceCounts: the ID as written, of one unscoped definition, is a reference wherever it is cited.
+    const simple = typeof target === 'string' && this.defs.get(id)?.length === 1 && this.defs.get(id)![0].scope === undefined && shapeOf(id) === 'strict';
     for (const [written, byPath] of this.citationsOf(id)) {
       for (const [path, list] of citerEntries(byPath)) {
-        if (!this.cites(target, path, written)) continue;
+        if (!(simple && written === id) && !this.cites(target, path, written)) continue;
         const kind = this.files.get(path)?.parsed.kind === 'doc' ? 'doc' : 'code';
-        for (const t of Array.isArray(list) ? list : [list]) out.push({ ...t, path, kind });
+        if (Array.isArray(list)) for (const t of list) out.push(make(t, path, kind));
+        else out.push(make(list, path, kind));
       }
     }
     const all = this.defs.get(id);
@@ -486,7 +498,7 @@ export class RequirementIndex {
       const beaten = outrankedOf(all);
       for (const d of all) {
         if (!beaten.has(d) || !this.cites(target, d.path)) continue;
-        out.push({ id, line: d.line, start: d.idRange.start.character, end: d.idRange.end.character, path: d.path, kind: 'doc' });
+        out.push(make({ id, line: d.line, start: d.idRange.start.character, end: d.idRange.end.character }, d.path, 'doc'));
       }
     }
     return out;

@@ -53,9 +53,7 @@ export function buildTrace(index: RequirementIndex, include: (path: string) => b
       traces: def.traces,
       downstream: (downstream.get(def.id) ?? []).sort(),
       brokenTraces: def.traces.filter((t) => index.definitions(t).length === 0),
-      references: index.references(def.id)
-        .map((r) => ({ path: r.path, line: r.line, kind: r.kind }))
-        .sort((x, y) => x.path.localeCompare(y.path) || x.line - y.line),
+      references: index.referenceSites(def.id).sort((x, y) => x.path.localeCompare(y.path) || x.line - y.line),
     });
   }
   return out.sort((x, y) => compareIds(x.id, y.id));
