@@ -78,6 +78,7 @@ function measureSize(name: string, options: CorpusOptions, runs: number, rg: str
   const manifest = readManifest(root)!;
   log(`${name}: CLI check ×${runs}`);
   const cli = timeCommand(`node ${shellQuote([path.join(OUT, 'prod', 'cli.js'), 'check', root, '--format', 'json'])} > /dev/null`, runs, [0, 1]);
+  const cliRssMb = cliPeakRss(root);
   log(`${name}: CLI check --cache ×${runs}, nothing changed, then one doc changed, then one source file`);
   const [cliCache] = measureCaches([path.join(OUT, 'prod', 'cli.js')], root, runs);
   let rgResult: SizeResult['rg'];
@@ -104,11 +105,26 @@ function measureSize(name: string, options: CorpusOptions, runs: number, rg: str
   return {
     name,
     corpus: { docs: manifest.docs, requirements: manifest.requirements, codeFiles: manifest.codeFiles, mb: manifest.bytes / 1e6, generateMs },
-    cli, cliCache, rg: rgResult, peers, core: core as SizeResult['core'], memory: memory as SizeResult['memory'], extension, warmStart,
+    cli, cliRssMb, cliCache, rg: rgResult, peers, core: core as SizeResult['core'], memory: memory as SizeResult['memory'], extension, warmStart,
   };
 }
 
 /** Runs one measurement script in a fresh Node and parses the JSON line it prints. */
+/**
+ * The CLI's peak resident set in one `check --format json`, as getrusage reports it at exit
+ * (what `/usr/bin/time -f %M` prints), through a preload that writes it to a file: GNU time is
+ * not on every machine. MiB, as every memory row of the bench.
+ */
+function cliPeakRss(root: string): number {
+  const preload = path.join(OUT, 'rss-at-exit.cjs');
+  const out = path.join(OUT, 'rss-at-exit.txt');
+  fs.writeFileSync(preload, "process.on('exit', () => require('fs').writeFileSync(process.env.SPECBOARD_BENCH_RSS, String(process.resourceUsage().maxRSS)));\n");
+  fs.rmSync(out, { force: true });
+  const r = spawnSync(process.execPath, ['-r', preload, path.join(OUT, 'prod', 'cli.js'), 'check', root, '--format', 'json'], { stdio: 'ignore', env: { ...process.env, SPECBOARD_BENCH_RSS: out } });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`check for its peak RSS exited with ${r.status ?? r.signal}`);
+  return Math.round(Number(fs.readFileSync(out, 'utf8')) / 1024);
+}
+
 function child(script: string, args: string[], nodeArgs: string[] = []): unknown {
   const r = spawnSync(process.execPath, [...nodeArgs, path.join(OUT, script), ...args], { encoding: 'utf8', maxBuffer: 1 << 26, timeout: 10 * 60_000, stdio: ['ignore', 'pipe', 'inherit'] });
   if (r.status !== 0) throw new Error(`${script} failed (${r.status ?? r.signal})`);

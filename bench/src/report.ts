@@ -37,6 +37,7 @@ const ROWS: Row[] = [
   ['Keystroke, 2,000-req PRD, typing a new ID (p50 / p95)', (r) => pp(r.core.keystrokeNewId)],
   ['Heap after index + GC / peak heap', (r) => `${r.memory.heapAfterGcMb} / ${r.memory.heapPeakMb} MB`],
   ['Peak RSS', (r) => `${r.memory.rssPeakMb} MB`],
+  ['CLI `check`: peak RSS', (r) => (r.cliRssMb === undefined ? 'n/a' : `${r.cliRssMb} MB`)],
   ['Extension host: heap after index + GC / peak RSS', (r) => `${r.extension.heapAfterIndexMb} / ${r.extension.rssPeakMb} MB`],
   ['Activation: load bundle + activate()', (r) => `${ms(r.extension.requireMs + r.extension.activateMs)} (${ms(r.extension.requireMs)} + ${ms(r.extension.activateMs)})`],
   ['Extension background index', (r) => s(r.extension.backgroundIndexMs)],

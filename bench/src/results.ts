@@ -11,6 +11,8 @@ export interface SizeResult {
   readonly name: string;
   readonly corpus: { docs: number; requirements: number; codeFiles: number; mb: number; generateMs?: number };
   readonly cli: ScanTiming;
+  /** Peak resident set of one `check --format json` process (getrusage, MiB as the other rows). */
+  readonly cliRssMb?: number;
   /** `check --cache`: warm with nothing changed, and with one doc changed (cacheTimes.ts). */
   readonly cliCache?: CacheTimings;
   readonly rg?: ScanTiming & { matches: number; files: number };
@@ -70,6 +72,7 @@ export function checkTargets(r: SizeResult): TargetCheck[] {
   const activation = r.extension.requireMs + r.extension.activateMs;
   add('Activation (load bundle + activate())', '< 50 ms', ms(activation), activation < 50);
   add('Heap after indexing (after GC)', '< 300 MB', `${r.memory.heapAfterGcMb} MB`, r.memory.heapAfterGcMb < 300);
+  if (r.cliRssMb !== undefined) add('CLI check peak RSS (issue 14)', '≤ 300 MB', `${r.cliRssMb} MB`, r.cliRssMb <= 300);
   return out;
 }
 

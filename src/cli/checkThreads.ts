@@ -23,5 +23,5 @@ export function checkWorkers(threads: number | 'auto', roots: readonly string[],
     logger.debug(`No ${script}: parsing on the main thread`);
     return undefined;
   }
-  return new WorkerParses(script, threads, { roots, locale }, logger);
+  return new WorkerParses(script, threads, { roots, locale, excerpts: false }, logger);
 }

@@ -6,8 +6,8 @@ import type { ParsedBatch, ParsedItem, WorkerInput } from './workerProtocol';
 // A `check` worker thread (dist/checkWorker.js): reads and parses the files the main thread
 // sends, a batch at a time, and sends each file's parse back as the JSON of the core's cache codec.
 // Batches run one after the other: reads are synchronous, so running two at once gains nothing.
-const { roots, locale } = workerData as WorkerInput;
-const parser = createFileParser(new NodeWorkspace(roots), locale as Locale);
+const { roots, locale, excerpts } = workerData as WorkerInput;
+const parser = createFileParser(new NodeWorkspace(roots), locale as Locale, excerpts);
 const port = parentPort!;
 let queue = Promise.resolve();
 

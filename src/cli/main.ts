@@ -88,7 +88,7 @@ async function check(args: CliArgs, io: CliIo, locale: Locale): Promise<number> 
     const workers = cache ? undefined : checkWorkers(threads, targets.roots, locale, logger);
     let opened;
     try {
-      opened = await openWorkspace(targets, io, locale, logger, cache, workers);
+      opened = await openWorkspace(targets, io, locale, logger, cache, workers, false);
     } finally {
       workers?.close();
     }

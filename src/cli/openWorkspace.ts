@@ -49,11 +49,14 @@ export function resolveTargets(targets: readonly string[], io: CliIo, locale: Lo
   return { roots, abs, inTargets, rel };
 }
 
-/** Indexes the roots of the given paths; returns the core and a filter for "inside the targets". */
+/**
+ * Indexes the roots of the given paths; returns the core and a filter for "inside the targets".
+ * `excerpts` false keeps no requirement excerpts: `check` prints none (see ParseOptions.excerpts).
+ */
 export async function openWorkspace(targets: readonly string[] | Targets, io: CliIo, locale: Locale, logger: Logger,
-  cache?: { observer: ReadObserver; parseCache: ParseCache }, parseSupply?: ParseSupply): Promise<OpenedWorkspace> {
+  cache?: { observer: ReadObserver; parseCache: ParseCache }, parseSupply?: ParseSupply, excerpts = true): Promise<OpenedWorkspace> {
   const { roots, inTargets, rel } = 'roots' in targets ? targets : resolveTargets(targets, io, locale);
-  const board = createSpecboard({ workspace: new NodeWorkspace(roots, cache?.observer), locale, logger, parseCache: cache?.parseCache, parseSupply });
+  const board = createSpecboard({ workspace: new NodeWorkspace(roots, cache?.observer), locale, logger, parseCache: cache?.parseCache, parseSupply, excerpts });
   // Reads are synchronous, so indexing never gives the event loop a turn by itself: with workers it
   // must, every 20 ms, or their answers would wait until the index had read every file itself.
   await board.indexAll(parseSupply ? { pause: () => new Promise((resolve) => setImmediate(resolve)) } : {});

@@ -2,6 +2,8 @@
 export interface WorkerInput {
   readonly roots: readonly string[];
   readonly locale: string;
+  /** As the main thread's core: the keys of a parse made otherwise would not match. */
+  readonly excerpts: boolean;
 }
 
 /**

@@ -30,8 +30,8 @@ export interface FileParser {
  * folder's config and schemas are loaded on first use, exactly as indexing loads them, and the
  * keys say which config that was, so the index can refuse a parse made under another.
  */
-export function createFileParser(workspace: SpecWorkspace, locale: Locale): FileParser {
-  const reader = new FileReader(workspace, locale, NO_LOGGER);
+export function createFileParser(workspace: SpecWorkspace, locale: Locale, excerpts = true): FileParser {
+  const reader = new FileReader(workspace, locale, NO_LOGGER, undefined, undefined, excerpts);
   const projects = new Map<string, Promise<Project>>();
   return {
     async parse(path) {
@@ -45,7 +45,7 @@ export function createFileParser(workspace: SpecWorkspace, locale: Locale): File
       const reading = await reader.read(path, project, kind);
       if (typeof reading !== 'object' || !('entry' in reading) || reading.skipped !== undefined) return undefined;
       const { hash, parsed, diagnostics } = reading.entry;
-      return { kind, keys: cacheKeys(project, locale), hash, parsed, diagnostics };
+      return { kind, keys: cacheKeys(project, locale, excerpts), hash, parsed, diagnostics };
     },
   };
 }

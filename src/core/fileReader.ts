@@ -38,15 +38,16 @@ export interface FileStamp extends FileStat {
  * a parser bug costs that one file, logged with its stack, never the whole index.
  */
 export class FileReader {
+  /** `excerpts` false parses without requirement excerpts (see ParseOptions.excerpts). */
   constructor(private readonly workspace: SpecWorkspace, private readonly locale: Locale, private readonly logger: Logger,
-    private readonly cache?: ParseCache, private readonly supply?: ParseSupply) {}
+    private readonly cache?: ParseCache, private readonly supply?: ParseSupply, private readonly excerpts = true) {}
 
   /**
    * Reads and parses `path` without touching any index. `unchanged` answers true for a hash whose
    * text is already indexed; a reload passes none, since the config the parse used changed.
    */
   async read(path: string, project: Project, kind: FileKind, unchanged?: (hash: number) => boolean): Promise<Reading> {
-    const keys = this.cache || this.supply ? cacheKeys(project, this.locale) : undefined;
+    const keys = this.cache || this.supply ? cacheKeys(project, this.locale, this.excerpts) : undefined;
     const cached = keys && this.cache && this.cachedEntry(path, project, kind, keys);
     if (cached) return unchanged?.(cached.hash) ? { unchanged: true } : { entry: cached };
     const coming = keys && this.supply && this.supplied(path, kind, keys);
@@ -94,7 +95,8 @@ export class FileReader {
   /** A file's entry for text already in hand (a source file's editor text). */
   parse(path: string, text: string, project: Project, kind: FileKind, hash: number): FileEntry {
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    const parsed = kind === 'doc' ? parseMarkdown(path, body, this.locale, project.parseOptions(path)) : parseSource(path, body);
+    const options = project.parseOptions(path);
+    const parsed = kind === 'doc' ? parseMarkdown(path, body, this.locale, this.excerpts ? options : { ...options, excerpts: false }) : parseSource(path, body);
     const diagnostics = kind === 'doc' ? validateDoc(parsed, project.schemas, project.config, this.locale) : [];
     return { path, root: project.root, hash, parsed, diagnostics };
   }

@@ -36,13 +36,23 @@ export interface ParseCache {
 }
 
 const keysOf = new WeakMap<Project, CacheKeys>();
+const keysWithoutExcerpts = new WeakMap<Project, CacheKeys>();
 
 /**
  * The keys of a project's files. A config change re-parses every file of its folder (include,
  * prefixes, scope, types and vocabulary all change what a parse finds); a schema change re-parses
  * only if a document type's ID prefix changed, and otherwise re-validates the parses it keeps.
  */
-export function cacheKeys(project: Project, locale: Locale): CacheKeys {
+export function cacheKeys(project: Project, locale: Locale, excerpts = true): CacheKeys {
+  if (!excerpts) {
+    // Parses without excerpts are other parses: never mixed with those made with them.
+    let bare = keysWithoutExcerpts.get(project);
+    if (!bare) {
+      const { parse, check } = cacheKeys(project, locale);
+      keysWithoutExcerpts.set(project, bare = { parse: `${parse}|excerpts:false`, check: `${check}|excerpts:false` });
+    }
+    return bare;
+  }
   let keys = keysOf.get(project);
   if (!keys) {
     const prefixes = project.schemas.types().map((t) => `${t.type}=${t.idPrefix ?? ''}`).sort();

@@ -32,6 +32,8 @@ export interface SpecboardOptions {
   readonly parseCache?: ParseCache;
   /** Parses made elsewhere for indexAll (the CLI's worker threads); asked after the parse cache. */
   readonly parseSupply?: ParseSupply;
+  /** false: requirements keep no excerpt (hover text), for a run that shows none (the CLI's check). */
+  readonly excerpts?: boolean;
 }
 
 export interface IndexOptions extends PoolOptions {

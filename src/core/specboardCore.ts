@@ -66,7 +66,7 @@ export class SpecboardCore implements Specboard {
     this.locale = options.locale ?? 'en';
     this.buffers = new EditorBuffers(this.locale);
     this.logger = options.logger ?? NO_LOGGER;
-    this.reader = new FileReader(this.workspace, this.locale, this.logger, options.parseCache, options.parseSupply);
+    this.reader = new FileReader(this.workspace, this.locale, this.logger, options.parseCache, options.parseSupply, options.excerpts ?? true);
     this.supply = options.parseSupply;
     this.display = options.display ?? ((p) => {
       const root = rootOf(this.workspace.roots, p);

@@ -2,6 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ParsedFile, RequirementDef } from '../../src/core';
+import { NodeWorkspace, toPosix } from '../../src/cli/nodeWorkspace';
+import { createSpecboard } from '../../src/core';
+import { cacheKeys } from '../../src/core/parseCache';
 import { decodeParse, encodeParse } from '../../src/core/parseCacheCodec';
 import { intern, own } from '../../src/core/strings';
 import { indexTree, pathIn, removeTrees, writeTree } from './helpers/tree';
@@ -80,6 +83,30 @@ describe('the compact index reads back what the text says', () => {
   it('keeps attribute values apart that differ only in case, spacing or width', async () => {
     const { byId } = await parsedOf(`${FRONT}### REQ-1: One\n- Owner: alice\n\n### REQ-2: Two\n- Owner: Alice\n\n### REQ-3: Three\n- Owner: ａｌｉｃｅ\n\n### REQ-4: Four\n- Owner: alice smith\n`);
     assert.deepEqual(['REQ-1', 'REQ-2', 'REQ-3', 'REQ-4'].map((id) => byId.get(id)?.attributes.owner), ['alice', 'Alice', 'ａｌｉｃｅ', 'alice smith']);
+  });
+});
+
+describe('parsing without excerpts (the CLI check)', () => {
+  after(removeTrees);
+
+  it('leaves every excerpt empty and everything else as it was, under keys of its own', async () => {
+    const dir = writeTree({
+      'docs/prd.md': `${FRONT}### REQ-1: Guest checkout\n- Priority: P1\n\nGuests pay without an account.\n\n- **REQ-2**: Saved cards for returning buyers\n\n| ID | Title | Description |\n| --- | --- | --- |\n| REQ-3 | Wallets | Apple Pay and Google Pay |\n\n## 需求\n\n### 1. Requirement 1: Login\n\n#### Acceptance Criteria\n\n1. WHEN a user signs in THEN the system SHALL remember them\n`,
+    });
+    const withExcerpts = await indexTree(dir);
+    const bare = createSpecboard({ workspace: new NodeWorkspace([toPosix(dir)]), locale: 'en', excerpts: false });
+    await bare.indexAll();
+    const file = pathIn(dir, 'docs/prd.md');
+    const full = withExcerpts.file(file)!.requirements;
+    const without = bare.file(file)!.requirements;
+    assert.ok(full.filter((d) => d.excerpt !== '').length >= 3, `excerpts in a default parse: ${JSON.stringify(full.map((d) => [d.id, d.excerpt]))}`);
+    assert.deepEqual(without.map((d) => d.excerpt), full.map(() => ''));
+    const rest = (defs: readonly RequirementDef[]) => JSON.parse(JSON.stringify(defs.map((d) => ({ ...d, excerpt: undefined })))) as unknown;
+    assert.deepEqual(rest(without), rest(full));
+    assert.deepEqual(bare.allDiagnostics(), withExcerpts.allDiagnostics());
+    const project = bare.projectFor(file)!;
+    assert.notEqual(cacheKeys(project, 'en', false).parse, cacheKeys(project, 'en').parse, 'a cache never mixes the two kinds of parse');
+    assert.notEqual(cacheKeys(project, 'en', false).check, cacheKeys(project, 'en').check);
   });
 });
 

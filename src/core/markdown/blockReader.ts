@@ -246,7 +246,7 @@ export class BlockReader {
     this.applyTitle(def, found.rest, line);
     const body = inline.content.split('\n');
     body[0] = found.rest;
-    def.excerpt = own(excerptOf(body));
+    this.setExcerpt(def, () => excerptOf(body));
     const end = item ? lastContentLine(this.lines, item.map![0], item.map![1]) : open.map![1] - 1;
     def.endLine = Math.max(line, end);
     // Attributes: the list right after a bold paragraph, or the first list inside the item.
@@ -270,9 +270,14 @@ export class BlockReader {
       if (!found || !mayDefine(found, context, this.options, 'loose')) continue;
       const def = this.newDef(found, 'paragraph', line, this.lines[line].length - text.length, this.sectionText(stack));
       this.applyTitle(def, found.rest, line);
-      def.excerpt = own(excerptOf([found.rest]));
+      this.setExcerpt(def, () => excerptOf([found.rest]));
       sealSpans(def);
     }
+  }
+
+  /** A definition's excerpt (its hover text), unless the parse was asked to leave excerpts out. */
+  private setExcerpt(def: MutableDef, make: () => string): void {
+    if (this.options.excerpts !== false) def.excerpt = own(make());
   }
 
   /** One numbered acceptance criterion of a Kiro requirement: `1.2` for the second under Requirement 1. */
@@ -290,7 +295,7 @@ export class BlockReader {
     const def = this.newDef(found, 'list', line, column, this.sectionText(stack), range(line, 0, line, Math.max(1, column)));
     def.title = own(titleParts(first).title);
     if (def.title) def.attributes.title = def.title;
-    def.excerpt = own(excerptOf(inline.content.split('\n')));
+    this.setExcerpt(def, () => excerptOf(inline.content.split('\n')));
     def.endLine = Math.max(line, lastContentLine(this.lines, item.map![0], item.map![1]));
     sealSpans(def);
     return k + 2;
@@ -348,7 +353,7 @@ export class BlockReader {
         if (cell.line === undefined) this.setAttribute(def, cell.key, cell.header, cell.value, row.line, headerLine, 0, this.lines[headerLine].length, cell.start, cell.end);
         else this.setAttribute(def, cell.key, cell.header, cell.value, cell.line, cell.line, cell.keyStart ?? 0, cell.keyEnd ?? 0, cell.start, cell.end);
       }
-      def.excerpt = own((def.attributes.description ?? '').slice(0, EXCERPT_CHARS));
+      this.setExcerpt(def, () => (def.attributes.description ?? '').slice(0, EXCERPT_CHARS));
       sealSpans(def);
     }
   }
@@ -446,12 +451,14 @@ export class BlockReader {
     if (!def) return;
     if (this.keepBodies && section.bodyFrom !== undefined) bodyStarts.set(def, section.bodyFrom);
     def.endLine = Math.max(def.line, endLine);
-    const body: string[] = [];
-    for (let i = section.bodyFrom ?? def.line + 1; i <= def.endLine && body.length < EXCERPT_LINES; i++) {
-      const text = this.lines[i].trim();
-      if (text !== '' && !HEADING_LINE.test(this.lines[i])) body.push(text);
-    }
-    def.excerpt = own(excerptOf(body));
+    this.setExcerpt(def, () => {
+      const body: string[] = [];
+      for (let i = section.bodyFrom ?? def.line + 1; i <= def.endLine && body.length < EXCERPT_LINES; i++) {
+        const text = this.lines[i].trim();
+        if (text !== '' && !HEADING_LINE.test(this.lines[i])) body.push(text);
+      }
+      return excerptOf(body);
+    });
     sealSpans(def);
   }
 
