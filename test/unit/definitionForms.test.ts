@@ -68,6 +68,22 @@ describe('definition forms of real documents', () => {
       '## Revision history', '| Version | Date | Author |', '|---|---|---|', '| 1.0 | 2026-01-01 | Li |',
     ].join('\n');
     assert.deepEqual(parse(text).requirements, []);
+    // A spec's log of what was done, in the same file as its requirements.
+    const log = '## 功能需求\n\n- **FR-001**: 系统必须先判断再解密\n\n## 执行记录\n\n### D001 - 文档记录\n\n- 已创建文档\n\n### D002 - 实现记录\n\n## Execution log\n\n### D003 - Review\n';
+    assert.deepEqual(parse(log, 'specs/089-fix/spec.md').requirements.map((d) => d.id), ['FR-001']);
+  });
+
+  it('reads a bold name without digits being explained as a term, and a qualifier in the bold as part of the title', () => {
+    assert.deepEqual(defs('## 依赖\n\n- **PP-TSM inference 模型**: 由脚本转换得到\n- **SC-AUTH**: 单点登录\n', 'specs/002-x/spec.md'), [['list', 'SC-AUTH', '单点登录']]);
+    assert.deepEqual(defs('## Functional requirements\n\n**FR-3.1 (GUI):** The system shall merge PDF files.\n\n**FR-3.2 (必选)：** 系统必须拆分文件。\n').map((d) => d[2]), [
+      '(GUI) The system shall merge PDF files.', '(必选) 系统必须拆分文件',
+    ]);
+  });
+
+  it('shows a title written with strong emphasis inside it as plain text', () => {
+    assert.deepEqual(defs('## 功能需求\n\n- **FR-037**: 预测器必须取**第二个输出**，而**不是** logits\n- **FR-038**: keep a ** b\n').map((d) => d[2]), [
+      '预测器必须取第二个输出，而不是 logits', 'keep a ** b',
+    ]);
   });
 
   it('reads the ID column after grouping columns, under the headers teams use', () => {

@@ -22,6 +22,8 @@ const OPENERS: Readonly<Record<string, string>> = { '`': '`', '[': ']', '【': '
 const ID_AT = leadingIdPattern();
 /** `SC-AUTH`: an ID without digits, accepted only when marked (`**SC-AUTH**`). */
 const NAMED_ID_AT = /[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)+(?![A-Za-z0-9_-])/y;
+/** A parenthesized word or two and nothing else: `(GUI)`, `（必选）`. */
+const QUALIFIER = /^[(（][^()（）]{1,20}[)）]$/;
 /** `:`, `|`, `、`, an em or en dash (`REQ-1—Title`), or `-`, `.`, `)` followed by a space. */
 const SEPARATOR = /^\s*(?:[:：|｜、—–]+|[-.)）]+(?=\s|$))\s*/;
 
@@ -77,8 +79,10 @@ export function leadingId(text: string): LeadingId | undefined {
   const closeAt = boldOpen ? rest.indexOf(bold) : -1;
   if (closeAt >= 0) {
     const inside = closeAt > 0 ? titleAfter(rest.slice(0, closeAt).replace(/[:：]\s*$/, ''), grouped, joined) : '';
-    // `**FR-4 and FR-5** Export`: only IDs inside the bold, the title after it.
-    rest = inside !== '' ? inside : titleAfter(rest.slice(closeAt + 2).replace(/^\s*[:：]?/, ''), grouped, joined);
+    const outside = () => titleAfter(rest.slice(closeAt + 2).replace(/^\s*[:：]?/, ''), grouped, joined);
+    // `**FR-4 and FR-5** Export`: only IDs inside the bold, the title after it. `**FR-3.1 (GUI):**
+    // The system shall…`: a qualifier inside, the title after it, the qualifier kept in front.
+    rest = inside === '' ? outside() : QUALIFIER.test(inside) ? `${inside} ${outside()}`.trim() : inside;
   } else {
     rest = titleAfter(!boldOpen && bold && rest.startsWith(':') ? rest.slice(1) : rest, grouped, joined);
   }

@@ -124,8 +124,9 @@ export function secondHeadingId(rest: string): FoundId | undefined {
 export function looseId(text: string, found = leadingId(text)): FoundId | undefined {
   // `FR-2.1 PD Publisher`: a dotted child ID is no word of a sentence, even without a separator.
   if (!found || !(found.marked || found.separated || /-\d+\.\d+$/.test(found.id))) return undefined;
-  // `**NFR-01 稳定性**: …` is an ID, its title and its text; `**EC2 Auto Scaling:**` is a term.
-  if (found.label && !found.id.includes('-')) return undefined;
+  // `**NFR-01 稳定性**: …` is an ID, its title and its text; `**EC2 Auto Scaling:**` and
+  // `**PP-TSM inference 模型**: …` (a name without digits, being explained) are terms.
+  if (found.label && (!found.id.includes('-') || !/\d/.test(found.id))) return undefined;
   return fromLeading(found, 0);
 }
 

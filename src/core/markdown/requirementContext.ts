@@ -36,7 +36,9 @@ export function isRequirementHeading(text: string): boolean {
 const NEVER_REQUIREMENTS = new RegExp([
   'risks?', 'decisions?', 'decision log', 'glossary', 'terminology', 'acronyms', 'abbreviations', 'revision history',
   'change ?log', 'version history', 'document history', 'open questions', 'clarifications?', 'test cases?', 'test plan', 'faq',
-].map((w) => `\\b${w}\\b`).join('|') + '|风险|决策|决议|术语|名词解释|缩略语|修订记录|修订历史|变更记录|版本记录|版本历史|文档历史|待解决问题|待定问题|问题列表|待澄清|澄清|测试用例|测试计划|常见问题', 'i');
+  'execution log', 'implementation log', 'work log', 'dev log', 'progress log', 'meeting notes', 'meeting minutes',
+].map((w) => `\\b${w}\\b`).join('|') + '|风险|决策|决议|术语|名词解释|缩略语|修订记录|修订历史|变更记录|版本记录|版本历史|文档历史|待解决问题|待定问题|问题列表|待澄清|澄清|测试用例|测试计划|常见问题'
+  + '|执行记录|实施记录|实现记录|开发记录|工作记录|进度记录|会议记录|会议纪要|开发日志|工作日志', 'i');
 
 /** Headings of sections that are about something else unless they also name requirements. */
 const OTHER_SECTION = new RegExp([

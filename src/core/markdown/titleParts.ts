@@ -6,6 +6,8 @@ const GROUP = /^\s*(?:(priority|prio|优先级)\s*[:：]?\s*)?(\S(?:.{0,14}\S)?)
 /** Values a trailing group may hold without naming its key. */
 const BARE_PRIORITY = /^(?:P\d|critical|high|medium|low|must|should|could|won'?t|高|中|低|紧急|必须|应该|可以)$/i;
 const TITLE_MAX = 160;
+/** Strong emphasis inside a title: each attempt stops at the next `*`, so a run of marks stays linear. */
+const STRONG = /\*\*([^*\n]+)\*\*/g;
 
 export interface TitleParts {
   readonly title: string;
@@ -38,6 +40,9 @@ export function titleParts(text: string): TitleParts {
  * Chinese full stop ends the bold lead of a paragraph (`**REQ-1 统一收银台。** 业务线…`), not the title.
  */
 function shorten(title: string): string {
-  const bare = title.endsWith('。') ? title.slice(0, -1).trimEnd() : title;
+  // `必须取**第二个输出**`: a title is shown as plain text (trees, board, CSV), so emphasis goes.
+  // Only `**`: `__` inside a word (`snake__case`) is no emphasis in CommonMark.
+  const plain = title.includes('**') ? title.replace(STRONG, '$1') : title;
+  const bare = plain.endsWith('。') ? plain.slice(0, -1).trimEnd() : plain;
   return bare.length > TITLE_MAX ? `${bare.slice(0, TITLE_MAX - 1)}…` : bare;
 }
