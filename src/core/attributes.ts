@@ -1,4 +1,5 @@
 import { intern } from './strings';
+import { toSimplified } from './toSimplified';
 
 /**
  * Requirement attribute keys as PMs write them (English or Chinese, any case) mapped to canonical
@@ -34,7 +35,7 @@ const canonicalKeys = new Map<string, string>();
 export function canonicalKey(key: string): string {
   const known = canonicalKeys.get(key);
   if (known !== undefined) return known;
-  const k = stripInline(key).toLowerCase().replace(/\s+/g, ' ');
+  const k = toSimplified(stripInline(key).toLowerCase().replace(/\s+/g, ' '));
   const canonical = ALIASES[k] ?? intern(k);
   if (canonicalKeys.size < 10_000) canonicalKeys.set(intern(key), canonical);
   return canonical;

@@ -1,4 +1,5 @@
 import { trimEndChars, WHITE_SPACE } from './trimChars';
+import { toSimplified } from './toSimplified';
 
 /**
  * Section-title matching. PMs number headings (`2.3 Features`, `一、产品愿景`, `（二）目标用户`) and
@@ -8,7 +9,7 @@ const NUMBERING = /^\s*(?:[（(][一二三四五六七八九十百\d]+[)）][、
 const TRAILING = `${WHITE_SPACE}:：。.,，;；!！?？、`;
 
 export function normalizeTitle(title: string): string {
-  return trimEndChars(title.replace(/[*_`]/g, '').replace(NUMBERING, ''), TRAILING)
+  return trimEndChars(toSimplified(title).replace(/[*_`]/g, '').replace(NUMBERING, ''), TRAILING)
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();

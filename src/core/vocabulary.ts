@@ -8,6 +8,7 @@
 import { editDistance } from './editDistance';
 import { LIFECYCLE_STAGES, type LifecycleStage } from './stages';
 import { trimChars } from './trimChars';
+import { toSimplified } from './toSimplified';
 
 type Table = Readonly<Record<string, string>>;
 
@@ -178,7 +179,7 @@ function lookup(table: Readonly<Record<string, string>>, key: string): string | 
 }
 
 function normalize(text: string): string {
-  return trimChars(text, '*_`~').trim().toLowerCase().replace(/\s+/g, ' ');
+  return toSimplified(trimChars(text, '*_`~').trim().toLowerCase().replace(/\s+/g, ' '));
 }
 
 function words<Value extends string>(groups: Readonly<Record<Value, readonly string[]>>): Table {

@@ -16,6 +16,7 @@ import { sectionKind, type SectionKind } from './requirementContext';
 import { readRequirementTable, readVerticalTable } from './requirementTable';
 import { titleParts } from './titleParts';
 import { defaultVocabulary } from '../vocabulary';
+import { toSimplified } from '../toSimplified';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export type MutableDef = Mutable<RequirementDef> & { attributes: Record<string, string> };
@@ -287,7 +288,7 @@ export class BlockReader {
     const line = open.map![0];
     const first = firstLine(inline.content);
     // A note at the end of the criteria (`注：…`, `Note: …`) is not a criterion.
-    if (NOTE.test(first)) return k + 2;
+    if (NOTE.test(toSimplified(first))) return k + 2;
     const id = `${criteria.parent}.${criteria.next++}`;
     const column = this.column(line, first);
     const found: FoundId = { id, shape: 'numeric', start: 0, end: 0, rest: first };

@@ -1,6 +1,7 @@
 import { prefixOf, scanDocIds, shapeOf, type IdShape } from '../ids';
 import { leadingId, type LeadingId } from './definitionAt';
 import type { ParseOptions } from './parseOptions';
+import { toSimplified } from '../toSimplified';
 
 /** spec-kit's `User Story 1 - Title (Priority: P1)`, also in Chinese. */
 const USER_STORY = /^(?:user story|story|用户故事|故事|用户场景)\s*(\d+(?:\.\d+)*)(?:\s*[-—–:：.]\s*|\s+|$)(.*)/i;
@@ -48,21 +49,24 @@ export function mayDefine(found: { id: string; shape: IdShape; form?: FoundId['f
  * `User Story 1 - Title` (id `US1`), `Requirement 1: Title` / `需求 1：标题` (id `1`).
  */
 export function headingId(text: string): FoundId | undefined {
-  const story = USER_STORY.exec(text);
+  // Matched in Simplified form (`用戶故事 1`, `需求 1`); one character for one, so the title, which
+  // runs to the end, is the same length of the text as written.
+  const plain = toSimplified(text);
+  const story = USER_STORY.exec(plain);
   if (story) {
     // BMAD numbers stories by epic (`Story 1.2`): the number is the ID, as for Kiro's requirements.
     const dotted = story[1].includes('.');
-    return { id: dotted ? story[1] : `US${story[1]}`, shape: dotted ? 'numeric' : 'wide', start: 0, end: writtenEnd(text, story[1]), rest: story[2], form: 'user-story' };
+    return { id: dotted ? story[1] : `US${story[1]}`, shape: dotted ? 'numeric' : 'wide', start: 0, end: writtenEnd(text, story[1]), rest: text.slice(text.length - story[2].length), form: 'user-story' };
   }
-  const numbered = NUMBERED_REQUIREMENT.exec(text);
-  if (numbered) return { id: numbered[1], shape: 'numeric', start: 0, end: writtenEnd(text, numbered[1]), rest: numbered[2], form: 'numbered' };
+  const numbered = NUMBERED_REQUIREMENT.exec(plain);
+  if (numbered) return { id: numbered[1], shape: 'numeric', start: 0, end: writtenEnd(text, numbered[1]), rest: text.slice(text.length - numbered[2].length), form: 'numbered' };
   const tagged = TAGGED.exec(text);
   if (tagged) {
     const found = leadingId(tagged[1]);
     const start = text.indexOf(tagged[1]);
     if (found && found.id === tagged[1]) return { id: found.id, shape: found.shape, start, end: start + found.id.length, rest: tagged[2] };
   }
-  const numbering = SECTION_NUMBER.exec(text)?.[0].length ?? 0;
+  const numbering = SECTION_NUMBER.exec(plain)?.[0].length ?? 0;
   const found = leadingId(text.slice(numbering));
   // `### 10.1 V0 技术可行性版本`: one letter and a number is an ID only with a separator after it.
   if (found && /^[A-Z]\d/.test(found.id) && !found.id.includes('-') && !found.separated) return undefined;
@@ -153,7 +157,7 @@ export function seriesPrefix(id: string): string | undefined {
 
 export function isCriteriaHeading(text: string): boolean {
   if (text.length > 64) return false;
-  return CRITERIA_HEADINGS.has(text.replace(/[*_:：]/g, ' ').trim().replace(/\s+/g, ' ').toLowerCase());
+  return CRITERIA_HEADINGS.has(toSimplified(text).replace(/[*_:：]/g, ' ').trim().replace(/\s+/g, ' ').toLowerCase());
 }
 
 function fromLeading(found: LeadingId, offset: number): FoundId {

@@ -1,3 +1,5 @@
+import { toSimplified } from '../toSimplified';
+
 /**
  * Where a document or a section is about requirements. Headings and tables define requirements
  * anywhere; the looser forms (a list item or a bold paragraph starting with an ID, IDs without a
@@ -24,12 +26,13 @@ const COMPANION_PATH = /(?:^|\/)(?:(?:plan|tasks|design|research|data-model|quic
 
 /** What a file's path says: it holds requirements, it only cites them (a companion), or nothing. */
 export function documentRole(relPath: string): 'requirements' | 'companion' | undefined {
-  if (COMPANION_PATH.test(relPath)) return 'companion';
-  return REQUIREMENT_PATH.test(relPath) ? 'requirements' : undefined;
+  const path = toSimplified(relPath);
+  if (COMPANION_PATH.test(path)) return 'companion';
+  return REQUIREMENT_PATH.test(path) ? 'requirements' : undefined;
 }
 
 export function isRequirementHeading(text: string): boolean {
-  return REQUIREMENT_HEADING.test(text);
+  return REQUIREMENT_HEADING.test(toSimplified(text));
 }
 
 /** Headings of sections whose tables and lists are never requirements, even with requirement words. */
@@ -57,7 +60,9 @@ export type SectionKind = 'requirements' | 'trace' | 'other';
  * in its title, then the sections that never hold requirements (risks, glossary, history, tests),
  * then requirement words ("Dependencies and constraints" holds requirements).
  */
-export function sectionKind(text: string): SectionKind | undefined {
+export function sectionKind(written: string): SectionKind | undefined {
+  // Traditional Chinese headings (`風險`, `驗收標準`) are read as their Simplified forms.
+  const text = toSimplified(written);
   if (TRACE_SECTION.test(text)) return 'trace';
   if (NEVER_REQUIREMENTS.test(text)) return 'other';
   if (REQUIREMENT_HEADING.test(text)) return 'requirements';
@@ -85,7 +90,7 @@ export function isTextHeader(cell: string): boolean {
 
 /** Normalizes a header cell for the lookups above: `Req #` → `req#`, `需求 ID` → `需求id`. */
 export function headerKey(cell: string): string {
-  return cell.replace(/[*_`]/g, '').toLowerCase().replace(/[\s.:：()（）/-]+/g, '');
+  return toSimplified(cell.replace(/[*_`]/g, '').toLowerCase().replace(/[\s.:：()（）/-]+/g, ''));
 }
 
 export function isIdHeader(cell: string): boolean {

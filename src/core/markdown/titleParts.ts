@@ -1,4 +1,5 @@
 import { stripInline } from '../attributes';
+import { toSimplified } from '../toSimplified';
 
 const CLOSERS: Readonly<Record<string, string>> = { ')': '(', '）': '（', ']': '[', '】': '【' };
 /** The inside of a trailing group: `P0`, `Priority: P1`, `优先级：高`. */
@@ -25,7 +26,8 @@ export function titleParts(text: string): TitleParts {
   // Found from the end without a regex over the whole title, so a long title costs one pass.
   const opener = CLOSERS[stripped[stripped.length - 1]];
   const open = opener ? stripped.lastIndexOf(opener) : -1;
-  const m = open >= 0 ? GROUP.exec(stripped.slice(open + 1, -1)) : null;
+  // `（優先級：高）` is read as `（优先级：高）`: the priority is canonicalized from there anyway.
+  const m = open >= 0 ? GROUP.exec(toSimplified(stripped.slice(open + 1, -1))) : null;
   if (m && (m[1] !== undefined || BARE_PRIORITY.test(m[2]))) {
     return { title: shorten(stripInline(stripped.slice(0, open))), priority: stripInline(m[2]) };
   }
