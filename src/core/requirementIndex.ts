@@ -1,6 +1,6 @@
 import { formatId, numberOf, prefixOf, shapeOf, stemOf } from './ids';
 import { folderOf, inScope } from './idScope';
-import { closestStem, nearestBySort, StemIndex } from './stemIndex';
+import { closestStem, nearestBySort, numberTypos, StemIndex, withTypos } from './stemIndex';
 import { citerCount, citerEntries, citerPaths, citersOf, deleteCiter, hasCiter, setCiter, type Citers } from './citers';
 import { formRank } from './markdown/mergeDefinitions';
 import type { IdToken, ParsedFile, RequirementDef } from './model';
@@ -620,12 +620,15 @@ export class RequirementIndex {
   suggestions(id: string, max = 3, replacing?: Replacing): string[] {
     if (replacing) return this.suggestionsReplacing(id, max, replacing);
     let stem = stemOf(id);
-    if (!this.stems.ids(stem).size) {
+    const own = this.stems.ids(stem);
+    if (!own.size) {
       const closest = closestStem(this.stems.stemsWithPrefix(prefixOf(id)), stem);
       if (closest === undefined) return [];
       stem = closest;
     }
-    return this.stems.nearest(stem, numberOf(id).value, max);
+    // A mistyped number of the ID's own stem first (`FR-021` for `FR-041`), then the nearest numbers.
+    const typos = own.size ? numberTypos(id, (c) => own.has(c)).slice(0, max) : [];
+    return withTypos(typos, this.stems.nearest(stem, numberOf(id).value, max + typos.length), max);
   }
 
   /** suggestions() for an editor's parse: only the prefix's stems are looked at, not every stem. */
@@ -633,6 +636,7 @@ export class RequirementIndex {
     const prefix = prefixOf(id);
     let stem = stemOf(id);
     let ids = this.idsReplacing(stem, replacing);
+    const own = ids;
     if (!ids.size) {
       const stems = new Set(this.stems.stemsWithPrefix(prefix));
       for (const own of replacing.own.keys()) {
@@ -646,7 +650,8 @@ export class RequirementIndex {
       stem = closest;
       ids = this.idsReplacing(stem, replacing);
     }
-    return nearestBySort(ids, numberOf(id).value, max);
+    const typos = own.size ? numberTypos(id, (c) => own.has(c)).slice(0, max) : [];
+    return withTypos(typos, nearestBySort(ids, numberOf(id).value, max + typos.length), max);
   }
 
   private hasIdsReplacing(stem: string, { path, own }: Replacing): boolean {

@@ -145,3 +145,42 @@ export function closestStem(candidates: Iterable<string>, wanted: string): strin
   }
   return best;
 }
+
+/** Longer final numbers are not typed by hand: no variants are tried for them. */
+const MAX_TYPO_DIGITS = 12;
+
+/**
+ * IDs one slip of the keyboard away from `id` in its final number (a digit changed, dropped, added,
+ * or two neighbours swapped: `FR-021` for `FR-041`, `REQ-010` for `REQ-001`) for which `has`
+ * answers true, nearest number first. Each variant is looked up, not compared with every ID.
+ */
+export function numberTypos(id: string, has: (candidate: string) => boolean): string[] {
+  const stem = stemOf(id);
+  const digits = /^\d+/.exec(id.slice(stem.length))?.[0];
+  if (!digits || digits.length > MAX_TYPO_DIGITS) return [];
+  const tail = id.slice(stem.length + digits.length);
+  const variants = new Set<string>();
+  for (let i = 0; i <= digits.length; i++) {
+    const head = digits.slice(0, i);
+    for (let d = 0; d <= 9; d++) {
+      variants.add(head + d + digits.slice(i));
+      if (i < digits.length) variants.add(head + d + digits.slice(i + 1));
+    }
+    if (i < digits.length && digits.length > 1) variants.add(head + digits.slice(i + 1));
+    if (i + 1 < digits.length) variants.add(head + digits[i + 1] + digits[i] + digits.slice(i + 2));
+  }
+  variants.delete(digits);
+  const target = Number(digits);
+  return [...variants]
+    .map((v) => ({ id: stem + v + tail, d: Math.abs(Number(v) - target) }))
+    .filter((c) => has(c.id))
+    .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
+    .map((c) => c.id);
+}
+
+/** `max` suggestions: the typos first, then the nearest numbers not already among them. */
+export function withTypos(typos: readonly string[], nearest: readonly string[], max: number): string[] {
+  if (typos.length === 0) return nearest.slice(0, max);
+  const seen = new Set(typos);
+  return [...typos, ...nearest.filter((n) => !seen.has(n))].slice(0, max);
+}

@@ -25,11 +25,27 @@ function oldSuggestions(stems: Map<string, Set<string>>, id: string, max: number
     stem = candidates.map((s) => ({ s, d: editDistance(s, wanted) })).reduce((best, c) => (c.d < best.d || (c.d === best.d && c.s < best.s) ? c : best)).s;
   }
   const target = numberOf(id).value;
-  return [...idsOf(stem)]
+  const byNearness = (list: Iterable<string>) => [...list]
     .map((candidate) => ({ candidate, d: Math.abs(numberOf(candidate).value - target) }))
     .sort((a, b) => a.d - b.d || a.candidate.localeCompare(b.candidate))
-    .slice(0, max)
     .map((c) => c.candidate);
+  // Typos of the ID's own stem: its number one edit away (optimal string alignment), found by
+  // comparing with every ID rather than by generating the variants as the index does.
+  const own = stemOf(id);
+  const typos = stem === own ? byNearness([...idsOf(stem)].filter((c) => c !== id && numberEdits(c.slice(own.length), id.slice(own.length)) === 1)).slice(0, max) : [];
+  return [...typos, ...byNearness(idsOf(stem)).filter((c) => !typos.includes(c))].slice(0, max);
+}
+
+/** Optimal string alignment distance: edits with adjacent swaps, each character edited once. */
+function numberEdits(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
 }
 
 const RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
@@ -121,10 +137,22 @@ describe('suggestions from the stem index', () => {
     );
   });
 
+  it('suggest a mistyped number first, then the nearest numbers, and no typos of another stem', () => {
+    const index = new RequirementIndex();
+    load(index, 'spec.md', Array.from({ length: 17 }, (_, i) => `FR-0${33 + i}`));
+    assert.deepEqual(index.suggestions('FR-021', 3), ['FR-041', 'FR-033', 'FR-034'], 'FR-041 is one digit away, FR-033 the nearest number');
+    assert.deepEqual(index.suggestions('FR-304', 2), ['FR-034', 'FR-049'], 'two digits swapped');
+    assert.deepEqual(index.suggestions('FR-0404', 2), ['FR-044', 'FR-040'], 'a digit too many');
+    assert.deepEqual(index.suggestions(`FR-${'9'.repeat(5000)}`, 1), ['FR-033'], 'a number nobody typed: no variants, ties at an infinite distance in ID order');
+    load(index, 'other.md', ['FR-X-041']);
+    assert.deepEqual(index.suggestions('FR-Y-021', 1), ['FR-X-041'], 'the closest stem: its nearest number, no typo search');
+  });
+
   it('suggest the nearest numbers of the closest stem of the prefix', () => {
     const index = new RequirementIndex();
     load(index, 'a.md', ['REQ-CHK-001', 'REQ-CHK-002', 'REQ-CHK-010', 'REQ-PAY-001', 'BR-CHK-005']);
-    assert.deepEqual(index.suggestions('REQ-CHK-009', 2), ['REQ-CHK-010', 'REQ-CHK-002']);
+    assert.deepEqual(index.suggestions('REQ-CHK-009', 2), ['REQ-CHK-002', 'REQ-CHK-001'], 'one digit off first');
+    assert.deepEqual(index.suggestions('REQ-CHK-011', 3), ['REQ-CHK-010', 'REQ-CHK-001', 'REQ-CHK-002']);
     assert.deepEqual(index.suggestions('REQ-CHEK-002', 1), ['REQ-CHK-002']);
     assert.deepEqual(index.suggestions('XY-CHK-002', 3), []);
   });
