@@ -80,6 +80,42 @@ describe('definition forms of real documents', () => {
     ]);
   });
 
+  it('reads a checked requirement (a task item led by a bold ID and a colon), not a task', () => {
+    const text = '## v1.9 Requirements\n\n- [x] **AUTH-01**: User can log in with email\n- [ ] **AUTH-02**: User can log out\n- [ ] T001 [P] [US1] Create the login form\n- [ ] **T002** Wire the API\n';
+    assert.deepEqual(defs(text, '.planning/REQUIREMENTS.md'), [['list', 'AUTH-01', 'User can log in with email'], ['list', 'AUTH-02', 'User can log out']]);
+    const [def] = parse(text, '.planning/REQUIREMENTS.md').requirements;
+    assert.deepEqual(def.idRange, { start: { line: 2, character: 8 }, end: { line: 2, character: 15 } }, 'the ID range after the checkbox and the bold marks');
+  });
+
+  it('reads a story heading wrapped in bold, and a bold ID titled in brackets before its colon', () => {
+    assert.deepEqual(defs('## Epic 0\n\n#### **Story 0.1: Monorepo 项目结构创建**\n\nAs a developer, I want one repository so that builds share code.\n', 'docs/prd/epic-overview.md'), [
+      ['heading', '0.1', 'Monorepo 项目结构创建'],
+    ]);
+    assert.deepEqual(defs('## 3.1 易用性\n\n* **NFR1.1 (上手门槛):** 系统应足够直观\n* **NFR1.2:** 界面简洁\n', 'docs/prd/non-functional-requirements.md'), [
+      ['list', 'NFR1.1', '(上手门槛) 系统应足够直观'], ['list', 'NFR1.2', '界面简洁'],
+    ]);
+  });
+
+  it('reads an ID without a dash or a requirement prefix, written under every story, as a label', () => {
+    const story = (n: number) => `### Story 1.${n}: Part ${n}\n\nAs a user, I want part ${n} so that it works.\n\n**Integration Verification:**\nIV1: Works on web\nIV2: Works on mobile\n`;
+    assert.deepEqual(defs(`## Requirements\n\n${story(1)}\n${story(2)}`, 'docs/prd.md').map((d) => d[1]), ['1.1', '1.2']);
+    // Once, it is a definition like any other; with a requirement prefix, a repeat is a duplicate.
+    assert.deepEqual(defs('## Requirements\n\n- **IV1**: Works on web\n- **IV2**: Works on mobile\n', 'docs/prd.md').map((d) => d[1]), ['IV1', 'IV2']);
+    assert.deepEqual(defs('## Requirements\n\n- **FR1**: Log in\n\n## More\n\n- **FR1**: Log in again\n', 'docs/prd.md').map((d) => d[1]), ['FR1', 'FR1']);
+  });
+
+  it('reads a table of IDs without requirement text outside any requirement context as a list of something else', () => {
+    const backlog = '# Deferred backlog\n\n## B. Follow-ups\n\n| ID | Item | Notes |\n|---|---|---|\n| B-1 | Seam constant | open |\n';
+    assert.deepEqual(parse(backlog, 'docs/deferred-backlog.md').requirements, []);
+    assert.deepEqual(defs(backlog, 'docs/prd.md').map((d) => d[1]), ['B-1'], 'in a PRD it is a requirements table');
+    assert.deepEqual(defs(backlog.replace('| ID | Item | Notes |', '| ID | Item | Priority |').replace('| open |', '| P1 |'), 'docs/deferred-backlog.md').map((d) => d[1]), ['B-1']);
+    assert.deepEqual(parse('## 9.2 反模式清单\n\n| 编号 | 反模式 | 正确做法 |\n|---|---|---|\n| A-01 | 明文存储密码 | 哈希 |\n', 'docs/prd.md').requirements, []);
+  });
+
+  it('takes the title of a table row from its story column before a scenario column', () => {
+    assert.deepEqual(defs('## 用户故事\n\n| 编号 | 故事 | 优先级 | 场景 |\n|---|---|---|---|\n| US-01 | 作为设计者，我能保存 ER 图 | P0 | S01 |\n', 'docs/prd.md'), [['table', 'US-01', '作为设计者，我能保存 ER 图']]);
+  });
+
   it('shows a title written with strong emphasis inside it as plain text', () => {
     assert.deepEqual(defs('## 功能需求\n\n- **FR-037**: 预测器必须取**第二个输出**，而**不是** logits\n- **FR-038**: keep a ** b\n').map((d) => d[2]), [
       '预测器必须取第二个输出，而不是 logits', 'keep a ** b',

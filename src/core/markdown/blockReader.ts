@@ -8,7 +8,7 @@ import { intern, own } from '../strings';
 import { isDelimiterRow, splitRow } from '../tableRow';
 import { range } from '../text';
 import type { Range } from '../types';
-import { headingId, isCriteriaHeading, lineId, looseId, mayDefine, secondHeadingId, seriesPrefix, trailingHeadingId, type FoundId } from './definitionForms';
+import { headingId, isCheckedRequirement, isCriteriaHeading, lineId, looseId, mayDefine, secondHeadingId, seriesPrefix, trailingHeadingId, type FoundId } from './definitionForms';
 import { keyValue } from './keyValue';
 import { definitionOf, headingOf, type DefFields } from './parsedObjects';
 import type { ParseOptions } from './parseOptions';
@@ -235,14 +235,19 @@ export class BlockReader {
       top.criteria = { parent: top.def!.id, next: 1 };
       return k + 2;
     }
-    if (TASK_ITEM.test(first)) return k + 2;
-    const found = item ? looseId(first) : lineId(first);
+    // A task list item (`- [ ] T001 …`) is work, not a requirement, unless it leads with a marked ID
+    // and a separator, as requirement checklists do (`- [x] **AUTH-01**: User can log in`).
+    const task = TASK_ITEM.exec(first);
+    if (task && !item) return k + 2;
+    const text = task ? first.slice(task[0].length) : first;
+    if (task && !isCheckedRequirement(text)) return k + 2;
+    const found = item ? looseId(text) : lineId(text);
     if (!item) this.continuationLines(open.map![0] + 1, open.map![1], stack);
     if (!found) return k + 2;
     if (!mayDefine(found, context, this.options, 'loose')) return k + 2;
     const series = seriesPrefix(found.id);
     if (series && item && list && ((list.letters ??= this.itemLetters(list.open)).get(series) ?? 0) < 2) return k + 2;
-    const column = this.column(line, first);
+    const column = this.column(line, first) + (task ? task[0].length : 0);
     const def = this.newDef(found, item ? 'list' : 'paragraph', line, column, this.sectionText(stack));
     this.applyTitle(def, found.rest, line);
     const body = inline.content.split('\n');
@@ -335,9 +340,11 @@ export class BlockReader {
   private tableRows(headerLine: number, rows: readonly number[], stack: OpenSection[]): void {
     const table = readRequirementTable(this.lines, headerLine, rows) ?? readVerticalTable(this.lines, headerLine, rows);
     if (!table || table.kind !== 'requirements') return;
-    // A table with an ID column and a title or text column is explicit enough to define anywhere
-    // but in risks, glossaries and histories: under "需求矩阵" it is the list of requirements.
+    // A table with an ID column and a title, text or priority column is explicit enough to define
+    // anywhere but in risks, glossaries and histories: under "需求矩阵" it is the list of
+    // requirements. Where nothing says requirements (a backlog: `| ID | Item | Notes |`), only such a one.
     const kind = this.sectionKind(stack);
+    if (kind === undefined && !table.vertical && !table.explicit) return;
     const context = kind === 'other' || kind === 'companion' ? 'blocked' : 'requirements';
     const section = this.sectionText(stack);
     for (const row of table.rows) {

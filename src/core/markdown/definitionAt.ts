@@ -69,7 +69,9 @@ export function leadingId(text: string): LeadingId | undefined {
   if (!sep && after !== '' && !/^\s/.test(after)) return undefined;
   let rest = sep ? after.slice(sep[0].length) : after.trimStart();
   // `**S3 Durability:**`, `**FR-3 notes**: …`: a bold term being explained, not an ID and its title.
-  const label = bold !== '' && boldOpen && !sep && new RegExp(`[:：]\\s*${bold === '**' ? '\\*\\*' : '__'}|${bold === '**' ? '\\*\\*' : '__'}\\s*[:：]`).test(rest);
+  // `**NFR1.1 (上手门槛):**` is an ID with its title in brackets, not a term.
+  const label = bold !== '' && boldOpen && !sep && new RegExp(`[:：]\\s*${bold === '**' ? '\\*\\*' : '__'}|${bold === '**' ? '\\*\\*' : '__'}\\s*[:：]`).test(rest)
+    && !QUALIFIER.test(rest.slice(0, Math.max(0, rest.search(/[:：]/))).trim());
   // `REQ-2 / REQ-3 渠道接入`, `FR-1、FR-2：登录`: one text for several IDs, whose other IDs are no
   // part of the title. After `REQ-1:` the text is the title, whatever it says.
   const joined = sep !== null && sep[0].includes('、');

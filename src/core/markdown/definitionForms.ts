@@ -49,6 +49,17 @@ export function mayDefine(found: { id: string; shape: IdShape; form?: FoundId['f
  * `User Story 1 - Title` (id `US1`), `Requirement 1: Title` / `需求 1：标题` (id `1`).
  */
 export function headingId(text: string): FoundId | undefined {
+  // `#### **Story 0.1: Monorepo 项目结构创建**`: a story or numbered requirement wrapped in bold.
+  const mark = text.slice(0, 2);
+  if (text.length > 4 && (mark === '**' || mark === '__') && text.endsWith(mark)) {
+    const inner = storyOrNumbered(text.slice(2, -2));
+    if (inner) return { ...inner, start: inner.start + 2, end: inner.end + 2 };
+  }
+  return storyOrNumbered(text) ?? idHeading(text);
+}
+
+/** spec-kit's and BMAD's stories, Kiro's numbered requirements. */
+function storyOrNumbered(text: string): FoundId | undefined {
   // Matched in Simplified form (`用戶故事 1`, `需求 1`); one character for one, so the title, which
   // runs to the end, is the same length of the text as written.
   const plain = toSimplified(text);
@@ -60,6 +71,12 @@ export function headingId(text: string): FoundId | undefined {
   }
   const numbered = NUMBERED_REQUIREMENT.exec(plain);
   if (numbered) return { id: numbered[1], shape: 'numeric', start: 0, end: writtenEnd(text, numbered[1]), rest: text.slice(text.length - numbered[2].length), form: 'numbered' };
+  return undefined;
+}
+
+/** A heading led by an ID: tagged, numbered (`3.2.1 FR-01 Login`) or as it is. */
+function idHeading(text: string): FoundId | undefined {
+  const plain = toSimplified(text);
   const tagged = TAGGED.exec(text);
   if (tagged) {
     const found = leadingId(tagged[1]);
@@ -153,6 +170,12 @@ export function seriesPrefix(id: string): string | undefined {
   const letters = id.includes('-') ? undefined : /^[A-Z]+/.exec(id)?.[0];
   // Prefixes that name requirements (FR, NFR, UR, UIR, REQ, UC, US…) need no series.
   return letters && !/^(?:[A-Z]{0,3}R|REQ|UC|US|SC|AC)$/.test(letters) ? letters : undefined;
+}
+
+/** A task list item's text that states a requirement: a marked ID and a separator (`**AUTH-01**: …`). */
+export function isCheckedRequirement(text: string): boolean {
+  const lead = leadingId(text);
+  return lead !== undefined && lead.marked && lead.separated && !lead.label;
 }
 
 export function isCriteriaHeading(text: string): boolean {

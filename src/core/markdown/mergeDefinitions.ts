@@ -2,6 +2,7 @@ import { copySpan, copySpans, sealSpans, SPANS } from '../attributeSpans';
 import { ID_RANGE, idRangeSlot, LINE_RANGE, lineRangeSlot } from '../packedRanges';
 import type { DefinitionForm, RequirementDef } from '../model';
 import type { MutableDef } from './blockReader';
+import { seriesPrefix } from './definitionForms';
 import { definitionOf, type DefFields } from './parsedObjects';
 
 /** Which form wins when a document defines an ID in several: the detailed text over the summary row. */
@@ -45,6 +46,7 @@ export function mergeDefinitions(defs: readonly RequirementDef[], duplicates?: D
   const out: RequirementDef[] = [];
   for (const d of defs) {
     const group = only && !only.has(d.id) ? undefined : seen.get(d.id);
+    if (group instanceof Group && group.labels) continue;
     if (!(group instanceof Group) || !group.merged) out.push(d);
     else if (d === group.primary) out.push(group.merged);
     else if (RANK[d.form] === group.top) out.push(d);
@@ -113,6 +115,15 @@ class Group {
     this.all.push(d);
     const rank = RANK[d.form];
     if (rank > this.top) { this.top = rank; this.primary = d; }
+  }
+
+  /**
+   * `IV1: …` under every story, `**A1**` under every section: an ID without a dash and without a
+   * requirement prefix, written again and again as a list item or paragraph line, numbers items
+   * locally. Those are labels, not requirements (nor duplicates of each other).
+   */
+  get labels(): boolean {
+    return seriesPrefix(this.primary.id) !== undefined && this.all.every((d) => d.form === 'list' || d.form === 'paragraph');
   }
 
   merge(duplicates: DuplicateIds | undefined): void {

@@ -39,9 +39,9 @@ export function isRequirementHeading(text: string): boolean {
 const NEVER_REQUIREMENTS = new RegExp([
   'risks?', 'decisions?', 'decision log', 'glossary', 'terminology', 'acronyms', 'abbreviations', 'revision history',
   'change ?log', 'version history', 'document history', 'open questions', 'clarifications?', 'test cases?', 'test plan', 'faq',
-  'execution log', 'implementation log', 'work log', 'dev log', 'progress log', 'meeting notes', 'meeting minutes',
+  'execution log', 'implementation log', 'work log', 'dev log', 'progress log', 'meeting notes', 'meeting minutes', 'anti-?patterns?',
 ].map((w) => `\\b${w}\\b`).join('|') + '|风险|决策|决议|术语|名词解释|缩略语|修订记录|修订历史|变更记录|版本记录|版本历史|文档历史|待解决问题|待定问题|问题列表|待澄清|澄清|测试用例|测试计划|常见问题'
-  + '|执行记录|实施记录|实现记录|开发记录|工作记录|进度记录|会议记录|会议纪要|开发日志|工作日志', 'i');
+  + '|执行记录|实施记录|实现记录|开发记录|工作记录|进度记录|会议记录|会议纪要|开发日志|工作日志|反模式', 'i');
 
 /** Headings of sections that are about something else unless they also name requirements. */
 const OTHER_SECTION = new RegExp([
@@ -78,10 +78,10 @@ const ID_HEADERS = new Set([
 ]);
 
 /** Columns that show a table is about something other than requirements. */
-const OTHER_COLUMNS = /^(?:risks?|mitigations?|likelihood|probability|impact|severity|decisions?|rationale|alternatives|terms?|definitions?|meaning|abbreviations?|acronyms?|expandedform|questions?|answers?|testcases?|teststeps?|steps|expectedresults?|expected|actualresults?|author|changes?|changedescription|revision|date|日期|风险|风险描述|缓解措施|应对措施|可能性|概率|影响|影响程度|决策|决定|理由|原因|术语|名词|定义|含义|释义|缩写|全称|问题|答案|回答|测试用例|测试步骤|步骤|预期结果|实际结果|作者|修订人|修订内容|变更内容|版本号|修订日期)$/;
+const OTHER_COLUMNS = /^(?:risks?|antipatterns?|反模式|mitigations?|likelihood|probability|impact|severity|decisions?|rationale|alternatives|terms?|definitions?|meaning|abbreviations?|acronyms?|expandedform|questions?|answers?|testcases?|teststeps?|steps|expectedresults?|expected|actualresults?|author|changes?|changedescription|revision|date|日期|风险|风险描述|缓解措施|应对措施|可能性|概率|影响|影响程度|决策|决定|理由|原因|术语|名词|定义|含义|释义|缩写|全称|问题|答案|回答|测试用例|测试步骤|步骤|预期结果|实际结果|作者|修订人|修订内容|变更内容|版本号|修订日期)$/;
 
 /** Columns that carry a requirement's own text (a title or a description). */
-const TEXT_COLUMNS = /^(?:title|name|summary|description|details|requirement|requirements|requirementtext|statement|feature|featurename|story|userstory|criterion|criteria|acceptancecriteria|shall|text|标题|名称|需求名称|功能名称|功能|功能点|需求|需求描述|需求内容|描述|说明|内容|详细描述|功能描述|用户故事|验收标准|标准|要求|场景|能力|需求能力|需求\/能力)$/;
+const TEXT_COLUMNS = /^(?:title|name|summary|description|details|requirement|requirements|requirementtext|statement|feature|featurename|story|userstory|criterion|criteria|acceptancecriteria|shall|text|标题|名称|需求名称|功能名称|功能|功能点|需求|需求描述|需求内容|描述|说明|内容|详细描述|功能描述|用户故事|故事|验收标准|标准|要求|场景|能力|需求能力|需求\/能力)$/;
 
 /** Whether a column carries a requirement's own text (its title, name or description). */
 export function isTextHeader(cell: string): boolean {

@@ -22,6 +22,8 @@ export interface RequirementTable {
   readonly rows: readonly TableRow[];
   /** Key/value rows, one requirement per ID row (see readVerticalTable). */
   readonly vertical?: boolean;
+  /** A column of requirement text (title, description…) or priority: a list of requirements wherever it stands. */
+  readonly explicit?: boolean;
 }
 
 /**
@@ -60,7 +62,7 @@ export function readRequirementTable(lines: readonly string[], headerLine: numbe
     const title = titleColumn >= 0 ? unescapePipes(stripInline(cells[titleColumn]?.text ?? '')) : id.rest;
     rows.push({ line, id, idStart, title, cells: out });
   }
-  return { headerLine, kind, rows };
+  return { headerLine, kind, rows, explicit: titleColumn >= 0 || keys.includes('priority') };
 }
 
 function numericId(text: string): LeadingId {
