@@ -162,6 +162,11 @@ function scanTokens(lines: readonly string[], from: number, to: number, reader: 
       if (numbers.length) matches = [...matches, ...numbers].sort((a, b) => a.start - b.start);
     }
     if (matches.length === 0) continue;
+    // `[GBN-REQ-000](GBN-REQ-000-overview.md)`: a link's destination or a URL is an address, not a citation.
+    if (line.includes('](') || line.includes('://')) {
+      const addresses = addressRanges(line);
+      if (addresses.length) matches = matches.filter((m) => !addresses.some(([a, b]) => m.start >= a && m.start < b));
+    }
     const skip = reader.definitionIds.get(i);
     const traces = reader.traceValues.get(i);
     for (const m of matches) {
@@ -171,4 +176,27 @@ function scanTokens(lines: readonly string[], from: number, to: number, reader: 
       out.push(inTraces || inCode ? flagged(own(m.id), i, m.start, m.end, inTraces, inCode) : { id: own(m.id), line: i, start: m.start, end: m.end });
     }
   }
+}
+
+/**
+ * Where a line holds addresses: inline link destinations (`](…)`, to the first `)`) and URLs
+ * (`scheme://` to the next space or `)`). Each search starts where the last ended: linear in the line.
+ */
+function addressRanges(line: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (let at = line.indexOf(']('); at >= 0; at = line.indexOf('](', at + 2)) {
+    const end = line.indexOf(')', at + 2);
+    if (end < 0) break;
+    out.push([at + 2, end]);
+    at = end - 1;
+  }
+  for (let at = line.indexOf('://'); at >= 0; at = line.indexOf('://', at + 3)) {
+    let start = at;
+    while (start > 0 && /[A-Za-z0-9+.-]/.test(line[start - 1])) start--;
+    let end = at + 3;
+    while (end < line.length && !/[\s)>\]]/.test(line[end])) end++;
+    out.push([start, end]);
+    at = end - 3;
+  }
+  return out;
 }

@@ -57,6 +57,13 @@ describe('references and cross-document checks', () => {
     assert.match(d.message, /Did you mean REQ-CHK-002, REQ-CHK-001, REQ-CHK-010\?/);
   });
 
+  it('reads a link destination and a URL as addresses, not citations', async () => {
+    const dir = writeTree({ 'prd.md': '## REQ-1 a\n', 'design.md': designDoc('See [REQ-9](REQ-9-overview.md), [the spec](specs/REQ-7.md) and https://tracker.example.com/browse/REQ-8 (REQ-1).') });
+    const board = await indexTree(dir);
+    assert.deepEqual(diagnosticsOf(board, dir, 'design.md', 'unknown-id').map((d) => textAt(dir, 'design.md', d)), ['REQ-9']);
+    assert.equal(board.index.references('REQ-1').length, 1, 'the citation after the URL still counts');
+  });
+
   it('suggests IDs of the closest stem when the stem of an unknown ID has no definitions', async () => {
     const dir = writeTree({ 'prd.md': '## REQ-CHK-001 a\n## REQ-PAY-001 b\n', 'x.md': 'See REQ-CHX-001.\n' });
     const board = await indexTree(dir);
