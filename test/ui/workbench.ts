@@ -19,18 +19,7 @@ export class Workbench {
     // A command whose "when" clause waits on a context the workbench sets late (the editor's
     // language once its extension has loaded, a view's focus) is missing from the palette for a
     // moment on a busy machine: ask again a few times before giving up.
-    for (let attempt = 1; ; attempt++) {
-      const input = await this.openQuickInput();
-      await input.fill(`>${label}`);
-      try {
-        await this.pickQuickInputRow(label);
-        return;
-      } catch (err) {
-        if (attempt === 3 || !(err instanceof NotOffered)) throw err;
-        await this.page.keyboard.press('Escape');
-        await this.page.waitForTimeout(2000 * attempt);
-      }
-    }
+    await this.pickFromQuickInput(`>${label}`, label, 3);
   }
 
   /**
@@ -53,18 +42,7 @@ export class Workbench {
     const name = path.split('/').pop() ?? path;
     // Right after start-up, on a busy machine, Quick Open may find nothing until file search has
     // warmed up: ask again a few times before giving up.
-    for (let attempt = 1; ; attempt++) {
-      const input = await this.openQuickInput();
-      await input.fill(path);
-      try {
-        await this.pickQuickInputRow(name);
-        break;
-      } catch (err) {
-        if (attempt === 4 || !(err instanceof NotOffered)) throw err;
-        await this.page.keyboard.press('Escape');
-        await this.page.waitForTimeout(2000 * attempt);
-      }
-    }
+    await this.pickFromQuickInput(path, name, 4);
     await this.page.waitForSelector(`.tab.active[aria-label*="${name}"]`, { timeout: 15_000 });
   }
 
@@ -120,6 +98,26 @@ export class Workbench {
   /** A locator inside the workbench, for scene-specific waits. */
   locator(selector: string): Locator {
     return this.page.locator(selector);
+  }
+
+  /**
+   * Types `query` into the quick input and picks the row showing `row`; when no such row is
+   * offered, closes it and asks again, up to `attempts` times, waiting longer each time. A failure
+   * after the pick is never retried: the command may already have run.
+   */
+  private async pickFromQuickInput(query: string, row: string, attempts: number): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const input = await this.openQuickInput();
+      await input.fill(query);
+      try {
+        await this.pickQuickInputRow(row);
+        return;
+      } catch (err) {
+        if (attempt === attempts || !(err instanceof NotOffered)) throw err;
+        await this.page.keyboard.press('Escape');
+        await this.page.waitForTimeout(2000 * attempt);
+      }
+    }
   }
 
   private async openQuickInput(): Promise<Locator> {

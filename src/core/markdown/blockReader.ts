@@ -8,7 +8,7 @@ import { intern, own } from '../strings';
 import { isDelimiterRow, splitRow } from '../tableRow';
 import { range } from '../text';
 import type { Range } from '../types';
-import { headingId, isCheckedRequirement, isCriteriaHeading, lineId, looseId, mayDefine, secondHeadingId, seriesPrefix, trailingHeadingId, type FoundId } from './definitionForms';
+import { checkedRequirementId, headingId, isCriteriaHeading, lineId, looseId, mayDefine, secondHeadingId, seriesPrefix, trailingHeadingId, type FoundId } from './definitionForms';
 import { keyValue } from './keyValue';
 import { definitionOf, headingOf, type DefFields } from './parsedObjects';
 import type { ParseOptions } from './parseOptions';
@@ -240,8 +240,7 @@ export class BlockReader {
     const task = TASK_ITEM.exec(first);
     if (task && !item) return k + 2;
     const text = task ? first.slice(task[0].length) : first;
-    if (task && !isCheckedRequirement(text)) return k + 2;
-    const found = item ? looseId(text) : lineId(text);
+    const found = task ? checkedRequirementId(text) : item ? looseId(text) : lineId(text);
     if (!item) this.continuationLines(open.map![0] + 1, open.map![1], stack);
     if (!found) return k + 2;
     if (!mayDefine(found, context, this.options, 'loose')) return k + 2;

@@ -50,19 +50,19 @@ export function mayDefine(found: { id: string; shape: IdShape; form?: FoundId['f
  */
 export function headingId(text: string): FoundId | undefined {
   // `#### **Story 0.1: Monorepo 项目结构创建**`: a story or numbered requirement wrapped in bold.
+  // Words are matched in Simplified form (`用戶故事 1`, `需求 1`); one character for one, so offsets
+  // and the title, which runs to the end, are the same in the text as written.
+  const plain = toSimplified(text);
   const mark = text.slice(0, 2);
   if (text.length > 4 && (mark === '**' || mark === '__') && text.endsWith(mark)) {
-    const inner = storyOrNumbered(text.slice(2, -2));
+    const inner = storyOrNumbered(text.slice(2, -2), plain.slice(2, -2));
     if (inner) return { ...inner, start: inner.start + 2, end: inner.end + 2 };
   }
-  return storyOrNumbered(text) ?? idHeading(text);
+  return storyOrNumbered(text, plain) ?? idHeading(text, plain);
 }
 
-/** spec-kit's and BMAD's stories, Kiro's numbered requirements. */
-function storyOrNumbered(text: string): FoundId | undefined {
-  // Matched in Simplified form (`用戶故事 1`, `需求 1`); one character for one, so the title, which
-  // runs to the end, is the same length of the text as written.
-  const plain = toSimplified(text);
+/** spec-kit's and BMAD's stories, Kiro's numbered requirements; `plain` is `text` in Simplified form. */
+function storyOrNumbered(text: string, plain: string): FoundId | undefined {
   const story = USER_STORY.exec(plain);
   if (story) {
     // BMAD numbers stories by epic (`Story 1.2`): the number is the ID, as for Kiro's requirements.
@@ -75,8 +75,7 @@ function storyOrNumbered(text: string): FoundId | undefined {
 }
 
 /** A heading led by an ID: tagged, numbered (`3.2.1 FR-01 Login`) or as it is. */
-function idHeading(text: string): FoundId | undefined {
-  const plain = toSimplified(text);
+function idHeading(text: string, plain: string): FoundId | undefined {
   const tagged = TAGGED.exec(text);
   if (tagged) {
     const found = leadingId(tagged[1]);
@@ -172,10 +171,10 @@ export function seriesPrefix(id: string): string | undefined {
   return letters && !/^(?:[A-Z]{0,3}R|REQ|UC|US|SC|AC)$/.test(letters) ? letters : undefined;
 }
 
-/** A task list item's text that states a requirement: a marked ID and a separator (`**AUTH-01**: …`). */
-export function isCheckedRequirement(text: string): boolean {
+/** The ID a task list item states a requirement with: marked and separated (`**AUTH-01**: …`), else undefined. */
+export function checkedRequirementId(text: string): FoundId | undefined {
   const lead = leadingId(text);
-  return lead !== undefined && lead.marked && lead.separated && !lead.label;
+  return lead && lead.marked && lead.separated && !lead.label ? looseId(text, lead) : undefined;
 }
 
 export function isCriteriaHeading(text: string): boolean {

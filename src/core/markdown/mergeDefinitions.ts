@@ -102,31 +102,34 @@ class Group {
   primary: RequirementDef;
   lesser: RequirementDef[] = [];
   merged: RequirementDef | undefined;
+  /**
+   * `IV1: …` under every story, `**A1**` under every section: an ID without a dash and without a
+   * requirement prefix, written again and again as a list item or paragraph line, numbers items
+   * locally. Those are labels, not requirements (nor duplicates of each other). Set by merge().
+   */
+  labels = false;
   private readonly all: RequirementDef[];
+  /** Every definition so far is a list item or a paragraph line. */
+  private loose = true;
 
   constructor(first: RequirementDef, second: RequirementDef) {
-    this.all = [first];
+    this.all = [];
     this.top = RANK[first.form];
     this.primary = first;
+    this.add(first);
     this.add(second);
   }
 
   add(d: RequirementDef): void {
     this.all.push(d);
+    if (d.form !== 'list' && d.form !== 'paragraph') this.loose = false;
     const rank = RANK[d.form];
     if (rank > this.top) { this.top = rank; this.primary = d; }
   }
 
-  /**
-   * `IV1: …` under every story, `**A1**` under every section: an ID without a dash and without a
-   * requirement prefix, written again and again as a list item or paragraph line, numbers items
-   * locally. Those are labels, not requirements (nor duplicates of each other).
-   */
-  get labels(): boolean {
-    return seriesPrefix(this.primary.id) !== undefined && this.all.every((d) => d.form === 'list' || d.form === 'paragraph');
-  }
-
   merge(duplicates: DuplicateIds | undefined): void {
+    this.labels = this.loose && seriesPrefix(this.primary.id) !== undefined;
+    if (this.labels) return;
     for (const d of this.all) if (RANK[d.form] < this.top) this.lesser.push(d);
     if (this.lesser.length) this.merged = duplicates ? duplicates.merged(this.primary, this.lesser) : mergeInPlace(this.primary, this.lesser);
   }
